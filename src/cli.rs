@@ -1,0 +1,126 @@
+//! The command line (clap derive). The `///` comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Check a work plan's targets against actual figures.
+///
+/// The 2020 work plan of the Shaanxi provincial S&T department (省委科技工委 省科技厅 2020 年科技
+/// 工作要点) is built in; `--plan FILE` checks another.
+#[derive(Debug, Parser)]
+#[command(name = "plan", version, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check actual figures against the plan's targets.
+    ///
+    /// Exit status: 0 every target met; 1 a target unmet or missing; 2 invalid input.
+    Check(CheckArgs),
+    /// List the plan's targets.
+    List(ListArgs),
+    /// Check a plan file (the built-in plan without FILE); exit 0 if valid, 2 if not.
+    Validate(ValidateArgs),
+}
+
+/// Arguments of `plan check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// CSV files of actual figures (`-` reads standard input); their rows are combined.
+    #[arg(required = true, value_name = "ACTUALS")]
+    pub actuals: Vec<PathBuf>,
+    #[command(flatten)]
+    pub plan: PlanArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Targets without figures do not fail the run (exit 0 if nothing is unmet).
+    #[arg(long)]
+    pub allow_missing: bool,
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// Arguments of `plan list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub plan: PlanArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// Arguments of `plan validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The plan file to check; the built-in plan when omitted.
+    pub file: Option<PathBuf>,
+}
+
+/// `--plan FILE`.
+#[derive(Debug, Args)]
+pub struct PlanArg {
+    /// Plan file (YAML) to check against, instead of the built-in 2020 plan.
+    #[arg(long = "plan", value_name = "FILE")]
+    pub path: Option<PathBuf>,
+}
+
+/// How tables look.
+#[derive(Debug, Args)]
+pub struct LookArgs {
+    /// Table borders: ascii lines up in every terminal; utf8 draws boxes.
+    #[arg(long, value_enum, default_value_t = Style::Ascii)]
+    pub style: Style,
+    /// Colour the status column: auto colours on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people.
+    Table,
+    /// One JSON object for scripts.
+    Json,
+}
+
+/// Table border styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Style {
+    /// ASCII borders.
+    Ascii,
+    /// Box-drawing borders.
+    Utf8,
+}
+
+/// When to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

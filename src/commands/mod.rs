@@ -1,0 +1,58 @@
+//! One module per subcommand. Each returns the bytes to print and the exit status, so nothing is
+//! printed before the whole result is ready.
+
+mod check;
+mod list;
+mod validate;
+
+pub use check::check;
+pub use list::list;
+pub use validate::validate;
+
+use std::io::IsTerminal;
+
+use crate::cli::{ColorChoice, LookArgs, PlanArg, Style};
+use crate::error::Result;
+use crate::exit::ExitStatus;
+use crate::plan::{load_plan, Plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
+use crate::render::{Table, TableStyle};
+
+/// What a command produced: the whole standard output and the exit status.
+#[derive(Debug)]
+pub struct Output {
+    /// Everything to write to standard output.
+    pub stdout: Vec<u8>,
+    /// How the run ended.
+    pub status: ExitStatus,
+}
+
+/// Loads the plan named by `--plan`, or the built-in one.
+pub(crate) fn load(arg: &PlanArg) -> Result<Plan> {
+    match &arg.path {
+        Some(path) => {
+            let text = crate::actuals::read_to_string(path)?;
+            load_plan(&text, &path.display().to_string())
+        }
+        None => load_plan(EMBEDDED_PLAN, EMBEDDED_PLAN_NAME),
+    }
+}
+
+/// The table renderer for `--style` and `--color`, on this process's standard output.
+pub(crate) fn table(look: &LookArgs) -> Table {
+    let terminal = std::io::stdout().is_terminal();
+    let color = match look.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = if terminal { terminal_width() } else { None };
+    let style = match look.style {
+        Style::Ascii => TableStyle::Ascii,
+        Style::Utf8 => TableStyle::Utf8,
+    };
+    Table { style, color, width }
+}
+
+fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
+}

@@ -1,0 +1,75 @@
+//! Figures matched to the plan's targets: the plain values the evaluator works on.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::error::Location;
+
+/// A figure for one target and one period, with the row it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The value, exact.
+    pub value: FigureValue,
+    /// The cell it was read from.
+    pub at: Location,
+}
+
+/// A target's figure: a number, or a milestone's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureValue {
+    /// A quantity in the target's unit.
+    Number(Decimal),
+    /// The state of a milestone.
+    Progress(Progress),
+}
+
+/// The state of a milestone (rule `done`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// 完成 / 已完成 / 是 / done / yes / true.
+    Done,
+    /// 进行中 / in progress.
+    InProgress,
+    /// 未完成 / 否 / no / false.
+    NotDone,
+}
+
+impl Progress {
+    /// Reads a milestone word, in Chinese or English, ignoring case and spaces.
+    pub fn parse(text: &str) -> Option<Progress> {
+        match crate::names::normalize(text).as_str() {
+            "完成" | "已完成" | "是" | "done" | "yes" | "true" => Some(Progress::Done),
+            "进行中" | "inprogress" | "in_progress" => Some(Progress::InProgress),
+            "未完成" | "否" | "no" | "false" | "notdone" | "not_done" => Some(Progress::NotDone),
+            _ => None,
+        }
+    }
+
+    /// The stable English key used in JSON: `done`, `in_progress`, `not_done`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Progress::Done => "done",
+            Progress::InProgress => "in_progress",
+            Progress::NotDone => "not_done",
+        }
+    }
+
+    /// The Chinese word shown in tables.
+    pub fn word(self) -> &'static str {
+        match self {
+            Progress::Done => "完成",
+            Progress::InProgress => "进行中",
+            Progress::NotDone => "未完成",
+        }
+    }
+}
+
+/// Every figure found for the plan: per target (in plan order), its figures by period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    /// `by_target[i]` holds target `i`'s figures, keyed by year.
+    pub by_target: Vec<BTreeMap<i32, Figure>>,
+    /// Rows that were read but not used, each with why.
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,33 @@
+//! `plan` checks the quantitative targets of a work plan against actual figures.
+//!
+//! The flow runs one way, each stage in its own module with plain types between them:
+//! [`plan`] (YAML -> [`plan::Plan`]) -> [`actuals`] (CSV -> [`actuals::Observation`]s) ->
+//! [`resolve`] (names -> targets, text -> exact [`figure::Figures`]) -> [`evaluate`] (pure: rules
+//! -> statuses) -> [`render`] (one module per output format).
+
+pub mod actuals;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod evaluate;
+pub mod exit;
+pub mod figure;
+pub mod names;
+pub mod number;
+pub mod plan;
+pub mod render;
+pub mod resolve;
+
+pub use error::{Error, Location};
+pub use exit::ExitStatus;
+
+use cli::{Cli, Command};
+
+/// Runs a parsed command line: the bytes for standard output and the exit status.
+pub fn run(cli: &Cli) -> error::Result<commands::Output> {
+    match &cli.command {
+        Command::Check(args) => commands::check(args),
+        Command::List(args) => commands::list(args),
+        Command::Validate(args) => commands::validate(args),
+    }
+}

@@ -1,0 +1,222 @@
+//! Loading a plan: parse the YAML, then check what serde cannot (unique ids and names, each rule
+//! with the values it needs, a baseline for every relative rule).
+
+use std::collections::HashMap;
+
+use super::raw::{DecimalText, RawPlan, RawTarget, RuleKind};
+use super::{Baseline, Plan, Rule, Target};
+use crate::error::{Error, Location, Result};
+use crate::names::normalize;
+
+/// The plan encoded in the binary: the 2020 work plan of the Shaanxi S&T department.
+pub const EMBEDDED_PLAN: &str = include_str!("../../plan.yaml");
+
+/// The name errors in the embedded plan are reported under.
+pub const EMBEDDED_PLAN_NAME: &str = "plan.yaml (embedded)";
+
+/// Parses and validates a plan. `file` names the plan in error messages.
+pub fn load_plan(text: &str, file: &str) -> Result<Plan> {
+    if text.trim().is_empty() {
+        return Err(Error::plan(
+            Location::file(file),
+            "empty plan file; expected YAML with `title`, `year`, `source` and `targets`",
+        ));
+    }
+    let raw: RawPlan = serde_yaml::from_str(text).map_err(|err| yaml_error(&err, file))?;
+    Validator { text, file }.plan(raw)
+}
+
+/// Turns a serde_yaml error into `file:line:column: message`, without serde_yaml's own
+/// "at line N column M" suffix.
+fn yaml_error(err: &serde_yaml::Error, file: &str) -> Error {
+    let mut message = err.to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    let at = match err.location() {
+        Some(loc) => Location::at(file, loc.line() as u64, loc.column() as u64),
+        None => Location::file(file),
+    };
+    Error::plan(at, message)
+}
+
+struct Validator<'a> {
+    text: &'a str,
+    file: &'a str,
+}
+
+impl Validator<'_> {
+    fn plan(&self, raw: RawPlan) -> Result<Plan> {
+        if raw.targets.is_empty() {
+            return Err(Error::plan(
+                self.key_location("targets"),
+                "the plan has no targets; expected a list under `targets`",
+            ));
+        }
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut names: HashMap<String, &str> = HashMap::new();
+        for raw_target in &raw.targets {
+            let id = raw_target.id.as_str();
+            let seen = ids.entry(id).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                return Err(Error::plan(
+                    self.target_location(id, *seen),
+                    format!("duplicate target id `{id}`; every id must be unique"),
+                ));
+            }
+            for name in std::iter::once(&raw_target.id)
+                .chain(std::iter::once(&raw_target.name))
+                .chain(&raw_target.aliases)
+            {
+                let key = normalize(name);
+                match names.get(key.as_str()) {
+                    Some(other) if *other != id => {
+                        return Err(Error::plan(
+                            self.target_location(id, 1),
+                            format!(
+                                "target `{id}`: name `{name}` is already a name of target `{other}`; \
+                                 names and aliases must identify one target"
+                            ),
+                        ))
+                    }
+                    _ => {
+                        names.insert(key, id);
+                    }
+                }
+            }
+        }
+        let targets = raw
+            .targets
+            .into_iter()
+            .map(|t| self.target(t, raw.baseline_period))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Plan {
+            title: raw.title,
+            title_en: raw.title_en,
+            issuer: raw.issuer,
+            year: raw.year,
+            baseline_period: raw.baseline_period,
+            source: raw.source,
+            targets,
+        })
+    }
+
+    fn target(&self, raw: RawTarget, baseline_period: Option<i32>) -> Result<Target> {
+        let at = || self.target_location(&raw.id, 1);
+        let error = |message: String| Error::plan(at(), format!("target `{}`: {message}", raw.id));
+        let fail = |message: String| Err(error(message));
+        if !is_valid_id(&raw.id) {
+            return fail("ids use lowercase ASCII letters, digits and `_`, starting with a letter".into());
+        }
+        if raw.name.trim().is_empty() {
+            return fail("`name` is empty; expected the target's Chinese name".into());
+        }
+        let kind = raw.rule;
+        let rule = self.rule(&raw, kind).map_err(error)?;
+        let unit = raw.unit.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
+        if unit.is_none() && rule != Rule::Done {
+            return fail(format!("rule `{}` needs a `unit` (such as %, 亿元, 家)", kind.name()));
+        }
+        if rule.is_relative() && baseline_period.is_none() && raw.baseline.is_none() {
+            return fail(format!(
+                "rule `{}` compares with a baseline, but the plan has no `baseline_period` \
+                 and the target has no `baseline`",
+                kind.name()
+            ));
+        }
+        if raw.baseline.is_some() && !rule.is_relative() {
+            return fail(format!("rule `{}` uses no baseline; remove `baseline`", kind.name()));
+        }
+        Ok(Target {
+            id: raw.id,
+            name: raw.name.trim().to_string(),
+            name_en: raw.name_en,
+            aliases: raw.aliases,
+            unit,
+            rule,
+            wording: raw.wording,
+            source: raw.source,
+            quote: raw.quote,
+            baseline: raw.baseline.map(|b| Baseline { value: b.value.0, source: b.source }),
+        })
+    }
+
+    fn rule(&self, raw: &RawTarget, kind: RuleKind) -> std::result::Result<Rule, String> {
+        let name = kind.name();
+        let value = || match raw.value {
+            Some(DecimalText(v)) => Ok(v),
+            None => Err(format!("rule `{name}` needs a `value`")),
+        };
+        let no_value = || match raw.value {
+            Some(_) => Err(format!("rule `{name}` takes no `value`")),
+            None => Ok(()),
+        };
+        if kind != RuleKind::Between && (raw.min.is_some() || raw.max.is_some()) {
+            return Err(format!("`min` and `max` belong to rule `between`, not `{name}`"));
+        }
+        Ok(match kind {
+            RuleKind::AtLeast => Rule::AtLeast(value()?),
+            RuleKind::MoreThan => Rule::MoreThan(value()?),
+            RuleKind::AtMost => Rule::AtMost(value()?),
+            RuleKind::LessThan => Rule::LessThan(value()?),
+            RuleKind::GrowthAtLeast => Rule::GrowthAtLeast(value()?),
+            RuleKind::RatioAtLeast => {
+                let k = value()?;
+                if k <= rust_decimal::Decimal::ZERO {
+                    return Err(format!("rule `{name}` needs a positive factor, found {k}"));
+                }
+                Rule::RatioAtLeast(k)
+            }
+            RuleKind::Between => {
+                no_value().map_err(|_| "rule `between` takes `min` and `max`, not `value`".to_string())?;
+                match (raw.min, raw.max) {
+                    (Some(DecimalText(min)), Some(DecimalText(max))) if min <= max => {
+                        Rule::Between { min, max }
+                    }
+                    (Some(DecimalText(min)), Some(DecimalText(max))) => {
+                        return Err(format!("`min` {min} is greater than `max` {max}"))
+                    }
+                    _ => return Err("rule `between` needs both `min` and `max`".to_string()),
+                }
+            }
+            RuleKind::Increase => no_value().map(|_| Rule::Increase)?,
+            RuleKind::Decrease => no_value().map(|_| Rule::Decrease)?,
+            RuleKind::Done => no_value().map(|_| Rule::Done)?,
+        })
+    }
+
+    /// The line of the `nth` (1-based) target whose `id:` is `id`, found in the text, since serde
+    /// keeps no positions once a value is read.
+    fn target_location(&self, id: &str, nth: usize) -> Location {
+        self.line_where(|line| key_value(line, "id") == Some(id), nth)
+    }
+
+    /// The line of the first `key:`.
+    fn key_location(&self, key: &str) -> Location {
+        self.line_where(|line| key_value(line, key).is_some(), 1)
+    }
+
+    /// The `nth` (1-based) line matching `pred`, or the whole file when there is none.
+    fn line_where(&self, pred: impl Fn(&str) -> bool, nth: usize) -> Location {
+        self.text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| pred(line))
+            .nth(nth.saturating_sub(1))
+            .map_or_else(|| Location::file(self.file), |(i, _)| Location::line(self.file, i as u64 + 1))
+    }
+}
+
+/// The value of `key: value` on a YAML line (also `- key: value`), unquoted.
+fn key_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let rest = line.trim_start().trim_start_matches("- ").trim_start();
+    let value = rest.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+    let value = value.split(" #").next().unwrap_or("").trim();
+    Some(value.trim_matches(|c| c == '"' || c == '\''))
+}
+
+fn is_valid_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}

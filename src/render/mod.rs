@@ -1,0 +1,28 @@
+//! Renderers: one file per output format behind [`Render`]. They take an [`Evaluation`] and a
+//! writer, and know nothing of parsing.
+
+mod json;
+mod list;
+mod table;
+mod wording;
+
+pub use json::Json;
+pub use list::{list_json, list_table};
+pub use table::{Table, TableStyle};
+pub use wording::{number_with_unit, signed, target_text};
+
+use std::io::{self, Write};
+
+use crate::evaluate::Evaluation;
+
+/// An output format for a check's result.
+pub trait Render {
+    /// Writes the whole report for `evaluation` to `out`.
+    fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The one-line summary: `21 met · 3 unmet · 2 missing of 26`.
+pub fn summary_line(evaluation: &Evaluation) -> String {
+    let s = evaluation.summary();
+    format!("{} met · {} unmet · {} missing of {}", s.met, s.unmet, s.missing, s.total)
+}
