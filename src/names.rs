@@ -19,11 +19,11 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// Up to `n` candidates closest to `wanted`, best first. Each candidate is `(label, names)`:
-/// the label is returned, and the distance is the least edit distance to any of its names.
-/// Ties keep the candidates' order, so the result is deterministic.
+/// the label is returned, scored by its closest name. Ties keep the candidates' order, so the
+/// result is deterministic.
 pub fn closest<'a>(wanted: &str, candidates: &[(&'a str, Vec<&str>)], n: usize) -> Vec<&'a str> {
     let wanted = normalize(wanted);
-    let mut scored: Vec<(usize, usize, &str)> = candidates
+    let mut scored: Vec<((u32, usize), usize, &str)> = candidates
         .iter()
         .enumerate()
         .map(|(order, (label, names))| {
@@ -31,7 +31,7 @@ pub fn closest<'a>(wanted: &str, candidates: &[(&'a str, Vec<&str>)], n: usize) 
                 .iter()
                 .map(|name| distance(&wanted, &normalize(name)))
                 .min()
-                .unwrap_or(usize::MAX);
+                .unwrap_or((u32::MAX, usize::MAX));
             (best, order, *label)
         })
         .collect();
@@ -39,15 +39,13 @@ pub fn closest<'a>(wanted: &str, candidates: &[(&'a str, Vec<&str>)], n: usize) 
     scored.into_iter().take(n).map(|(_, _, label)| label).collect()
 }
 
-/// Edit distance in characters, made smaller when one name contains the other (an analyst who
-/// types 研发投入强度 means 全社会R&D经费投入强度 more than 高新区 does).
-fn distance(a: &str, b: &str) -> usize {
-    let edit = strsim::levenshtein(a, b);
-    if !a.is_empty() && !b.is_empty() && (a.contains(b) || b.contains(a)) {
-        edit / 2
-    } else {
-        edit
-    }
+/// How far apart two names are, smaller is closer: first by shared character pairs (Sørensen–Dice
+/// over bigrams, so 研发强度 is near 全社会R&D经费投入强度's neighbours rather than any short name),
+/// then by edit distance.
+fn distance(a: &str, b: &str) -> (u32, usize) {
+    let dice = strsim::sorensen_dice(a, b);
+    let dissimilarity = ((1.0 - dice) * 1_000_000.0).round() as u32;
+    (dissimilarity, strsim::levenshtein(a, b))
 }
 
 #[cfg(test)]

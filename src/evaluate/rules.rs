@@ -89,7 +89,11 @@ pub fn growth_percent(actual: Decimal, base: Decimal) -> Option<Decimal> {
         .checked_sub(base)?
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(base)
-        .map(|g| g.round_dp(2))
+        .map(|g| {
+            let mut g = g.round_dp(2);
+            g.rescale(2);
+            g
+        })
 }
 
 #[cfg(test)]

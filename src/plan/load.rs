@@ -29,15 +29,34 @@ pub fn load_plan(text: &str, file: &str) -> Result<Plan> {
 /// Turns a serde_yaml error into `file:line:column: message`, without serde_yaml's own
 /// "at line N column M" suffix.
 fn yaml_error(err: &serde_yaml::Error, file: &str) -> Error {
-    let mut message = err.to_string();
-    if let Some(at) = message.rfind(" at line ") {
-        message.truncate(at);
-    }
+    let message = strip_positions(&err.to_string());
     let at = match err.location() {
         Some(loc) => Location::at(file, loc.line() as u64, loc.column() as u64),
         None => Location::file(file),
     };
     Error::plan(at, message)
+}
+
+/// Removes every ` at line N column M` from a message; the location leads the message instead.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find(" at line ") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start + " at line ".len()..];
+        let after_line = tail.trim_start_matches(|c: char| c.is_ascii_digit());
+        match after_line.strip_prefix(" column ") {
+            Some(col) if after_line.len() < tail.len() => {
+                rest = col.trim_start_matches(|c: char| c.is_ascii_digit());
+            }
+            _ => {
+                out.push_str(" at line ");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 struct Validator<'a> {
@@ -89,14 +108,14 @@ impl Validator<'_> {
         let targets = raw
             .targets
             .into_iter()
-            .map(|t| self.target(t, raw.baseline_period))
+            .map(|t| self.target(t, raw.baseline_period.map(|y| y.0)))
             .collect::<Result<Vec<_>>>()?;
         Ok(Plan {
             title: raw.title,
             title_en: raw.title_en,
             issuer: raw.issuer,
-            year: raw.year,
-            baseline_period: raw.baseline_period,
+            year: raw.year.0,
+            baseline_period: raw.baseline_period.map(|y| y.0),
             source: raw.source,
             targets,
         })
@@ -214,6 +233,20 @@ fn key_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     let value = rest.strip_prefix(key)?.trim_start().strip_prefix(':')?;
     let value = value.split(" #").next().unwrap_or("").trim();
     Some(value.trim_matches(|c| c == '"' || c == '\''))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_positions;
+
+    #[test]
+    fn positions_are_stripped_from_yaml_messages() {
+        assert_eq!(
+            strip_positions("found unexpected end of stream at line 3 column 1, while scanning a quoted scalar at line 1 column 8"),
+            "found unexpected end of stream, while scanning a quoted scalar"
+        );
+        assert_eq!(strip_positions("at line x"), "at line x");
+    }
 }
 
 fn is_valid_id(id: &str) -> bool {

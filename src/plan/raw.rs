@@ -16,9 +16,9 @@ pub(super) struct RawPlan {
     pub title_en: Option<String>,
     #[serde(default)]
     pub issuer: Option<String>,
-    pub year: i32,
+    pub year: Year,
     #[serde(default)]
-    pub baseline_period: Option<i32>,
+    pub baseline_period: Option<Year>,
     pub source: String,
     pub targets: Vec<RawTarget>,
 }
@@ -121,5 +121,39 @@ impl<'de> Deserialize<'de> for DecimalText {
         }
 
         deserializer.deserialize_str(DecimalVisitor)
+    }
+}
+
+/// A year, written as a number (2020) or text (2020年).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Year(pub i32);
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct YearVisitor;
+
+        impl Visitor<'_> for YearVisitor {
+            type Value = Year;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a year such as 2020")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Year, E> {
+                crate::actuals::parse_year(text)
+                    .map(Year)
+                    .ok_or_else(|| E::custom(format!("invalid year `{text}`, expected a year such as 2020")))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Year, E> {
+                self.visit_str(&v.to_string())
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Year, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+
+        deserializer.deserialize_str(YearVisitor)
     }
 }

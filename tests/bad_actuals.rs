@@ -1,0 +1,174 @@
+//! Every bad actuals file gets one clear message naming the file, line and column, exit 2, and
+//! no table.
+
+mod common;
+
+use common::{assert_error, plan};
+
+fn check(file: &str) -> common::Run {
+    plan(&["check", &format!("actuals/{file}")])
+}
+
+#[test]
+fn empty_file() {
+    assert_error(
+        &check("empty.csv"),
+        "actuals/empty.csv: empty file; expected a header row such as `indicator,period,value`",
+    );
+}
+
+#[test]
+fn header_without_indicator_column() {
+    assert_error(
+        &check("no-indicator-column.csv"),
+        "actuals/no-indicator-column.csv:1: no indicator column in header `name,period,value`; \
+         expected a column named `indicator` or `id` or `指标` or `指标名称` or `指标名`",
+    );
+}
+
+#[test]
+fn header_without_value_column() {
+    assert_error(
+        &check("no-value-column.csv"),
+        "actuals/no-value-column.csv:1: no value column in header `indicator,period,amount`; \
+         expected a column named `value` or `actual` or `数值` or `实际值` or `值` or `完成值`",
+    );
+}
+
+#[test]
+fn row_with_too_many_fields() {
+    assert_error(
+        &check("too-many-fields.csv"),
+        "actuals/too-many-fields.csv:2: row has 4 fields, expected 3 as in the header",
+    );
+}
+
+#[test]
+fn row_with_too_few_fields() {
+    assert_error(
+        &check("too-few-fields.csv"),
+        "actuals/too-few-fields.csv:2: row has 2 fields, expected 3 as in the header",
+    );
+}
+
+#[test]
+fn value_that_is_a_word() {
+    assert_error(
+        &check("value-abc.csv"),
+        "actuals/value-abc.csv:2:3: value `abc`: expected a decimal number such as 2.20",
+    );
+}
+
+#[test]
+fn value_with_two_points() {
+    assert_error(
+        &check("value-1.2.3.csv"),
+        "actuals/value-1.2.3.csv:2:3: value `1.2.3`: expected a decimal number such as 2.20",
+    );
+}
+
+#[test]
+fn value_nan() {
+    assert_error(
+        &check("value-nan.csv"),
+        "actuals/value-nan.csv:2:3: value `NaN`: not a finite number; expected a decimal such as 2.20",
+    );
+}
+
+#[test]
+fn value_inf() {
+    assert_error(
+        &check("value-inf.csv"),
+        "actuals/value-inf.csv:2:3: value `inf`: not a finite number; expected a decimal such as 2.20",
+    );
+}
+
+#[test]
+fn unknown_indicator_names_the_three_closest() {
+    assert_error(
+        &check("unknown-indicator.csv"),
+        "actuals/unknown-indicator.csv:2:1: unknown indicator `R&D强度`; closest known: \
+         `全社会R&D经费投入强度` (rd_intensity), `企业R&D经费投入占比` (enterprise_rd_share), \
+         `高新技术企业数量` (hitech_firms)",
+    );
+}
+
+#[test]
+fn two_rows_for_one_indicator_and_period() {
+    assert_error(
+        &check("duplicate.csv"),
+        "actuals/duplicate.csv:3: second figure for `全社会R&D经费投入强度` in 2020; the first is at \
+         actuals/duplicate.csv:2; expected one figure per indicator and period",
+    );
+}
+
+#[test]
+fn two_files_with_the_same_figure() {
+    let run = plan(&["check", "actuals/part-a.csv", "actuals/duplicate.csv"]);
+    assert_error(
+        &run,
+        "actuals/duplicate.csv:2: second figure for `全社会R&D经费投入强度` in 2020; the first is at \
+         actuals/part-a.csv:2; expected one figure per indicator and period",
+    );
+}
+
+#[test]
+fn unit_that_differs_from_the_plan() {
+    assert_error(
+        &check("unit-mismatch.csv"),
+        "actuals/unit-mismatch.csv:2:4: unit `万元` does not match the plan's unit for `技术合同成交额`; \
+         expected `亿元` or an empty unit cell",
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    assert_error(
+        &check("invalid-utf8.csv"),
+        "actuals/invalid-utf8.csv:3:1: invalid UTF-8; expected a UTF-8 encoded CSV file",
+    );
+}
+
+#[test]
+fn period_that_is_not_a_year() {
+    assert_error(
+        &check("bad-period.csv"),
+        "actuals/bad-period.csv:2:2: period `2020Q3` is not a year; expected a year such as 2020 or 2020年",
+    );
+}
+
+#[test]
+fn milestone_word_that_is_not_a_state() {
+    assert_error(
+        &check("bad-milestone.csv"),
+        "actuals/bad-milestone.csv:2:3: value `差不多` is not a milestone state; expected 完成, 未完成 \
+         or 进行中 (done, not done, in progress)",
+    );
+}
+
+#[test]
+fn missing_file() {
+    assert_error(&check("no-such-file.csv"), "actuals/no-such-file.csv: no such file");
+}
+
+#[test]
+fn directory_instead_of_a_file() {
+    assert_error(
+        &plan(&["check", "actuals"]),
+        "actuals: is a directory; expected a file of actual figures",
+    );
+}
+
+#[test]
+fn an_error_in_a_later_file_prints_no_partial_result() {
+    let run = plan(&["check", "actuals/part-a.csv", "actuals/value-abc.csv"]);
+    assert_error(&run, "actuals/value-abc.csv:2:3: value `abc`: expected a decimal number such as 2.20");
+}
+
+#[test]
+fn no_file_at_all_is_a_usage_error() {
+    let run = plan(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("required"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+}

@@ -1,0 +1,116 @@
+//! Every bad plan file gets one clear message with its line (and column where known), exit 2.
+
+mod common;
+
+use common::{assert_error, plan};
+
+fn validate(file: &str) -> common::Run {
+    plan(&["validate", &format!("plans/{file}")])
+}
+
+#[test]
+fn malformed_yaml_gives_line_and_column() {
+    assert_error(
+        &validate("malformed.yaml"),
+        "plans/malformed.yaml:3:1: found unexpected end of stream, while scanning a quoted scalar",
+    );
+}
+
+#[test]
+fn unknown_field_is_a_typo_not_a_default() {
+    assert_error(
+        &validate("unknown-field.yaml"),
+        "plans/unknown-field.yaml:9:5: targets[0]: unknown field `taget`, expected one of `id`, \
+         `name`, `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, `wording`, \
+         `source`, `quote`, `baseline`",
+    );
+}
+
+#[test]
+fn duplicate_ids() {
+    assert_error(
+        &validate("duplicate-id.yaml"),
+        "plans/duplicate-id.yaml:11: duplicate target id `rd_intensity`; every id must be unique",
+    );
+}
+
+#[test]
+fn rule_without_its_value() {
+    assert_error(
+        &validate("rule-without-value.yaml"),
+        "plans/rule-without-value.yaml:5: target `rd_intensity`: rule `at_least` needs a `value`",
+    );
+}
+
+#[test]
+fn relative_rule_without_a_baseline_period() {
+    assert_error(
+        &validate("relative-without-baseline.yaml"),
+        "plans/relative-without-baseline.yaml:5: target `hitech_firms`: rule `growth_at_least` \
+         compares with a baseline, but the plan has no `baseline_period` and the target has no \
+         `baseline`",
+    );
+}
+
+#[test]
+fn unknown_rule() {
+    assert_error(
+        &validate("unknown-rule.yaml"),
+        "plans/unknown-rule.yaml:8:11: targets[0].rule: unknown variant `at_lest`, expected one of \
+         `at_least`, `more_than`, `at_most`, `less_than`, `between`, `growth_at_least`, \
+         `ratio_at_least`, `increase`, `decrease`, `done`",
+    );
+}
+
+#[test]
+fn value_of_the_wrong_type() {
+    assert_error(
+        &validate("wrong-type.yaml"),
+        "plans/wrong-type.yaml:9:12: targets[0].value: invalid type: sequence, expected a decimal \
+         number such as 2.20",
+    );
+}
+
+#[test]
+fn value_that_is_not_a_number() {
+    assert_error(
+        &validate("value-not-a-number.yaml"),
+        "plans/value-not-a-number.yaml:9:12: targets[0].value: invalid number `两点二`: expected a \
+         decimal number such as 2.20",
+    );
+}
+
+#[test]
+fn year_that_is_not_a_year() {
+    assert_error(
+        &validate("year-not-a-number.yaml"),
+        "plans/year-not-a-number.yaml:2:7: year: invalid year `二〇二〇`, expected a year such as 2020",
+    );
+}
+
+#[test]
+fn missing_plan_file() {
+    assert_error(&validate("nope.yaml"), "plans/nope.yaml: no such file");
+}
+
+#[test]
+fn check_with_a_bad_plan_fails_before_reading_actuals() {
+    let run = plan(&["check", "--plan", "plans/duplicate-id.yaml", "actuals/boundary.csv"]);
+    assert_error(
+        &run,
+        "plans/duplicate-id.yaml:11: duplicate target id `rd_intensity`; every id must be unique",
+    );
+}
+
+#[test]
+fn valid_plans_pass() {
+    let run = validate("minimal.yaml");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "plans/minimal.yaml: valid: 2 targets (2 quantitative, 0 milestones) for 2020\n");
+    let run = plan(&["validate"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "plan.yaml (embedded): valid: 44 targets (22 quantitative, 22 milestones) for 2020\n"
+    );
+}

@@ -1,0 +1,191 @@
+//! `plan check` on good input: statuses at each rule's boundary, exit codes, inputs combined,
+//! names matched as people type them, and the example's table and JSON held to snapshots.
+
+mod common;
+
+use common::{json, plan, plan_with_stdin, result};
+
+#[test]
+fn example_table() {
+    let run = plan(&["check", "../../examples/actuals-2020.csv"]);
+    assert_eq!(run.code, 1, "the example has unmet targets: {}", run.stderr);
+    assert_eq!(run.stderr, "");
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn example_json() {
+    let run = plan(&["check", "../../examples/actuals-2020.csv", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn example_table_utf8_style() {
+    let run = plan(&["check", "../../examples/actuals-2020.csv", "--style", "utf8"]);
+    assert!(run.stdout.contains("┌"), "box drawing with --style utf8");
+    let ascii = plan(&["check", "../../examples/actuals-2020.csv"]);
+    assert!(!ascii.stdout.contains("┌") && !ascii.stdout.contains('≥'), "ASCII by default");
+}
+
+#[test]
+fn at_least_is_met_exactly_at_the_target_and_more_than_is_not() {
+    let run = plan(&["check", "actuals/boundary.csv", "--format", "json"]);
+    let json = json(&run);
+    let rd = result(&json, "rd_intensity");
+    assert_eq!(rd["status"], "met", "2.2 meets 达到 2.20%");
+    assert_eq!(rd["gap"].to_string(), "0.00");
+    let turnover = result(&json, "tech_contract_turnover");
+    assert_eq!(turnover["status"], "unmet", "1200 does not exceed 1200");
+    assert_eq!(turnover["gap"].to_string(), "0");
+}
+
+#[test]
+fn relative_rules_use_the_baseline_row() {
+    let run = plan(&["check", "actuals/relative.csv", "--format", "json"]);
+    let json = json(&run);
+    let firms = result(&json, "hitech_firms");
+    assert_eq!(firms["status"], "met", "4365 -> 5238 is exactly 20% growth");
+    assert_eq!(firms["baseline"].to_string(), "4365");
+    assert_eq!(firms["growth_percent"].to_string(), "20.00");
+    assert_eq!(firms["baseline_source"], "actuals/relative.csv:2:3");
+    assert_eq!(result(&json, "sme_platform_contracts")["status"], "met", "0.3 -> 0.6 doubles");
+    let amount = result(&json, "sme_platform_amount");
+    assert_eq!(amount["status"], "unmet", "0.3 -> 0.59 does not double");
+    assert_eq!(amount["gap"].to_string(), "-0.01");
+}
+
+#[test]
+fn relative_rule_without_a_baseline_is_missing_and_says_why() {
+    let run = plan(&["check", "actuals/no-baseline.csv", "--format", "json"]);
+    let firms = result(&json(&run), "hitech_firms").clone();
+    assert_eq!(firms["status"], "missing");
+    assert_eq!(
+        firms["note"],
+        "no 2019 figure to compare with; add a 2019 row or a `baseline` in the plan"
+    );
+}
+
+#[test]
+fn baseline_written_in_the_plan() {
+    let run = plan(&[
+        "check",
+        "--plan",
+        "plans/baseline-in-plan.yaml",
+        "actuals/no-baseline.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let firms = result(&json(&run), "hitech_firms").clone();
+    assert_eq!(firms["status"], "met");
+    assert_eq!(firms["baseline_source"], "2019年统计公报");
+}
+
+#[test]
+fn milestone_words() {
+    let run = plan(&["check", "actuals/milestones.csv", "--format", "json"]);
+    let json = json(&run);
+    assert_eq!(result(&json, "award_rules_revised")["status"], "met");
+    assert_eq!(result(&json, "award_rules_revised")["actual"], "done");
+    assert_eq!(result(&json, "plan_14th_fyp")["status"], "unmet");
+    assert_eq!(result(&json, "plan_14th_fyp")["actual"], "in_progress");
+    assert_eq!(result(&json, "review_misconduct_rules")["actual"], "not_done");
+}
+
+#[test]
+fn exit_codes() {
+    // Everything in a small plan met: 0.
+    let run = plan(&["check", "--plan", "plans/minimal.yaml", "actuals/part-a.csv", "--allow-missing"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // The same with a target missing, without --allow-missing: 1.
+    let run = plan(&["check", "--plan", "plans/minimal.yaml", "actuals/part-a.csv"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("1 met · 0 unmet · 1 missing of 2"), "{}", run.stdout);
+    // Something unmet fails even with --allow-missing.
+    let run = plan(&["check", "actuals/boundary.csv", "--allow-missing"]);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn several_files_are_combined() {
+    let run = plan(&["check", "actuals/part-a.csv", "actuals/part-b.csv", "--format", "json"]);
+    let json = json(&run);
+    assert_eq!(result(&json, "rd_intensity")["actual"].to_string(), "2.3");
+    assert_eq!(result(&json, "tech_contract_turnover")["actual"].to_string(), "1300");
+    assert_eq!(json["summary"]["met"], 2);
+}
+
+#[test]
+fn standard_input() {
+    let run = plan_with_stdin(
+        &["check", "-", "--format", "json"],
+        "indicator,period,value\nrd_intensity,2020,2.5\n",
+    );
+    assert_eq!(result(&json(&run), "rd_intensity")["status"], "met");
+}
+
+#[test]
+fn chinese_headers_and_years() {
+    let run = plan(&["check", "actuals/chinese-header.csv", "--format", "json"]);
+    let json = json(&run);
+    assert_eq!(result(&json, "rd_intensity")["status"], "met");
+    assert_eq!(result(&json, "tech_contract_turnover")["status"], "met");
+}
+
+#[test]
+fn names_match_across_width_spaces_and_quotes_and_no_period_means_the_plan_year() {
+    let run = plan(&["check", "actuals/no-period.csv", "--format", "json"]);
+    let json = json(&run);
+    assert_eq!(result(&json, "rd_intensity")["actual"].to_string(), "2.42");
+    assert_eq!(result(&json, "four_one_platforms_new")["status"], "met");
+}
+
+#[test]
+fn rows_for_other_years_are_reported_not_dropped_silently() {
+    let run = plan(&["check", "actuals/other-year.csv"]);
+    assert!(
+        run.stdout.contains(
+            "warning: actuals/other-year.csv:2: period 2018 is neither the plan year 2020 nor \
+             the baseline year 2019; row ignored"
+        ),
+        "{}",
+        run.stdout
+    );
+    let json = json(&plan(&["check", "actuals/other-year.csv", "--format", "json"]));
+    assert_eq!(json["warnings"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_header_only_file_leaves_every_target_missing() {
+    let run = plan(&["check", "actuals/header-only.csv", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let json = json(&run);
+    assert_eq!(json["summary"]["missing"], json["summary"]["total"]);
+}
+
+#[test]
+fn json_numbers_keep_every_digit() {
+    let run = plan_with_stdin(
+        &["check", "--plan", "plans/minimal.yaml", "-", "--format", "json"],
+        "indicator,value\nprecise,12345678.123456789\nrd_intensity,2.20\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\"actual\": 12345678.123456789,"), "{}", run.stdout);
+    assert!(run.stdout.contains("\"target\": 2.20,"), "{}", run.stdout);
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = plan(&["check", "actuals/boundary.csv"]);
+    assert!(!plain.stdout.contains('\u{1b}'), "no colour into a pipe");
+    let coloured = plan(&["check", "actuals/boundary.csv", "--color", "always"]);
+    assert!(coloured.stdout.contains('\u{1b}'), "colour with --color always");
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let a = plan(&["check", "../../examples/actuals-2020.csv", "--format", "json"]);
+    let b = plan(&["check", "../../examples/actuals-2020.csv", "--format", "json"]);
+    assert_eq!(a.stdout, b.stdout);
+}
