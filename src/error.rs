@@ -18,17 +18,29 @@ pub struct Location {
 impl Location {
     /// A whole file, no line known.
     pub fn file(file: impl Into<String>) -> Self {
-        Location { file: file.into(), line: None, column: None }
+        Location {
+            file: file.into(),
+            line: None,
+            column: None,
+        }
     }
 
     /// A line of a file.
     pub fn line(file: impl Into<String>, line: u64) -> Self {
-        Location { file: file.into(), line: Some(line), column: None }
+        Location {
+            file: file.into(),
+            line: Some(line),
+            column: None,
+        }
     }
 
     /// A line and column of a file.
     pub fn at(file: impl Into<String>, line: u64, column: u64) -> Self {
-        Location { file: file.into(), line: Some(line), column: Some(column) }
+        Location {
+            file: file.into(),
+            line: Some(line),
+            column: Some(column),
+        }
     }
 }
 
@@ -77,17 +89,26 @@ pub enum Error {
 impl Error {
     /// A plan error.
     pub fn plan(at: Location, message: impl Into<String>) -> Self {
-        Error::Plan { at, message: message.into() }
+        Error::Plan {
+            at,
+            message: message.into(),
+        }
     }
 
     /// An actuals error.
     pub fn actuals(at: Location, message: impl Into<String>) -> Self {
-        Error::Actuals { at, message: message.into() }
+        Error::Actuals {
+            at,
+            message: message.into(),
+        }
     }
 
     /// A read error.
     pub fn read(at: Location, message: impl Into<String>) -> Self {
-        Error::Read { at, message: message.into() }
+        Error::Read {
+            at,
+            message: message.into(),
+        }
     }
 }
 

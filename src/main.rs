@@ -3,27 +3,33 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 use plan::cli::Cli;
 use plan::ExitStatus;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let output = match plan::run(&cli) {
-        Ok(output) => output,
+    match run(&cli) {
+        Ok(status) => status.into(),
         Err(err) => {
-            eprintln!("error: {err}");
-            return ExitStatus::Error.into();
-        }
-    };
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(&output.stdout).and_then(|()| stdout.flush()) {
-        Ok(()) => output.status.into(),
-        // `plan check x | head`: the reader left early; that is a normal end.
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => output.status.into(),
-        Err(err) => {
-            eprintln!("error: writing output: {err}");
+            eprintln!("error: {err:#}");
             ExitStatus::Error.into()
         }
+    }
+}
+
+/// Runs the command and writes its whole output at once, so an error never leaves half a report.
+fn run(cli: &Cli) -> anyhow::Result<ExitStatus> {
+    let output = plan::run(cli)?;
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(&output.stdout)
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(output.status),
+        // `plan check x | head`: the reader left early; that is a normal end.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(output.status),
+        Err(err) => Err(err).context("writing to standard output"),
     }
 }

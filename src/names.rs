@@ -11,6 +11,13 @@ const QUOTES: &[char] = &[
 
 /// The form names are matched in: Unicode NFKC (full-width R＆D becomes R&D), without white space
 /// or quote marks, ASCII lowercased.
+///
+/// ```
+/// use plan::names::normalize;
+///
+/// assert_eq!(normalize("全社会Ｒ＆Ｄ 经费投入强度"), normalize("全社会R&D经费投入强度"));
+/// assert_eq!(normalize("新建“双创”孵化载体"), normalize("新建「双创」孵化载体"));
+/// ```
 pub fn normalize(name: &str) -> String {
     name.nfkc()
         .filter(|c| !c.is_whitespace() && !QUOTES.contains(c))
@@ -36,7 +43,11 @@ pub fn closest<'a>(wanted: &str, candidates: &[(&'a str, Vec<&str>)], n: usize) 
         })
         .collect();
     scored.sort();
-    scored.into_iter().take(n).map(|(_, _, label)| label).collect()
+    scored
+        .into_iter()
+        .take(n)
+        .map(|(_, _, label)| label)
+        .collect()
 }
 
 /// How far apart two names are, smaller is closer: first by shared character pairs (Sørensen–Dice
@@ -54,8 +65,14 @@ mod tests {
 
     #[test]
     fn full_width_spaces_and_quotes_do_not_matter() {
-        assert_eq!(normalize(" 全社会Ｒ＆Ｄ 经费投入强度 "), normalize("全社会R&D经费投入强度"));
-        assert_eq!(normalize("新建“四主体一联合”研发平台"), normalize("新建「四主体一联合」研发平台"));
+        assert_eq!(
+            normalize(" 全社会Ｒ＆Ｄ 经费投入强度 "),
+            normalize("全社会R&D经费投入强度")
+        );
+        assert_eq!(
+            normalize("新建“四主体一联合”研发平台"),
+            normalize("新建「四主体一联合」研发平台")
+        );
         assert_eq!(normalize("RD_Intensity"), "rd_intensity");
         assert_ne!(normalize("新建省重点实验室"), normalize("新建省级高新区"));
     }

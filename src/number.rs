@@ -6,6 +6,14 @@ use rust_decimal::Decimal;
 ///
 /// Rejects NaN, infinities, exponents, thousands separators and anything with more precision
 /// than 28 significant digits can hold, with a short reason for the error message.
+///
+/// ```
+/// use plan::number::parse_decimal;
+///
+/// assert_eq!(parse_decimal("2.20").unwrap().to_string(), "2.20");
+/// assert!(parse_decimal("1.2.3").is_err());
+/// assert!(parse_decimal("NaN").is_err());
+/// ```
 pub fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
     let text = text.trim();
     if text.is_empty() {
@@ -25,7 +33,8 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
     if !well_formed {
         return Err("expected a decimal number such as 2.20");
     }
-    Decimal::from_str_exact(text).map_err(|_| "too many digits to hold exactly (at most 28 significant digits)")
+    Decimal::from_str_exact(text)
+        .map_err(|_| "too many digits to hold exactly (at most 28 significant digits)")
 }
 
 #[cfg(test)]
@@ -38,12 +47,17 @@ mod tests {
         assert_eq!(parse_decimal(" 1467.83 ").unwrap().to_string(), "1467.83");
         assert_eq!(parse_decimal("-3").unwrap().to_string(), "-3");
         assert_eq!(parse_decimal("+.5").unwrap().to_string(), "0.5");
-        assert_eq!(parse_decimal("12345678.123456789").unwrap().to_string(), "12345678.123456789");
+        assert_eq!(
+            parse_decimal("12345678.123456789").unwrap().to_string(),
+            "12345678.123456789"
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_plain_decimal() {
-        for bad in ["", "abc", "1.2.3", "NaN", "inf", "-inf", "1e5", "1,200", "--1", "+-1", ".", "1 2"] {
+        for bad in [
+            "", "abc", "1.2.3", "NaN", "inf", "-inf", "1e5", "1,200", "--1", "+-1", ".", "1 2",
+        ] {
             assert!(parse_decimal(bad).is_err(), "{bad:?} should be rejected");
         }
     }

@@ -23,7 +23,10 @@ impl<'p> Resolver<'p> {
     pub fn new(plan: &'p Plan) -> Self {
         let mut index = HashMap::new();
         for (i, target) in plan.targets.iter().enumerate() {
-            for name in [&target.id, &target.name].into_iter().chain(&target.aliases) {
+            for name in [&target.id, &target.name]
+                .into_iter()
+                .chain(&target.aliases)
+            {
                 index.entry(normalize(name)).or_insert(i);
             }
         }
@@ -95,13 +98,19 @@ pub fn resolve(plan: &Plan, observations: &[Observation]) -> Result<Figures> {
                 Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
                 None => format!("the plan year {}", plan.year),
             };
-            figures
-                .warnings
-                .push(format!("{}: period {} is neither {years}; row ignored", obs.row, obs.period));
+            figures.warnings.push(format!(
+                "{}: period {} is neither {years}; row ignored",
+                obs.row, obs.period
+            ));
             continue;
         }
-        figures.by_target[i]
-            .insert(obs.period, Figure { value, at: obs.cell(obs.columns.value) });
+        figures.by_target[i].insert(
+            obs.period,
+            Figure {
+                value,
+                at: obs.cell(obs.columns.value),
+            },
+        );
     }
     Ok(figures)
 }
@@ -130,16 +139,18 @@ fn check_unit(obs: &Observation, unit: Option<&str>, name: &str) -> Result<()> {
 fn parse_value(obs: &Observation, rule: &Rule) -> Result<FigureValue> {
     let at = || obs.cell(obs.columns.value);
     if *rule == Rule::Done {
-        return Progress::parse(&obs.value).map(FigureValue::Progress).ok_or_else(|| {
-            Error::actuals(
-                at(),
-                format!(
-                    "value `{}` is not a milestone state; expected 完成, 未完成 or 进行中 \
+        return Progress::parse(&obs.value)
+            .map(FigureValue::Progress)
+            .ok_or_else(|| {
+                Error::actuals(
+                    at(),
+                    format!(
+                        "value `{}` is not a milestone state; expected 完成, 未完成 or 进行中 \
                      (done, not done, in progress)",
-                    obs.value
-                ),
-            )
-        });
+                        obs.value
+                    ),
+                )
+            });
     }
     parse_decimal(&obs.value)
         .map(FigureValue::Number)

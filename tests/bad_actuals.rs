@@ -148,7 +148,10 @@ fn milestone_word_that_is_not_a_state() {
 
 #[test]
 fn missing_file() {
-    assert_error(&check("no-such-file.csv"), "actuals/no-such-file.csv: no such file");
+    assert_error(
+        &check("no-such-file.csv"),
+        "actuals/no-such-file.csv: no such file",
+    );
 }
 
 #[test]
@@ -162,7 +165,10 @@ fn directory_instead_of_a_file() {
 #[test]
 fn an_error_in_a_later_file_prints_no_partial_result() {
     let run = plan(&["check", "actuals/part-a.csv", "actuals/value-abc.csv"]);
-    assert_error(&run, "actuals/value-abc.csv:2:3: value `abc`: expected a decimal number such as 2.20");
+    assert_error(
+        &run,
+        "actuals/value-abc.csv:2:3: value `abc`: expected a decimal number such as 2.20",
+    );
 }
 
 #[test]

@@ -95,7 +95,12 @@ fn missing_plan_file() {
 
 #[test]
 fn check_with_a_bad_plan_fails_before_reading_actuals() {
-    let run = plan(&["check", "--plan", "plans/duplicate-id.yaml", "actuals/boundary.csv"]);
+    let run = plan(&[
+        "check",
+        "--plan",
+        "plans/duplicate-id.yaml",
+        "actuals/boundary.csv",
+    ]);
     assert_error(
         &run,
         "plans/duplicate-id.yaml:11: duplicate target id `rd_intensity`; every id must be unique",
@@ -106,7 +111,10 @@ fn check_with_a_bad_plan_fails_before_reading_actuals() {
 fn valid_plans_pass() {
     let run = validate("minimal.yaml");
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout, "plans/minimal.yaml: valid: 2 targets (2 quantitative, 0 milestones) for 2020\n");
+    assert_eq!(
+        run.stdout,
+        "plans/minimal.yaml: valid: 2 targets (2 quantitative, 0 milestones) for 2020\n"
+    );
     let run = plan(&["validate"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(

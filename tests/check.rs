@@ -15,17 +15,30 @@ fn example_table() {
 
 #[test]
 fn example_json() {
-    let run = plan(&["check", "../../examples/actuals-2020.csv", "--format", "json"]);
+    let run = plan(&[
+        "check",
+        "../../examples/actuals-2020.csv",
+        "--format",
+        "json",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
 }
 
 #[test]
 fn example_table_utf8_style() {
-    let run = plan(&["check", "../../examples/actuals-2020.csv", "--style", "utf8"]);
+    let run = plan(&[
+        "check",
+        "../../examples/actuals-2020.csv",
+        "--style",
+        "utf8",
+    ]);
     assert!(run.stdout.contains("┌"), "box drawing with --style utf8");
     let ascii = plan(&["check", "../../examples/actuals-2020.csv"]);
-    assert!(!ascii.stdout.contains("┌") && !ascii.stdout.contains('≥'), "ASCII by default");
+    assert!(
+        !ascii.stdout.contains("┌") && !ascii.stdout.contains('≥'),
+        "ASCII by default"
+    );
 }
 
 #[test]
@@ -49,7 +62,11 @@ fn relative_rules_use_the_baseline_row() {
     assert_eq!(firms["baseline"].to_string(), "4365");
     assert_eq!(firms["growth_percent"].to_string(), "20.00");
     assert_eq!(firms["baseline_source"], "actuals/relative.csv:2:3");
-    assert_eq!(result(&json, "sme_platform_contracts")["status"], "met", "0.3 -> 0.6 doubles");
+    assert_eq!(
+        result(&json, "sme_platform_contracts")["status"],
+        "met",
+        "0.3 -> 0.6 doubles"
+    );
     let amount = result(&json, "sme_platform_amount");
     assert_eq!(amount["status"], "unmet", "0.3 -> 0.59 does not double");
     assert_eq!(amount["gap"].to_string(), "-0.01");
@@ -90,18 +107,36 @@ fn milestone_words() {
     assert_eq!(result(&json, "award_rules_revised")["actual"], "done");
     assert_eq!(result(&json, "plan_14th_fyp")["status"], "unmet");
     assert_eq!(result(&json, "plan_14th_fyp")["actual"], "in_progress");
-    assert_eq!(result(&json, "review_misconduct_rules")["actual"], "not_done");
+    assert_eq!(
+        result(&json, "review_misconduct_rules")["actual"],
+        "not_done"
+    );
 }
 
 #[test]
 fn exit_codes() {
     // Everything in a small plan met: 0.
-    let run = plan(&["check", "--plan", "plans/minimal.yaml", "actuals/part-a.csv", "--allow-missing"]);
+    let run = plan(&[
+        "check",
+        "--plan",
+        "plans/minimal.yaml",
+        "actuals/part-a.csv",
+        "--allow-missing",
+    ]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     // The same with a target missing, without --allow-missing: 1.
-    let run = plan(&["check", "--plan", "plans/minimal.yaml", "actuals/part-a.csv"]);
+    let run = plan(&[
+        "check",
+        "--plan",
+        "plans/minimal.yaml",
+        "actuals/part-a.csv",
+    ]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("1 met · 0 unmet · 1 missing of 2"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 met · 0 unmet · 1 missing of 2"),
+        "{}",
+        run.stdout
+    );
     // Something unmet fails even with --allow-missing.
     let run = plan(&["check", "actuals/boundary.csv", "--allow-missing"]);
     assert_eq!(run.code, 1);
@@ -109,10 +144,19 @@ fn exit_codes() {
 
 #[test]
 fn several_files_are_combined() {
-    let run = plan(&["check", "actuals/part-a.csv", "actuals/part-b.csv", "--format", "json"]);
+    let run = plan(&[
+        "check",
+        "actuals/part-a.csv",
+        "actuals/part-b.csv",
+        "--format",
+        "json",
+    ]);
     let json = json(&run);
     assert_eq!(result(&json, "rd_intensity")["actual"].to_string(), "2.3");
-    assert_eq!(result(&json, "tech_contract_turnover")["actual"].to_string(), "1300");
+    assert_eq!(
+        result(&json, "tech_contract_turnover")["actual"].to_string(),
+        "1300"
+    );
     assert_eq!(json["summary"]["met"], 2);
 }
 
@@ -152,7 +196,12 @@ fn rows_for_other_years_are_reported_not_dropped_silently() {
         "{}",
         run.stdout
     );
-    let json = json(&plan(&["check", "actuals/other-year.csv", "--format", "json"]));
+    let json = json(&plan(&[
+        "check",
+        "actuals/other-year.csv",
+        "--format",
+        "json",
+    ]));
     assert_eq!(json["warnings"].as_array().map(Vec::len), Some(1));
 }
 
@@ -167,11 +216,22 @@ fn a_header_only_file_leaves_every_target_missing() {
 #[test]
 fn json_numbers_keep_every_digit() {
     let run = plan_with_stdin(
-        &["check", "--plan", "plans/minimal.yaml", "-", "--format", "json"],
+        &[
+            "check",
+            "--plan",
+            "plans/minimal.yaml",
+            "-",
+            "--format",
+            "json",
+        ],
         "indicator,value\nprecise,12345678.123456789\nrd_intensity,2.20\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("\"actual\": 12345678.123456789,"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("\"actual\": 12345678.123456789,"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("\"target\": 2.20,"), "{}", run.stdout);
 }
 
@@ -180,12 +240,25 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let plain = plan(&["check", "actuals/boundary.csv"]);
     assert!(!plain.stdout.contains('\u{1b}'), "no colour into a pipe");
     let coloured = plan(&["check", "actuals/boundary.csv", "--color", "always"]);
-    assert!(coloured.stdout.contains('\u{1b}'), "colour with --color always");
+    assert!(
+        coloured.stdout.contains('\u{1b}'),
+        "colour with --color always"
+    );
 }
 
 #[test]
 fn same_input_same_bytes() {
-    let a = plan(&["check", "../../examples/actuals-2020.csv", "--format", "json"]);
-    let b = plan(&["check", "../../examples/actuals-2020.csv", "--format", "json"]);
+    let a = plan(&[
+        "check",
+        "../../examples/actuals-2020.csv",
+        "--format",
+        "json",
+    ]);
+    let b = plan(&[
+        "check",
+        "../../examples/actuals-2020.csv",
+        "--format",
+        "json",
+    ]);
     assert_eq!(a.stdout, b.stdout);
 }

@@ -52,7 +52,10 @@ fn every_required_id_is_listed_with_its_rule() {
     let json = json(&run);
     let targets = json["targets"].as_array().expect("targets");
     for (id, rule) in REQUIRED {
-        let target = targets.iter().find(|t| t["id"] == *id).unwrap_or_else(|| panic!("{id} missing"));
+        let target = targets
+            .iter()
+            .find(|t| t["id"] == *id)
+            .unwrap_or_else(|| panic!("{id} missing"));
         assert_eq!(target["rule"], *rule, "{id}");
     }
     let get = |id: &str| targets.iter().find(|t| t["id"] == id).unwrap().clone();
@@ -67,6 +70,10 @@ fn every_required_id_is_listed_with_its_rule() {
 fn table_lists_every_target() {
     let run = plan(&["list"]);
     assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("| tech_contract_turnover "), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("| tech_contract_turnover "),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.ends_with("44 targets\n"), "{}", run.stdout);
 }

@@ -20,9 +20,18 @@ const NOTE: &[&str] = &["note", "notes", "备注", "说明"];
 /// Reads every figure of a long-format CSV. Rows whose value cell is empty carry no figure and
 /// are skipped; without a period column, every row is for `default_year`.
 pub fn read_csv(reader: impl Read, file: &str, default_year: i32) -> Result<Vec<Observation>> {
-    let mut csv = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(reader);
-    let header = csv.byte_headers().map_err(|err| csv_error(&err, file))?.clone();
-    if header.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(reader);
+    let header = csv
+        .byte_headers()
+        .map_err(|err| csv_error(&err, file))?
+        .clone();
+    if header
+        .iter()
+        .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+    {
         return Err(Error::actuals(
             Location::file(file),
             "empty file; expected a header row such as `indicator,period,value`",
@@ -39,14 +48,18 @@ pub fn read_csv(reader: impl Read, file: &str, default_year: i32) -> Result<Vec<
         }
         let line = record.position().map_or(0, |p| p.line());
         let cell = |column: Option<usize>| -> Result<String> {
-            let Some(index) = column else { return Ok(String::new()) };
+            let Some(index) = column else {
+                return Ok(String::new());
+            };
             let bytes = record.get(index).unwrap_or_default();
-            std::str::from_utf8(bytes).map(|text| text.trim().to_string()).map_err(|_| {
-                Error::actuals(
-                    Location::at(file, line, index as u64 + 1),
-                    "invalid UTF-8; expected a UTF-8 encoded CSV file",
-                )
-            })
+            std::str::from_utf8(bytes)
+                .map(|text| text.trim().to_string())
+                .map_err(|_| {
+                    Error::actuals(
+                        Location::at(file, line, index as u64 + 1),
+                        "invalid UTF-8; expected a UTF-8 encoded CSV file",
+                    )
+                })
         };
         let indicator = cell(Some(layout.indicator))?;
         let value = cell(Some(layout.value))?;
@@ -66,7 +79,9 @@ pub fn read_csv(reader: impl Read, file: &str, default_year: i32) -> Result<Vec<
             Some(index) => parse_year(&period).ok_or_else(|| {
                 Error::actuals(
                     Location::at(file, line, index as u64 + 1),
-                    format!("period `{period}` is not a year; expected a year such as 2020 or 2020年"),
+                    format!(
+                        "period `{period}` is not a year; expected a year such as 2020 or 2020年"
+                    ),
                 )
             })?,
         };
@@ -109,7 +124,10 @@ impl Layout {
             })
             .collect::<Result<Vec<String>>>()?;
         let find = |accepted: &[&str]| -> Result<Option<usize>> {
-            let mut found = names.iter().enumerate().filter(|(_, n)| accepted.contains(&n.as_str()));
+            let mut found = names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| accepted.contains(&n.as_str()));
             let first = found.next().map(|(i, _)| i);
             if let Some((second, name)) = found.next() {
                 return Err(Error::actuals(
@@ -126,7 +144,11 @@ impl Layout {
                     Location::line(file, line),
                     format!(
                         "no {field} column in header `{shown}`; expected a column named {}",
-                        accepted.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(" or ")
+                        accepted
+                            .iter()
+                            .map(|a| format!("`{a}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
                     ),
                 )
             })
@@ -145,7 +167,11 @@ impl Layout {
 /// A csv crate error as `file:line: message`.
 fn csv_error(err: &csv::Error, file: &str) -> Error {
     match err.kind() {
-        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => Error::actuals(
+        csv::ErrorKind::UnequalLengths {
+            pos,
+            expected_len,
+            len,
+        } => Error::actuals(
             Location::line(file, pos.as_ref().map_or(0, |p| p.line())),
             format!(
                 "row has {len} field{}, expected {expected_len} as in the header",

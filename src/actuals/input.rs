@@ -18,15 +18,24 @@ pub struct Input {
 /// Opens `path`, or standard input for `-`.
 pub fn open_input(path: &Path) -> Result<Input> {
     if path == Path::new("-") {
-        return Ok(Input { name: "<stdin>".into(), reader: Box::new(io::stdin().lock()) });
+        return Ok(Input {
+            name: "<stdin>".into(),
+            reader: Box::new(io::stdin().lock()),
+        });
     }
     let name = path.display().to_string();
     let at = || Location::file(name.clone());
     if path.is_dir() {
-        return Err(Error::read(at(), "is a directory; expected a file of actual figures"));
+        return Err(Error::read(
+            at(),
+            "is a directory; expected a file of actual figures",
+        ));
     }
     let file = File::open(path).map_err(|err| Error::read(at(), describe_io(&err)))?;
-    Ok(Input { name, reader: Box::new(file) })
+    Ok(Input {
+        name,
+        reader: Box::new(file),
+    })
 }
 
 /// Reads a whole file to text, for small inputs such as a plan.
@@ -40,7 +49,10 @@ pub fn read_to_string(path: &Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|err| {
         let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        Error::read(Location::line(&input.name, line), "invalid UTF-8; expected UTF-8 text")
+        Error::read(
+            Location::line(&input.name, line),
+            "invalid UTF-8; expected UTF-8 text",
+        )
     })
 }
 

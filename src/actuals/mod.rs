@@ -42,6 +42,9 @@ pub struct Columns {
 impl Observation {
     /// The location of one of this row's cells.
     pub fn cell(&self, column: u64) -> Location {
-        Location { column: Some(column), ..self.row.clone() }
+        Location {
+            column: Some(column),
+            ..self.row.clone()
+        }
     }
 }

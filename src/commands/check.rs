@@ -24,6 +24,11 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         Format::Json => Box::new(Json),
     };
     let mut stdout = Vec::new();
-    renderer.render(&evaluation, &mut stdout).expect("writing to memory cannot fail");
-    Ok(Output { stdout, status: evaluation.exit_status(args.allow_missing) })
+    renderer
+        .render(&evaluation, &mut stdout)
+        .expect("writing to memory cannot fail");
+    Ok(Output {
+        stdout,
+        status: evaluation.exit_status(args.allow_missing),
+    })
 }

@@ -16,5 +16,8 @@ pub fn list(args: &ListArgs) -> Result<Output> {
         Format::Json => list_json(&plan, &mut stdout),
     }
     .expect("writing to memory cannot fail");
-    Ok(Output { stdout, status: ExitStatus::Success })
+    Ok(Output {
+        stdout,
+        status: ExitStatus::Success,
+    })
 }

@@ -50,7 +50,11 @@ pub(crate) fn table(look: &LookArgs) -> Table {
         Style::Ascii => TableStyle::Ascii,
         Style::Utf8 => TableStyle::Utf8,
     };
-    Table { style, color, width }
+    Table {
+        style,
+        color,
+        width,
+    }
 }
 
 fn terminal_width() -> Option<u16> {

@@ -8,12 +8,20 @@ use super::Output;
 
 /// Runs `plan validate`: prints a one-line confirmation, or fails with the plan's first error.
 pub fn validate(args: &ValidateArgs) -> Result<Output> {
-    let plan = super::load(&PlanArg { path: args.file.clone() })?;
+    let plan = super::load(&PlanArg {
+        path: args.file.clone(),
+    })?;
     let name = args
         .file
         .as_ref()
-        .map_or(crate::plan::EMBEDDED_PLAN_NAME.to_string(), |p| p.display().to_string());
-    let milestones = plan.targets.iter().filter(|t| t.rule == crate::plan::Rule::Done).count();
+        .map_or(crate::plan::EMBEDDED_PLAN_NAME.to_string(), |p| {
+            p.display().to_string()
+        });
+    let milestones = plan
+        .targets
+        .iter()
+        .filter(|t| t.rule == crate::plan::Rule::Done)
+        .count();
     let stdout = format!(
         "{name}: valid: {} targets ({} quantitative, {milestones} milestones) for {}\n",
         plan.targets.len(),
@@ -21,5 +29,8 @@ pub fn validate(args: &ValidateArgs) -> Result<Output> {
         plan.year
     )
     .into_bytes();
-    Ok(Output { stdout, status: ExitStatus::Success })
+    Ok(Output {
+        stdout,
+        status: ExitStatus::Success,
+    })
 }

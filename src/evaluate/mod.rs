@@ -102,7 +102,10 @@ pub struct Evaluation<'p> {
 impl Evaluation<'_> {
     /// Counts per status.
     pub fn summary(&self) -> Summary {
-        let mut summary = Summary { total: self.results.len(), ..Summary::default() };
+        let mut summary = Summary {
+            total: self.results.len(),
+            ..Summary::default()
+        };
         for result in &self.results {
             match result.status {
                 Status::Met => summary.met += 1,
@@ -139,7 +142,12 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures) -> Evaluation<'p> {
             evaluate_target(plan, target, actual, base_row)
         })
         .collect();
-    Evaluation { plan, period: plan.year, results, warnings: figures.warnings.clone() }
+    Evaluation {
+        plan,
+        period: plan.year,
+        results,
+        warnings: figures.warnings.clone(),
+    }
 }
 
 fn evaluate_target<'p>(
@@ -175,9 +183,16 @@ fn evaluate_target<'p>(
     };
     if target.rule.is_relative() {
         result.baseline = match (base_row, &target.baseline) {
-            (Some(Figure { value: FigureValue::Number(value), at }), _) => {
-                Some(BaselineUsed { value: *value, from: BaselineFrom::Data(at.clone()) })
-            }
+            (
+                Some(Figure {
+                    value: FigureValue::Number(value),
+                    at,
+                }),
+                _,
+            ) => Some(BaselineUsed {
+                value: *value,
+                from: BaselineFrom::Data(at.clone()),
+            }),
             (_, Some(given)) => Some(BaselineUsed {
                 value: given.value,
                 from: BaselineFrom::Plan(given.source.clone()),
@@ -191,12 +206,18 @@ fn evaluate_target<'p>(
     }
     match judge(&target.rule, number, base) {
         Ok(verdict) => {
-            result.status = if verdict.met { Status::Met } else { Status::Unmet };
+            result.status = if verdict.met {
+                Status::Met
+            } else {
+                Status::Unmet
+            };
             result.threshold = Some(verdict.threshold);
             result.gap = Some(verdict.gap);
         }
         Err(why) => {
-            let base_year = plan.baseline_period.map_or("baseline".to_string(), |y| y.to_string());
+            let base_year = plan
+                .baseline_period
+                .map_or("baseline".to_string(), |y| y.to_string());
             result.note = Some(match why {
                 Unjudged::NoBaseline => format!(
                     "no {base_year} figure to compare with; add a {base_year} row or a `baseline` in the plan"
@@ -210,10 +231,16 @@ fn evaluate_target<'p>(
         }
     }
     if result.note.is_none() && target.rule.is_qualitative() {
-        result.note = Some(match &target.wording {
-            Some(wording) => format!("qualitative: the plan says {wording}, with no number"),
-            None => "qualitative: the plan gives no number".to_string(),
-        });
+        let said = target
+            .wording
+            .as_deref()
+            .map_or(String::new(), |w| format!(": {w}"));
+        let direction = if target.rule == Rule::Decrease {
+            "; lower is better"
+        } else {
+            ""
+        };
+        result.note = Some(format!("qualitative{said}{direction}"));
     }
     result
 }

@@ -32,7 +32,11 @@ pub enum Unjudged {
 pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<Verdict, Unjudged> {
     let over = |threshold: Decimal, met: bool| -> Result<Verdict, Unjudged> {
         let gap = actual.checked_sub(threshold).ok_or(Unjudged::Overflow)?;
-        Ok(Verdict { met, threshold, gap })
+        Ok(Verdict {
+            met,
+            threshold,
+            gap,
+        })
     };
     let base = || baseline.ok_or(Unjudged::NoBaseline);
     match *rule {
@@ -48,7 +52,11 @@ pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<
             } else {
                 (actual, Decimal::ZERO)
             };
-            Ok(Verdict { met: gap.is_zero(), threshold, gap })
+            Ok(Verdict {
+                met: gap.is_zero(),
+                threshold,
+                gap,
+            })
         }
         Rule::GrowthAtLeast(percent) => {
             let base = base()?;
@@ -129,7 +137,10 @@ mod tests {
         assert!(!met(Rule::AtMost(d("5")), "5.01", None));
         assert!(!met(Rule::LessThan(d("5")), "5", None));
         assert!(met(Rule::LessThan(d("5")), "4.99", None));
-        let range = Rule::Between { min: d("1"), max: d("2") };
+        let range = Rule::Between {
+            min: d("1"),
+            max: d("2"),
+        };
         assert!(met(range.clone(), "1", None) && met(range.clone(), "2.00", None));
         assert!(!met(range.clone(), "0.99", None) && !met(range.clone(), "2.01", None));
         assert_eq!(judge(&range, d("0.5"), None).unwrap().gap, d("-0.5"));
@@ -141,7 +152,10 @@ mod tests {
         assert!(met(rule.clone(), "6", Some("5")));
         assert!(met(rule.clone(), "5238", Some("4365")));
         assert!(!met(rule.clone(), "5237.99", Some("4365")));
-        assert_eq!(judge(&rule, d("5238"), Some(d("4365"))).unwrap().gap, Decimal::ZERO);
+        assert_eq!(
+            judge(&rule, d("5238"), Some(d("4365"))).unwrap().gap,
+            Decimal::ZERO
+        );
         // A third of 3 is not representable in binary or decimal division, but the check is exact.
         let third = Rule::GrowthAtLeast(d("33.3"));
         assert!(met(third.clone(), "3.999", Some("3")));
@@ -151,7 +165,10 @@ mod tests {
     #[test]
     fn growth_needs_a_positive_baseline() {
         let rule = Rule::GrowthAtLeast(d("20"));
-        assert_eq!(judge(&rule, d("5"), Some(d("0"))), Err(Unjudged::BaselineNotPositive));
+        assert_eq!(
+            judge(&rule, d("5"), Some(d("0"))),
+            Err(Unjudged::BaselineNotPositive)
+        );
         assert_eq!(judge(&rule, d("5"), None), Err(Unjudged::NoBaseline));
     }
 
@@ -174,8 +191,14 @@ mod tests {
     #[test]
     fn overflow_is_reported_not_panicked() {
         let rule = Rule::RatioAtLeast(d("2"));
-        assert_eq!(judge(&rule, d("1"), Some(Decimal::MAX)), Err(Unjudged::Overflow));
-        assert_eq!(judge(&Rule::AtLeast(Decimal::MAX), Decimal::MIN, None), Err(Unjudged::Overflow));
+        assert_eq!(
+            judge(&rule, d("1"), Some(Decimal::MAX)),
+            Err(Unjudged::Overflow)
+        );
+        assert_eq!(
+            judge(&Rule::AtLeast(Decimal::MAX), Decimal::MIN, None),
+            Err(Unjudged::Overflow)
+        );
     }
 
     #[test]

@@ -94,9 +94,9 @@ impl Validator<'_> {
                         return Err(Error::plan(
                             self.target_location(id, 1),
                             format!(
-                                "target `{id}`: name `{name}` is already a name of target `{other}`; \
+                            "target `{id}`: name `{name}` is already a name of target `{other}`; \
                                  names and aliases must identify one target"
-                            ),
+                        ),
                         ))
                     }
                     _ => {
@@ -126,16 +126,24 @@ impl Validator<'_> {
         let error = |message: String| Error::plan(at(), format!("target `{}`: {message}", raw.id));
         let fail = |message: String| Err(error(message));
         if !is_valid_id(&raw.id) {
-            return fail("ids use lowercase ASCII letters, digits and `_`, starting with a letter".into());
+            return fail(
+                "ids use lowercase ASCII letters, digits and `_`, starting with a letter".into(),
+            );
         }
         if raw.name.trim().is_empty() {
             return fail("`name` is empty; expected the target's Chinese name".into());
         }
         let kind = raw.rule;
         let rule = self.rule(&raw, kind).map_err(error)?;
-        let unit = raw.unit.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
+        let unit = raw
+            .unit
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty());
         if unit.is_none() && rule != Rule::Done {
-            return fail(format!("rule `{}` needs a `unit` (such as %, 亿元, 家)", kind.name()));
+            return fail(format!(
+                "rule `{}` needs a `unit` (such as %, 亿元, 家)",
+                kind.name()
+            ));
         }
         if rule.is_relative() && baseline_period.is_none() && raw.baseline.is_none() {
             return fail(format!(
@@ -145,7 +153,10 @@ impl Validator<'_> {
             ));
         }
         if raw.baseline.is_some() && !rule.is_relative() {
-            return fail(format!("rule `{}` uses no baseline; remove `baseline`", kind.name()));
+            return fail(format!(
+                "rule `{}` uses no baseline; remove `baseline`",
+                kind.name()
+            ));
         }
         Ok(Target {
             id: raw.id,
@@ -157,7 +168,10 @@ impl Validator<'_> {
             wording: raw.wording,
             source: raw.source,
             quote: raw.quote,
-            baseline: raw.baseline.map(|b| Baseline { value: b.value.0, source: b.source }),
+            baseline: raw.baseline.map(|b| Baseline {
+                value: b.value.0,
+                source: b.source,
+            }),
         })
     }
 
@@ -172,7 +186,9 @@ impl Validator<'_> {
             None => Ok(()),
         };
         if kind != RuleKind::Between && (raw.min.is_some() || raw.max.is_some()) {
-            return Err(format!("`min` and `max` belong to rule `between`, not `{name}`"));
+            return Err(format!(
+                "`min` and `max` belong to rule `between`, not `{name}`"
+            ));
         }
         Ok(match kind {
             RuleKind::AtLeast => Rule::AtLeast(value()?),
@@ -188,7 +204,8 @@ impl Validator<'_> {
                 Rule::RatioAtLeast(k)
             }
             RuleKind::Between => {
-                no_value().map_err(|_| "rule `between` takes `min` and `max`, not `value`".to_string())?;
+                no_value()
+                    .map_err(|_| "rule `between` takes `min` and `max`, not `value`".to_string())?;
                 match (raw.min, raw.max) {
                     (Some(DecimalText(min)), Some(DecimalText(max))) if min <= max => {
                         Rule::Between { min, max }
@@ -223,7 +240,10 @@ impl Validator<'_> {
             .enumerate()
             .filter(|(_, line)| pred(line))
             .nth(nth.saturating_sub(1))
-            .map_or_else(|| Location::file(self.file), |(i, _)| Location::line(self.file, i as u64 + 1))
+            .map_or_else(
+                || Location::file(self.file),
+                |(i, _)| Location::line(self.file, i as u64 + 1),
+            )
     }
 }
 
@@ -233,6 +253,13 @@ fn key_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     let value = rest.strip_prefix(key)?.trim_start().strip_prefix(':')?;
     let value = value.split(" #").next().unwrap_or("").trim();
     Some(value.trim_matches(|c| c == '"' || c == '\''))
+}
+
+fn is_valid_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[cfg(test)]
@@ -247,9 +274,4 @@ mod tests {
         );
         assert_eq!(strip_positions("at line x"), "at line x");
     }
-}
-
-fn is_valid_id(id: &str) -> bool {
-    id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }

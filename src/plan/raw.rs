@@ -140,9 +140,11 @@ impl<'de> Deserialize<'de> for Year {
             }
 
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Year, E> {
-                crate::actuals::parse_year(text)
-                    .map(Year)
-                    .ok_or_else(|| E::custom(format!("invalid year `{text}`, expected a year such as 2020")))
+                crate::actuals::parse_year(text).map(Year).ok_or_else(|| {
+                    E::custom(format!(
+                        "invalid year `{text}`, expected a year such as 2020"
+                    ))
+                })
             }
 
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Year, E> {

@@ -24,5 +24,8 @@ pub trait Render {
 /// The one-line summary: `21 met · 3 unmet · 2 missing of 26`.
 pub fn summary_line(evaluation: &Evaluation) -> String {
     let s = evaluation.summary();
-    format!("{} met · {} unmet · {} missing of {}", s.met, s.unmet, s.missing, s.total)
+    format!(
+        "{} met · {} unmet · {} missing of {}",
+        s.met, s.unmet, s.missing, s.total
+    )
 }

@@ -47,12 +47,23 @@ impl Render for Table {
         let mut table = comfy_table::Table::new();
         table.load_preset(self.style.preset());
         if let Some(width) = self.width {
-            table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic);
+            table
+                .set_width(width)
+                .set_content_arrangement(ContentArrangement::Dynamic);
         }
         if self.color {
             table.enforce_styling();
         }
-        table.set_header(["Indicator", "Target", "Actual", "Baseline", "Gap", "Status", "Clause", "Note"]);
+        table.set_header([
+            "Indicator",
+            "Target",
+            "Actual",
+            "Baseline",
+            "Gap",
+            "Status",
+            "Clause",
+            "Note",
+        ]);
         for result in &evaluation.results {
             table.add_row(self.row(result));
         }
@@ -86,7 +97,11 @@ impl Table {
         let mut note = result.note.clone().unwrap_or_default();
         if let Some(growth) = result.growth {
             let growth = format!("growth {}%", signed(growth));
-            note = if note.is_empty() { growth } else { format!("{growth}; {note}") };
+            note = if note.is_empty() {
+                growth
+            } else {
+                format!("{growth}; {note}")
+            };
         }
         let mut status = Cell::new(result.status.key());
         if self.color {

@@ -23,7 +23,10 @@ pub fn fixtures() -> PathBuf {
 /// A `plan` command in the fixtures folder, with colour and locale settings cleared.
 pub fn command(args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("plan").expect("the plan binary is built");
-    cmd.current_dir(fixtures()).args(args).env_remove("NO_COLOR").env_remove("RUST_BACKTRACE");
+    cmd.current_dir(fixtures())
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_BACKTRACE");
     cmd
 }
 
@@ -42,7 +45,10 @@ pub fn plan_with_stdin(args: &[&str], input: &str) -> Run {
 fn run(mut cmd: Command) -> Run {
     let output = cmd.output().expect("the plan binary runs");
     Run {
-        code: output.status.code().expect("plan exits normally, not by a signal"),
+        code: output
+            .status
+            .code()
+            .expect("plan exits normally, not by a signal"),
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
     }
@@ -53,7 +59,10 @@ fn run(mut cmd: Command) -> Run {
 pub fn assert_error(run: &Run, message: &str) {
     assert_eq!(run.stderr, format!("error: {message}\n"), "stderr");
     assert_eq!(run.code, 2, "exit code");
-    assert_eq!(run.stdout, "", "nothing on stdout when the input is invalid");
+    assert_eq!(
+        run.stdout, "",
+        "nothing on stdout when the input is invalid"
+    );
 }
 
 /// The JSON a run printed.
