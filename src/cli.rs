@@ -6,8 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Check a work plan's targets against actual figures.
 ///
-/// The 2020 work plan of the Shaanxi provincial S&T department (省委科技工委 省科技厅 2020 年科技
-/// 工作要点) is built in; `--plan FILE` checks another.
+/// The 2020 work plan of the Shaanxi provincial S&T department is built in
+/// (省委科技工委 省科技厅 2020 年科技工作要点); `--plan FILE` checks another.
 #[derive(Debug, Parser)]
 #[command(name = "plan", version, max_term_width = 100)]
 pub struct Cli {
