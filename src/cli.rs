@@ -27,16 +27,23 @@ pub enum Command {
     List(ListArgs),
     /// Check a plan file (the built-in plan without FILE); exit 0 if valid, 2 if not.
     Validate(ValidateArgs),
+    /// Write a file to fill in: every target with its unit and the years to fill.
+    ///
+    /// Filled in, it is read back by `plan check` as it is.
+    Template(TemplateArgs),
 }
 
 /// Arguments of `plan check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// CSV files of actual figures (`-` reads standard input); their rows are combined.
+    /// Files of actual figures: CSV or tab-separated text (UTF-8, GBK/GB18030 or UTF-16),
+    /// or workbooks (.xlsx, .xls, .ods); `-` reads standard input. Their rows are combined.
     #[arg(required = true, value_name = "ACTUALS")]
     pub actuals: Vec<PathBuf>,
     #[command(flatten)]
     pub plan: PlanArg,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -45,6 +52,57 @@ pub struct CheckArgs {
     pub allow_missing: bool,
     #[command(flatten)]
     pub look: LookArgs,
+}
+
+/// How to read files of actual figures.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Text encoding of CSV input (utf-8, gbk, gb18030, utf-16le); detected when omitted.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Workbook sheet to read; the first sheet when omitted.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Table layout: long (one row per figure) or wide (a column per year); detected when omitted.
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
+    /// Skip rows whose indicator is not in the plan, and say how many, instead of failing.
+    #[arg(long)]
+    pub ignore_unknown: bool,
+}
+
+/// Arguments of `plan template`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    #[command(flatten)]
+    pub plan: PlanArg,
+    /// File format: csv (UTF-8 with BOM, opens in Excel) or xlsx.
+    #[arg(long, value_enum, default_value_t = TemplateFormat::Csv)]
+    pub format: TemplateFormat,
+    /// Layout: long (a row per target and year) or wide (a column per year).
+    #[arg(long, value_enum, default_value_t = LayoutArg::Long)]
+    pub layout: LayoutArg,
+    /// Write to FILE (whole or not at all) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Template file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// CSV, UTF-8 with a byte-order mark so Excel shows Chinese text.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// Table layouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// One row per figure: indicator, period, value.
+    Long,
+    /// One row per indicator, one column per year.
+    Wide,
 }
 
 /// Arguments of `plan list`.

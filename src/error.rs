@@ -13,40 +13,50 @@ pub struct Location {
     pub line: Option<u64>,
     /// 1-based column number (a CSV field index for tabular data).
     pub column: Option<u64>,
+    /// The worksheet, for workbooks: the place is then written as `Sheet1!B3`.
+    pub sheet: Option<String>,
 }
 
 impl Location {
     /// A whole file, no line known.
     pub fn file(file: impl Into<String>) -> Self {
-        Location {
-            file: file.into(),
-            line: None,
-            column: None,
-        }
+        Location { file: file.into(), line: None, column: None, sheet: None }
     }
 
     /// A line of a file.
     pub fn line(file: impl Into<String>, line: u64) -> Self {
-        Location {
-            file: file.into(),
-            line: Some(line),
-            column: None,
-        }
+        Location { line: Some(line), ..Location::file(file) }
     }
 
     /// A line and column of a file.
     pub fn at(file: impl Into<String>, line: u64, column: u64) -> Self {
-        Location {
-            file: file.into(),
-            line: Some(line),
-            column: Some(column),
-        }
+        Location { line: Some(line), column: Some(column), ..Location::file(file) }
+    }
+
+    /// The same place, at `line`.
+    pub fn with_line(&self, line: u64) -> Self {
+        Location { line: Some(line), ..self.clone() }
+    }
+
+    /// The same place, at `column`.
+    pub fn with_column(&self, column: u64) -> Self {
+        Location { column: Some(column), ..self.clone() }
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ":{sheet}!")?;
+            if let Some(column) = self.column {
+                write!(f, "{}", column_letters(column))?;
+            }
+            if let Some(line) = self.line {
+                write!(f, "{line}")?;
+            }
+            return Ok(());
+        }
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -55,6 +65,17 @@ impl fmt::Display for Location {
         }
         Ok(())
     }
+}
+
+/// A spreadsheet column name: 1 -> A, 27 -> AA.
+pub fn column_letters(mut column: u64) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let rem = ((column - 1) % 26) as u8;
+        letters.push(char::from(b'A' + rem));
+        column = (column - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// Everything that makes a run invalid (exit status 2).
@@ -114,3 +135,20 @@ impl Error {
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_read_as_people_write_them() {
+        assert_eq!(Location::at("a.csv", 3, 2).to_string(), "a.csv:3:2");
+        assert_eq!(Location::line("a.csv", 3).to_string(), "a.csv:3");
+        let cell = Location { sheet: Some("Sheet1".into()), ..Location::at("b.xlsx", 3, 28) };
+        assert_eq!(cell.to_string(), "b.xlsx:Sheet1!AB3");
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(702), "ZZ");
+        assert_eq!(column_letters(703), "AAA");
+    }
+}

@@ -6,13 +6,17 @@ use rust_decimal::Decimal;
 
 use crate::error::Location;
 
-/// A figure for one target and one period, with the row it came from.
+/// What was found for one target and one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
-    /// The value, exact.
-    pub value: FigureValue,
-    /// The cell it was read from.
+    /// The value in the target's unit, exact; `None` when only a growth rate was reported.
+    pub value: Option<FigureValue>,
+    /// A reported growth rate over the year before, in percent (同比增长 41.8 -> 41.8).
+    pub change: Option<Decimal>,
+    /// The cell the value (or, without one, the growth rate) was read from.
     pub at: Location,
+    /// The unit the value was written in, when it was converted to the target's unit.
+    pub converted_from: Option<String>,
 }
 
 /// A target's figure: a number, or a milestone's state.
@@ -41,9 +45,7 @@ impl Progress {
         match crate::names::normalize(text).as_str() {
             "完成" | "已完成" | "是" | "done" | "yes" | "true" => Some(Progress::Done),
             "进行中" | "inprogress" | "in_progress" => Some(Progress::InProgress),
-            "未完成" | "否" | "no" | "false" | "notdone" | "not_done" => {
-                Some(Progress::NotDone)
-            }
+            "未完成" | "否" | "no" | "false" | "notdone" | "not_done" => Some(Progress::NotDone),
             _ => None,
         }
     }
@@ -72,6 +74,6 @@ impl Progress {
 pub struct Figures {
     /// `by_target[i]` holds target `i`'s figures, keyed by year.
     pub by_target: Vec<BTreeMap<i32, Figure>>,
-    /// Rows that were read but not used, each with why.
+    /// Rows that were read but not used, or that look wrong, each with why.
     pub warnings: Vec<String>,
 }

@@ -14,9 +14,11 @@ pub mod exit;
 pub mod figure;
 pub mod names;
 pub mod number;
+pub mod output;
 pub mod plan;
 pub mod render;
 pub mod resolve;
+pub mod units;
 
 pub use error::{Error, Location};
 pub use exit::ExitStatus;
@@ -29,5 +31,6 @@ pub fn run(cli: &Cli) -> error::Result<commands::Output> {
         Command::Check(args) => commands::check(args),
         Command::List(args) => commands::list(args),
         Command::Validate(args) => commands::validate(args),
+        Command::Template(args) => commands::template(args),
     }
 }

@@ -1,6 +1,7 @@
 //! Exact decimal numbers from text: the one parser that plan values and actual figures share.
 
 use rust_decimal::Decimal;
+use unicode_normalization::UnicodeNormalization;
 
 /// Parses a plain decimal such as `2.20`, `-3`, `+1467.83` or `.5` exactly, keeping its scale.
 ///
@@ -37,6 +38,74 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
         .map_err(|_| "too many digits to hold exactly (at most 28 significant digits)")
 }
 
+/// A number as people write it in a cell, with the unit written inside the cell, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenNumber {
+    /// The value, exact.
+    pub value: Decimal,
+    /// A unit written after the number (`亿元` in `1467.83亿元`, `%` in `2.42%`).
+    pub unit: Option<String>,
+}
+
+/// Texts that mean "no figure" in a statistical table: empty, dashes, a slash, 无.
+const NO_FIGURE: &[&str] = &["", "-", "--", "—", "——", "–", "/", "无", "…", "..."];
+
+/// True when a cell's text means "no figure" rather than zero.
+pub fn is_no_figure(text: &str) -> bool {
+    let text: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    NO_FIGURE.contains(&text.as_str())
+}
+
+/// Reads a number as people write it: thousands separators (`1,467.83`), full-width digits and
+/// signs (`１２００`), spaces, a percent sign or a unit after the number (`2.42%`, `6198家`).
+/// `Ok(None)` for a cell that holds no figure (see [`is_no_figure`]).
+///
+/// ```
+/// use plan::number::read_written_number;
+///
+/// let n = read_written_number("１，４６７.８３ 亿元").unwrap().unwrap();
+/// assert_eq!((n.value.to_string(), n.unit.as_deref()), ("1467.83".to_string(), Some("亿元")));
+/// assert_eq!(read_written_number("—").unwrap(), None);
+/// assert!(read_written_number("1,2").is_err());
+/// ```
+pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, &'static str> {
+    let text: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    if NO_FIGURE.contains(&text.as_str()) {
+        return Ok(None);
+    }
+    let number_end = text
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '+' || c == '-'))))
+        .map_or(text.len(), |(i, _)| i);
+    let (number, unit) = text.split_at(number_end);
+    if !number.bytes().any(|b| b.is_ascii_digit()) {
+        return Err(match parse_decimal(&text) {
+            Err(why) if why.starts_with("not a finite") => why,
+            _ => "expected a decimal number such as 2.20",
+        });
+    }
+    let number = strip_thousands(number)?;
+    let value = parse_decimal(&number)?;
+    let unit = unit.trim_matches(|c| c == '(' || c == ')');
+    Ok(Some(WrittenNumber { value, unit: (!unit.is_empty()).then(|| unit.to_string()) }))
+}
+
+/// Removes thousands separators, which must stand between groups of three digits.
+fn strip_thousands(number: &str) -> Result<String, &'static str> {
+    if !number.contains(',') {
+        return Ok(number.to_string());
+    }
+    let unsigned = number.trim_start_matches(['+', '-']);
+    let integer = unsigned.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = integer.split(',').collect();
+    let first_ok = matches!(groups.first(), Some(g) if (1..=3).contains(&g.len()));
+    let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
+    if !first_ok || !rest_ok || unsigned[integer.len()..].contains(',') {
+        return Err("misplaced thousands separator; expected a number such as 1,467.83");
+    }
+    Ok(number.replace(',', ""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +120,25 @@ mod tests {
             parse_decimal("12345678.123456789").unwrap().to_string(),
             "12345678.123456789"
         );
+    }
+
+    #[test]
+    fn numbers_as_people_write_them() {
+        let read = |t: &str| read_written_number(t).unwrap().map(|n| (n.value.to_string(), n.unit));
+        assert_eq!(read("1,467.83"), Some(("1467.83".into(), None)));
+        assert_eq!(read("１２００"), Some(("1200".into(), None)));
+        assert_eq!(read("2.42%"), Some(("2.42".into(), Some("%".into()))));
+        assert_eq!(read("2.42％"), Some(("2.42".into(), Some("%".into()))));
+        assert_eq!(read("6198家"), Some(("6198".into(), Some("家".into()))));
+        assert_eq!(read(" 1 467.83 亿元 "), Some(("1467.83".into(), Some("亿元".into()))));
+        assert_eq!(read("－3"), Some(("-3".into(), None)));
+        assert_eq!(read("12,345,678"), Some(("12345678".into(), None)));
+        for none in ["", " ", "-", "—", "——", "/", "无", "－"] {
+            assert_eq!(read(none), None, "{none:?}");
+        }
+        for bad in ["abc", "1,2", "12,34.5", "1.2.3", "1,234.5,6", ",123", "亿元", "NaN", "%"] {
+            assert!(read_written_number(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -1,16 +1,18 @@
-//! Matching rows to targets: names to targets, value text to exact figures, units checked, one
-//! figure per target and period.
+//! Matching figures to targets: names to targets, cells to exact values in the target's unit,
+//! one figure per target and period.
 
 use std::collections::{BTreeMap, HashMap};
 
-use unicode_normalization::UnicodeNormalization;
+use rust_decimal::Decimal;
 
+use crate::actuals::grid::Cell;
 use crate::actuals::Observation;
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize};
-use crate::number::parse_decimal;
-use crate::plan::{Plan, Rule};
+use crate::number::read_written_number;
+use crate::plan::{Plan, Rule, Target};
+use crate::units::{self, normalize_unit, UnitKind};
 
 /// Finds targets by id, name or alias, in normal form.
 pub struct Resolver<'p> {
@@ -23,10 +25,7 @@ impl<'p> Resolver<'p> {
     pub fn new(plan: &'p Plan) -> Self {
         let mut index = HashMap::new();
         for (i, target) in plan.targets.iter().enumerate() {
-            for name in [&target.id, &target.name]
-                .into_iter()
-                .chain(&target.aliases)
-            {
+            for name in [&target.id, &target.name].into_iter().chain(&target.aliases) {
                 index.entry(normalize(name)).or_insert(i);
             }
         }
@@ -60,36 +59,66 @@ impl<'p> Resolver<'p> {
     }
 }
 
-/// Matches every observation to its target and keeps the figures for the plan year and the
-/// baseline year. Rows for other years are reported in `warnings`.
-pub fn resolve(plan: &Plan, observations: &[Observation]) -> Result<Figures> {
-    let resolver = Resolver::new(plan);
-    let mut figures = Figures {
-        by_target: vec![BTreeMap::new(); plan.targets.len()],
-        warnings: Vec::new(),
-    };
-    let mut first_seen: HashMap<(usize, i32), &Observation> = HashMap::new();
-    for obs in observations {
-        let Some(i) = resolver.find(&obs.indicator) else {
+/// How to match figures to targets.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ResolveOptions {
+    /// Skip rows whose indicator is not in the plan (and say how many), rather than failing.
+    pub ignore_unknown: bool,
+}
+
+/// Collects figures one observation at a time, so inputs can be streamed.
+pub struct Collector<'p> {
+    plan: &'p Plan,
+    resolver: Resolver<'p>,
+    options: ResolveOptions,
+    figures: Figures,
+    first_seen: HashMap<(usize, i32), Location>,
+    unknown: Vec<(String, Location)>,
+}
+
+impl<'p> Collector<'p> {
+    /// An empty collection for `plan`.
+    pub fn new(plan: &'p Plan, options: ResolveOptions) -> Self {
+        Collector {
+            plan,
+            resolver: Resolver::new(plan),
+            options,
+            figures: Figures {
+                by_target: vec![BTreeMap::new(); plan.targets.len()],
+                warnings: Vec::new(),
+            },
+            first_seen: HashMap::new(),
+            unknown: Vec::new(),
+        }
+    }
+
+    /// Matches one observation to its target and keeps its figure.
+    pub fn add(&mut self, obs: Observation) -> Result<()> {
+        let plan = self.plan;
+        let Some(i) = self.resolver.find(&obs.indicator) else {
+            let at = obs.cell(obs.columns.indicator);
+            if self.options.ignore_unknown {
+                self.unknown.push((obs.indicator, at));
+                return Ok(());
+            }
             return Err(Error::actuals(
-                obs.cell(obs.columns.indicator),
+                at,
                 format!(
                     "unknown indicator `{}`; closest known: {}",
                     obs.indicator,
-                    resolver.suggest(&obs.indicator).join(", ")
+                    self.resolver.suggest(&obs.indicator).join(", ")
                 ),
             ));
         };
         let target = &plan.targets[i];
-        check_unit(obs, target.unit.as_deref(), &target.name)?;
-        let value = parse_value(obs, &target.rule)?;
-        if let Some(first) = first_seen.insert((i, obs.period), obs) {
+        let figure = figure(&obs, target, &mut self.figures.warnings)?;
+        if let Some(first) = self.first_seen.insert((i, obs.period), obs.row.clone()) {
             return Err(Error::actuals(
                 obs.row.clone(),
                 format!(
-                    "second figure for `{}` in {}; the first is at {}; expected one figure per \
-                     indicator and period",
-                    target.name, obs.period, first.row
+                    "second figure for `{}` in {}; the first is at {first}; expected one figure \
+                     per indicator and period",
+                    target.name, obs.period
                 ),
             ));
         }
@@ -98,61 +127,170 @@ pub fn resolve(plan: &Plan, observations: &[Observation]) -> Result<Figures> {
                 Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
                 None => format!("the plan year {}", plan.year),
             };
-            figures.warnings.push(format!(
-                "{}: period {} is neither {years}; row ignored",
-                obs.row, obs.period
-            ));
-            continue;
+            self.figures
+                .warnings
+                .push(format!("{}: period {} is neither {years}; row ignored", obs.row, obs.period));
+            return Ok(());
         }
-        figures.by_target[i].insert(
-            obs.period,
-            Figure {
-                value,
-                at: obs.cell(obs.columns.value),
-            },
-        );
+        self.figures.by_target[i].insert(obs.period, figure);
+        Ok(())
     }
-    Ok(figures)
+
+    /// The figures collected, with a warning for skipped unknown indicators.
+    pub fn finish(mut self) -> Figures {
+        if let Some((name, at)) = self.unknown.first() {
+            let n = self.unknown.len();
+            self.figures.warnings.push(format!(
+                "skipped {n} row{} whose indicator is not in the plan (--ignore-unknown); the \
+                 first is `{name}` at {at}",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        self.figures
+    }
 }
 
-fn check_unit(obs: &Observation, unit: Option<&str>, name: &str) -> Result<()> {
-    let (Some(given), Some(column)) = (obs.unit.as_deref(), obs.columns.unit) else {
-        return Ok(());
+/// Matches every observation (tests and small inputs).
+pub fn resolve(plan: &Plan, observations: Vec<Observation>, options: ResolveOptions) -> Result<Figures> {
+    let mut collector = Collector::new(plan, options);
+    for obs in observations {
+        collector.add(obs)?;
+    }
+    Ok(collector.finish())
+}
+
+/// The figure of one observation, in the target's unit.
+fn figure(obs: &Observation, target: &Target, warnings: &mut Vec<String>) -> Result<Figure> {
+    let value_at = obs.cell(obs.columns.value);
+    let change_at = obs.columns.change.map(|c| obs.cell(c));
+    let change = match (&obs.change, &change_at) {
+        (Some(cell), Some(at)) => Some(growth_rate(cell, at)?),
+        _ => None,
     };
-    let given_norm: String = given.nfkc().filter(|c| !c.is_whitespace()).collect();
-    match unit {
-        Some(expected) if given_norm == expected.nfkc().collect::<String>() => Ok(()),
-        Some(expected) => Err(Error::actuals(
-            obs.cell(column),
+    let (value, converted_from) = match &obs.value {
+        None => (None, None),
+        Some(cell) if target.rule == Rule::Done => {
+            if let (Some((unit, at)), false) = (&obs.unit, obs.unit_is_default) {
+                return Err(Error::actuals(
+                    at.clone(),
+                    format!(
+                        "unit `{unit}` given for milestone `{}`; expected an empty unit cell",
+                        target.name
+                    ),
+                ));
+            }
+            (Some(FigureValue::Progress(progress(cell, &value_at)?)), None)
+        }
+        Some(cell) => {
+            let (number, from) = number_in_unit(cell, obs, target, &value_at)?;
+            fraction_warning(number, target, &value_at, warnings);
+            (Some(FigureValue::Number(number)), from)
+        }
+    };
+    let at = if value.is_some() { value_at } else { change_at.unwrap_or(value_at) };
+    Ok(Figure { value, change, at, converted_from })
+}
+
+fn progress(cell: &Cell, at: &Location) -> Result<Progress> {
+    let text = cell.text();
+    Progress::parse(&text).ok_or_else(|| {
+        Error::actuals(
+            at.clone(),
             format!(
-                "unit `{given}` does not match the plan's unit for `{name}`; expected `{expected}` \
-                 or an empty unit cell"
+                "value `{text}` is not a milestone state; expected 完成, 未完成 or 进行中 (done, \
+                 not done, in progress)"
+            ),
+        )
+    })
+}
+
+/// A cell's number and the unit it is in, converted to the target's unit. Returns the unit it
+/// was converted from, if a conversion happened.
+fn number_in_unit(
+    cell: &Cell,
+    obs: &Observation,
+    target: &Target,
+    at: &Location,
+) -> Result<(Decimal, Option<String>)> {
+    let (value, cell_unit) = cell_number(cell, at)?;
+    let stated = obs.unit.as_ref().map(|(u, where_)| (normalize_unit(u), where_.clone()));
+    let unit = match (cell_unit, stated) {
+        (Some(in_cell), Some((stated, where_))) if !obs.unit_is_default && in_cell != stated => {
+            return Err(Error::actuals(
+                at.clone(),
+                format!(
+                    "value `{}` is in `{in_cell}`, but {where_} says `{stated}`; expected one unit",
+                    cell.text()
+                ),
+            ))
+        }
+        (Some(in_cell), _) => Some((in_cell, at.clone())),
+        (None, stated) => stated,
+    };
+    let target_unit = target.unit.as_deref().unwrap_or_default();
+    let Some((unit, unit_at)) = unit else { return Ok((value, None)) };
+    if unit == normalize_unit(target_unit) {
+        return Ok((value, None));
+    }
+    match units::convert(value, &unit, target_unit) {
+        Some(converted) if units::kind(&unit) == units::kind(target_unit) => Ok((converted, None)),
+        Some(converted) => Ok((converted, Some(unit))),
+        None => Err(Error::actuals(
+            unit_at,
+            format!(
+                "unit `{unit}` cannot be converted to `{target_unit}`, the plan's unit for `{}`",
+                target.name
             ),
         )),
-        None => Err(Error::actuals(
-            obs.cell(column),
-            format!("unit `{given}` given for milestone `{name}`; expected an empty unit cell"),
+    }
+}
+
+/// A number and the unit written in its cell.
+fn cell_number(cell: &Cell, at: &Location) -> Result<(Decimal, Option<String>)> {
+    match cell {
+        Cell::Number(n) => Ok((*n, None)),
+        Cell::Percent(n) => Ok((*n, Some("%".into()))),
+        Cell::Text(text) => match read_written_number(text) {
+            Ok(Some(n)) => Ok((n.value, n.unit.map(|u| normalize_unit(&u)))),
+            Ok(None) => Err(Error::actuals(at.clone(), "no figure in the cell")),
+            Err(why) => Err(Error::actuals(at.clone(), format!("value `{text}`: {why}"))),
+        },
+        Cell::Date(date) => Err(Error::actuals(
+            at.clone(),
+            format!("value `{date}` is a date; expected a number"),
+        )),
+        Cell::Error(err) => Err(Error::actuals(
+            at.clone(),
+            format!("the cell holds the spreadsheet error `{err}`; expected a number"),
+        )),
+        Cell::Empty => Err(Error::actuals(at.clone(), "no figure in the cell")),
+    }
+}
+
+/// A reported growth rate, in percent (`41.8`, `41.8%`).
+fn growth_rate(cell: &Cell, at: &Location) -> Result<Decimal> {
+    let (value, unit) = cell_number(cell, at)?;
+    match unit.as_deref() {
+        None | Some("%") => Ok(value),
+        Some(other) => Err(Error::actuals(
+            at.clone(),
+            format!("growth rate `{}` is in `{other}`; expected a percentage such as 41.8 or 41.8%", cell.text()),
         )),
     }
 }
 
-fn parse_value(obs: &Observation, rule: &Rule) -> Result<FigureValue> {
-    let at = || obs.cell(obs.columns.value);
-    if *rule == Rule::Done {
-        return Progress::parse(&obs.value)
-            .map(FigureValue::Progress)
-            .ok_or_else(|| {
-                Error::actuals(
-                    at(),
-                    format!(
-                        "value `{}` is not a milestone state; expected 完成, 未完成 or 进行中 \
-                     (done, not done, in progress)",
-                        obs.value
-                    ),
-                )
-            });
+/// Warns when a percentage looks like a fraction: 0.0242 against a 2.20% target.
+fn fraction_warning(value: Decimal, target: &Target, at: &Location, warnings: &mut Vec<String>) {
+    if units::kind(target.unit.as_deref().unwrap_or_default()) != UnitKind::Percent {
+        return;
     }
-    parse_decimal(&obs.value)
-        .map(FigureValue::Number)
-        .map_err(|why| Error::actuals(at(), format!("value `{}`: {why}", obs.value)))
+    let Some(level) = target.rule.value().filter(|v| v.abs() >= Decimal::ONE) else { return };
+    if !value.is_zero() && value.abs() < Decimal::ONE {
+        let as_percent = (value * Decimal::ONE_HUNDRED).normalize();
+        warnings.push(format!(
+            "{at}: {value} for `{}` (target {level}%) looks like a fraction; if it means \
+             {as_percent}%, write {as_percent} or {as_percent}%",
+            target.name
+        ));
+    }
 }

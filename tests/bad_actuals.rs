@@ -22,7 +22,7 @@ fn header_without_indicator_column() {
     assert_error(
         &check("no-indicator-column.csv"),
         "actuals/no-indicator-column.csv:1: no indicator column in header `name,period,value`; \
-         expected a column named `indicator` or `id` or `指标` or `指标名称` or `指标名`",
+         expected a column named `indicator` or `指标` or `指标名称` or `指标名` or `项目`",
     );
 }
 
@@ -31,7 +31,8 @@ fn header_without_value_column() {
     assert_error(
         &check("no-value-column.csv"),
         "actuals/no-value-column.csv:1: no value column in header `indicator,period,amount`; \
-         expected a column named `value` or `actual` or `数值` or `实际值` or `值` or `完成值`",
+         expected a column named `value` or `actual` or `数值` or `实际值` or `值` or `完成值` or \
+         `实际完成`, or period columns such as `2019年,2020年`",
     );
 }
 
@@ -113,19 +114,71 @@ fn two_files_with_the_same_figure() {
 }
 
 #[test]
-fn unit_that_differs_from_the_plan() {
+fn unit_that_cannot_convert_to_the_plans() {
     assert_error(
         &check("unit-mismatch.csv"),
-        "actuals/unit-mismatch.csv:2:4: unit `万元` does not match the plan's unit for `技术合同成交额`; \
-         expected `亿元` or an empty unit cell",
+        "actuals/unit-mismatch.csv:2:4: unit `家` cannot be converted to `亿元`, the plan's unit for \
+         `技术合同成交额`",
     );
 }
 
 #[test]
-fn invalid_utf8() {
+fn unit_in_the_cell_that_contradicts_the_unit_column() {
+    assert_error(
+        &check("unit-contradiction.csv"),
+        "actuals/unit-contradiction.csv:2:3: value `1758.72亿元` is in `亿元`, but \
+         actuals/unit-contradiction.csv:2:4 says `万元`; expected one unit",
+    );
+}
+
+#[test]
+fn utf8_with_a_damaged_byte_is_an_error_not_mojibake() {
     assert_error(
         &check("invalid-utf8.csv"),
-        "actuals/invalid-utf8.csv:3:1: invalid UTF-8; expected a UTF-8 encoded CSV file",
+        "actuals/invalid-utf8.csv:3: not UTF-8, UTF-16 or GB18030 text (byte 0xFF); expected a CSV \
+         or tab-separated file saved as UTF-8 or GBK, or name the encoding with --encoding",
+    );
+}
+
+#[test]
+fn damaged_utf8_beyond_the_sniffed_head_names_its_line() {
+    // 3,000 rows of UTF-8 Chinese without figures (past the 64 KiB the encoding is chosen
+    // from), then a bad byte.
+    let mut bytes = b"indicator,period,value,note\n".to_vec();
+    for _ in 0..3000 {
+        bytes.extend_from_slice("全社会R&D经费投入强度,2019,,尚未公布\n".as_bytes());
+    }
+    bytes.extend_from_slice(b"\xff,2020,1,\n");
+    let dir = std::env::temp_dir().join(format!("plan-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("late-damage.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let run = plan(&["check", path.to_str().unwrap()]);
+    assert_error(
+        &run,
+        &format!(
+            "{}:3002:1: invalid UTF-8; the file reads as UTF-8 before this line (if it is GBK, pass \
+             --encoding gbk)",
+            path.display()
+        ),
+    );
+}
+
+#[test]
+fn binary_garbage() {
+    assert_error(
+        &check("garbage.bin"),
+        "actuals/garbage.bin:1: not UTF-8, UTF-16 or GB18030 text (byte 0x81); expected a CSV or \
+         tab-separated file saved as UTF-8 or GBK, or name the encoding with --encoding",
+    );
+}
+
+#[test]
+fn unknown_encoding_name() {
+    let run = plan(&["check", "actuals/boundary.csv", "--encoding", "klingon"]);
+    assert_error(
+        &run,
+        "--encoding: unknown encoding `klingon`; expected utf-8, gbk, gb18030, utf-16le or utf-16be",
     );
 }
 

@@ -79,7 +79,7 @@ fn relative_rule_without_a_baseline_is_missing_and_says_why() {
     assert_eq!(firms["status"], "missing");
     assert_eq!(
         firms["note"],
-        "no 2019 figure to compare with; add a 2019 row or a `baseline` in the plan"
+        "no 2019 figure to compare with; add a 2019 row, a growth rate, or a `baseline` in the plan"
     );
 }
 

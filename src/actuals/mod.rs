@@ -1,50 +1,152 @@
-//! Actual figures: reading them from files into [`Observation`]s, one per row, with their text
-//! kept as written so later stages can say exactly what was found and where.
+//! Actual figures: reading files into [`Observation`]s, one per figure, with their cells kept as
+//! the source gave them so later stages can say exactly what was found and where.
+//!
+//! Any input becomes rows of cells first ([`grid`]): delimited text ([`delimited`], after
+//! [`decode`] has chosen its encoding) or a workbook sheet ([`workbook`]). [`table`] then finds
+//! the header and reads the long or wide layout.
 
-mod csv;
+mod decode;
+mod delimited;
+pub mod grid;
 mod input;
 mod period;
+mod table;
+mod workbook;
+mod xlsx_percent;
 
-pub use self::csv::read_csv;
+pub use decode::encoding_by_name;
+pub use encoding_rs::Encoding;
 pub use input::{describe_io, open_input, read_to_string, Input};
 pub use period::parse_year;
+pub use table::Layout;
 
-use crate::error::Location;
+use std::io::{Cursor, Read};
+use std::path::Path;
 
-/// One row of actual figures, as read: nothing is judged against the plan yet.
+use grid::Cell;
+
+use crate::error::{Error, Location, Result};
+
+/// One figure as read: nothing is judged against the plan yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Observation {
     /// The indicator as written: an id, a Chinese name or an alias.
     pub indicator: String,
     /// The period (a year).
     pub period: i32,
-    /// The value cell as written, trimmed; never empty (rows without a figure are skipped).
-    pub value: String,
-    /// The unit cell, if the file has a unit column and the cell is not empty.
-    pub unit: Option<String>,
-    /// Where the row is: file and line.
+    /// The value cell; `None` when the row reports only a growth rate.
+    pub value: Option<Cell>,
+    /// A reported growth rate (同比增长, in percent), if the table has such a column.
+    pub change: Option<Cell>,
+    /// The unit that applies, if any, and where it was written (a unit column, a unit in the
+    /// header, or a `单位：亿元` line above the table).
+    pub unit: Option<(String, Location)>,
+    /// True when `unit` is only the table's default (a `单位：` line above the header), which a
+    /// unit written in the cell overrides.
+    pub unit_is_default: bool,
+    /// Where the row is: file (and sheet) and line.
     pub row: Location,
-    /// 1-based column numbers of the indicator, value and unit cells.
+    /// 1-based column numbers of the row's cells.
     pub columns: Columns,
 }
 
-/// Where a file keeps each field, as 1-based column numbers, for error messages.
+/// Where a row keeps each field, as 1-based column numbers, for error messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Columns {
     /// The indicator column.
     pub indicator: u64,
-    /// The value column.
+    /// The value column (for wide tables, this figure's period column).
     pub value: u64,
-    /// The unit column, if any.
-    pub unit: Option<u64>,
+    /// The growth-rate column, if any.
+    pub change: Option<u64>,
 }
 
 impl Observation {
     /// The location of one of this row's cells.
     pub fn cell(&self, column: u64) -> Location {
-        Location {
-            column: Some(column),
-            ..self.row.clone()
-        }
+        self.row.with_column(column)
     }
+}
+
+/// How to read actual figures.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Read delimited text in this encoding rather than detecting it.
+    pub encoding: Option<&'static Encoding>,
+    /// The workbook sheet to read, rather than the first.
+    pub sheet: Option<String>,
+    /// Force a layout rather than detecting it from the header.
+    pub layout: Option<Layout>,
+    /// The year of rows without a period column (the plan year).
+    pub default_year: i32,
+}
+
+/// Extensions read as workbooks even before their bytes are looked at.
+const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// Reads every figure of the file at `path` (`-` for standard input), handing each to `sink`
+/// in file order.
+pub fn read_actuals(
+    path: &Path,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(Observation) -> Result<()>,
+) -> Result<()> {
+    let input = open_input(path)?;
+    let name = input.name;
+    let mut reader = input.reader;
+    let mut magic = Vec::with_capacity(8);
+    (&mut reader)
+        .take(8)
+        .read_to_end(&mut magic)
+        .map_err(|err| Error::read(Location::file(&name), describe_io(&err)))?;
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let is_workbook = workbook::looks_like_workbook(&magic)
+        || extension.is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.as_str()));
+    let reader: Box<dyn Read> = Box::new(Cursor::new(magic).chain(reader));
+    let table_options = |strict_width| table::TableOptions {
+        layout: options.layout,
+        default_year: options.default_year,
+        strict_width,
+    };
+    if is_workbook {
+        let bytes = decode::read_all(reader, &name)?;
+        let (rows, origin) = workbook::workbook_rows(bytes, &name, options.sheet.as_deref())?;
+        return table::read_table(rows.into_iter().map(Ok), &origin, &table_options(false), sink);
+    }
+    if options.sheet.is_some() {
+        return Err(Error::actuals(
+            Location::file(&name),
+            "--sheet names a worksheet, but this file is text, not a workbook",
+        ));
+    }
+    read_delimited(reader, &name, options, sink)
+}
+
+/// Reads delimited text (CSV or tab-separated, any supported encoding) from `reader`.
+pub fn read_delimited(
+    reader: Box<dyn Read>,
+    name: &str,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(Observation) -> Result<()>,
+) -> Result<()> {
+    let decoded = decode::decode(reader, name, options.encoding)?;
+    let transcoded = decoded.encoding != encoding_rs::UTF_8;
+    let rows = delimited::DelimitedRows::new(decoded.reader, &decoded.head, name, transcoded);
+    let table_options = table::TableOptions {
+        layout: options.layout,
+        default_year: options.default_year,
+        strict_width: true,
+    };
+    table::read_table(rows, &Location::file(name), &table_options, sink)
+}
+
+/// Reads all figures of delimited text into a vector (for tests and small inputs).
+pub fn read_delimited_to_vec(bytes: &[u8], name: &str, default_year: i32) -> Result<Vec<Observation>> {
+    let mut out = Vec::new();
+    let options = ReadOptions { default_year, ..ReadOptions::default() };
+    read_delimited(Box::new(Cursor::new(bytes.to_vec())), name, &options, &mut |o| {
+        out.push(o);
+        Ok(())
+    })?;
+    Ok(out)
 }

@@ -3,10 +3,12 @@
 
 mod check;
 mod list;
+mod template;
 mod validate;
 
 pub use check::check;
 pub use list::list;
+pub use template::template;
 pub use validate::validate;
 
 use std::io::IsTerminal;

@@ -2,7 +2,7 @@
 
 mod rules;
 
-pub use rules::{growth_percent, judge, Unjudged, Verdict};
+pub use rules::{growth_percent, judge, judge_growth_rate, Unjudged, Verdict};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -67,10 +67,23 @@ pub struct TargetResult<'p> {
     pub threshold: Option<Decimal>,
     /// Actual minus the level compared with.
     pub gap: Option<Decimal>,
-    /// Growth over the baseline in percent (rounded to 2 places), for growth rules.
+    /// Growth over the baseline in percent (rounded to 2 places), for growth rules; or the
+    /// reported growth rate when the check used one.
     pub growth: Option<Decimal>,
+    /// What a relative rule was judged by.
+    pub basis: Option<Basis>,
     /// Why a target is missing, or what else a reader should know.
     pub note: Option<String>,
+}
+
+/// What a relative rule was judged by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The actual figure against the baseline figure.
+    Baseline,
+    /// A reported growth rate (同比增长); threshold and gap are then in percent.
+    ReportedGrowth,
 }
 
 /// Counts per status.
@@ -129,6 +142,7 @@ impl Evaluation<'_> {
 
 /// Evaluates every target of `plan` for its plan year.
 pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures) -> Evaluation<'p> {
+    let mut warnings = figures.warnings.clone();
     let results = plan
         .targets
         .iter()
@@ -139,23 +153,21 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures) -> Evaluation<'p> {
             let base_row = plan
                 .baseline_period
                 .and_then(|year| by_period.and_then(|f| f.get(&year)));
-            evaluate_target(plan, target, actual, base_row)
+            let (result, warning) = evaluate_target(plan, target, actual, base_row);
+            warnings.extend(warning);
+            result
         })
         .collect();
-    Evaluation {
-        plan,
-        period: plan.year,
-        results,
-        warnings: figures.warnings.clone(),
-    }
+    Evaluation { plan, period: plan.year, results, warnings }
 }
 
+/// One target's result, and a warning when a reported growth rate disagrees with the figures.
 fn evaluate_target<'p>(
     plan: &Plan,
     target: &'p Target,
     actual: Option<Figure>,
     base_row: Option<&Figure>,
-) -> TargetResult<'p> {
+) -> (TargetResult<'p>, Option<String>) {
     let mut result = TargetResult {
         target,
         actual: actual.clone(),
@@ -164,35 +176,31 @@ fn evaluate_target<'p>(
         threshold: None,
         gap: None,
         growth: None,
+        basis: None,
         note: None,
     };
     let Some(actual) = actual else {
         result.note = Some(format!("no figure for {}", plan.year));
-        return result;
+        return (result, None);
     };
     let number = match actual.value {
-        FigureValue::Progress(progress) => {
+        Some(FigureValue::Progress(progress)) => {
             (result.status, result.note) = match progress {
                 Progress::Done => (Status::Met, None),
                 Progress::InProgress => (Status::Unmet, Some("in progress".to_string())),
                 Progress::NotDone => (Status::Unmet, Some("not done".to_string())),
             };
-            return result;
+            return (result, None);
         }
-        FigureValue::Number(number) => number,
+        Some(FigureValue::Number(number)) => Some(number),
+        None => None,
     };
+    let mut warning = None;
     if target.rule.is_relative() {
         result.baseline = match (base_row, &target.baseline) {
-            (
-                Some(Figure {
-                    value: FigureValue::Number(value),
-                    at,
-                }),
-                _,
-            ) => Some(BaselineUsed {
-                value: *value,
-                from: BaselineFrom::Data(at.clone()),
-            }),
+            (Some(Figure { value: Some(FigureValue::Number(value)), at, .. }), _) => {
+                Some(BaselineUsed { value: *value, from: BaselineFrom::Data(at.clone()) })
+            }
             (_, Some(given)) => Some(BaselineUsed {
                 value: given.value,
                 from: BaselineFrom::Plan(given.source.clone()),
@@ -201,26 +209,39 @@ fn evaluate_target<'p>(
         };
     }
     let base = result.baseline.as_ref().map(|b| b.value);
-    if let (Rule::GrowthAtLeast(_), Some(base)) = (&target.rule, base) {
-        result.growth = growth_percent(number, base);
-    }
-    match judge(&target.rule, number, base) {
+    let verdict = match (number, base, actual.change) {
+        (Some(number), Some(base), change) if target.rule.is_relative() => {
+            result.basis = Some(Basis::Baseline);
+            let computed = growth_percent(number, base);
+            if matches!(target.rule, Rule::GrowthAtLeast(_)) {
+                result.growth = computed;
+            }
+            warning = change.and_then(|reported| disagreement(target, &actual, number, base, reported));
+            judge(&target.rule, number, Some(base))
+        }
+        (_, _, Some(change)) if target.rule.is_relative() => {
+            result.basis = Some(Basis::ReportedGrowth);
+            result.growth = Some(change);
+            judge_growth_rate(&target.rule, change)
+        }
+        (Some(number), _, _) => judge(&target.rule, number, base),
+        (None, ..) => {
+            result.note =
+                Some("only a growth rate was reported; this target needs the figure itself".into());
+            return (result, None);
+        }
+    };
+    match verdict {
         Ok(verdict) => {
-            result.status = if verdict.met {
-                Status::Met
-            } else {
-                Status::Unmet
-            };
+            result.status = if verdict.met { Status::Met } else { Status::Unmet };
             result.threshold = Some(verdict.threshold);
             result.gap = Some(verdict.gap);
         }
         Err(why) => {
-            let base_year = plan
-                .baseline_period
-                .map_or("baseline".to_string(), |y| y.to_string());
+            let base_year = plan.baseline_period.map_or("baseline".to_string(), |y| y.to_string());
             result.note = Some(match why {
                 Unjudged::NoBaseline => format!(
-                    "no {base_year} figure to compare with; add a {base_year} row or a `baseline` in the plan"
+                    "no {base_year} figure to compare with; add a {base_year} row, a growth rate, or a `baseline` in the plan"
                 ),
                 Unjudged::BaselineNotPositive => {
                     "baseline is zero or negative; growth is undefined".to_string()
@@ -230,17 +251,36 @@ fn evaluate_target<'p>(
             });
         }
     }
-    if result.note.is_none() && target.rule.is_qualitative() {
-        let said = target
-            .wording
-            .as_deref()
-            .map_or(String::new(), |w| format!(": {w}"));
-        let direction = if target.rule == Rule::Decrease {
-            "; lower is better"
-        } else {
-            ""
-        };
-        result.note = Some(format!("qualitative{said}{direction}"));
+    let mut notes = Vec::new();
+    if result.basis == Some(Basis::ReportedGrowth) {
+        notes.push(format!("checked by the reported growth rate {}%", actual.change.unwrap_or_default()));
     }
-    result
+    if let Some(unit) = &actual.converted_from {
+        notes.push(format!("converted from {unit}"));
+    }
+    if target.rule.is_qualitative() {
+        let said = target.wording.as_deref().map_or(String::new(), |w| format!(": {w}"));
+        let direction = if target.rule == Rule::Decrease { "; lower is better" } else { "" };
+        notes.push(format!("qualitative{said}{direction}"));
+    }
+    if let Some(note) = result.note.take() {
+        notes.insert(0, note);
+    }
+    result.note = (!notes.is_empty()).then(|| notes.join("; "));
+    (result, warning)
+}
+
+/// A warning when a reported growth rate and the figures disagree, at the reported rate's
+/// precision: 41.8% reported, 4368 -> 6198 computes 41.90%.
+fn disagreement(target: &Target, actual: &Figure, number: Decimal, base: Decimal, reported: Decimal) -> Option<String> {
+    let exact = number.checked_sub(base)?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base)?;
+    let computed = growth_percent(number, base)?;
+    let mut rounded = exact.round_dp(reported.scale());
+    rounded.rescale(reported.scale());
+    (rounded != reported).then(|| {
+        format!(
+            "{}: reported growth {reported}% for `{}` disagrees with {base} -> {number} ({computed}%);              the check used the figures",
+            actual.at, target.name
+        )
+    })
 }

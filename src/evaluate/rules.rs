@@ -88,6 +88,29 @@ pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<
     }
 }
 
+/// Judges a relative rule by a reported growth rate (percent over the year before) instead of
+/// a baseline figure. Threshold and gap are then in percent (percentage points).
+pub fn judge_growth_rate(rule: &Rule, change: Decimal) -> Result<Verdict, Unjudged> {
+    let over = |threshold: Decimal, met: bool| -> Result<Verdict, Unjudged> {
+        let gap = change.checked_sub(threshold).ok_or(Unjudged::Overflow)?;
+        Ok(Verdict { met, threshold, gap })
+    };
+    match *rule {
+        Rule::GrowthAtLeast(percent) => over(percent, change >= percent),
+        Rule::RatioAtLeast(k) => {
+            // actual >= k × base  <=>  growth >= (k − 1) × 100%.
+            let needed = k
+                .checked_sub(Decimal::ONE)
+                .and_then(|k| k.checked_mul(Decimal::ONE_HUNDRED))
+                .ok_or(Unjudged::Overflow)?;
+            over(needed, change >= needed)
+        }
+        Rule::Increase => over(Decimal::ZERO, change > Decimal::ZERO),
+        Rule::Decrease => over(Decimal::ZERO, change < Decimal::ZERO),
+        _ => Err(Unjudged::NoBaseline),
+    }
+}
+
 /// Growth from `base` to `actual` in percent, for display (rounded to two places).
 pub fn growth_percent(actual: Decimal, base: Decimal) -> Option<Decimal> {
     if base <= Decimal::ZERO {
@@ -199,6 +222,18 @@ mod tests {
             judge(&Rule::AtLeast(Decimal::MAX), Decimal::MIN, None),
             Err(Unjudged::Overflow)
         );
+    }
+
+    #[test]
+    fn reported_growth_rates_at_their_boundary() {
+        let judge = |rule: Rule, change: &str| judge_growth_rate(&rule, d(change)).unwrap().met;
+        assert!(judge(Rule::GrowthAtLeast(d("20")), "20.0"));
+        assert!(!judge(Rule::GrowthAtLeast(d("20")), "19.99"));
+        assert!(judge(Rule::RatioAtLeast(d("2")), "100"));
+        assert!(!judge(Rule::RatioAtLeast(d("2")), "99.9"));
+        assert!(judge(Rule::Increase, "0.1") && !judge(Rule::Increase, "0"));
+        assert!(judge(Rule::Decrease, "-0.1") && !judge(Rule::Decrease, "0"));
+        assert_eq!(judge_growth_rate(&Rule::AtLeast(d("1")), d("5")), Err(Unjudged::NoBaseline));
     }
 
     #[test]

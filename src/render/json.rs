@@ -59,11 +59,12 @@ pub(super) fn rule_value(rule: &Rule) -> Value {
 
 fn result(result: &TargetResult) -> Value {
     let target = result.target;
-    let actual = match result.actual.as_ref().map(|a| a.value) {
+    let actual = match result.actual.as_ref().and_then(|a| a.value) {
         Some(FigureValue::Number(v)) => number(v),
         Some(FigureValue::Progress(p)) => Value::from(p.key()),
         None => Value::Null,
     };
+    let reported_growth = result.actual.as_ref().and_then(|a| a.change).map_or(Value::Null, number);
     let baseline_source = result.baseline.as_ref().map(|b| match &b.from {
         BaselineFrom::Data(at) => at.to_string(),
         BaselineFrom::Plan(source) => source.clone(),
@@ -83,6 +84,8 @@ fn result(result: &TargetResult) -> Value {
         "threshold": result.threshold.map_or(Value::Null, number),
         "gap": result.gap.map_or(Value::Null, number),
         "growth_percent": result.growth.map_or(Value::Null, number),
+        "reported_growth_percent": reported_growth,
+        "basis": result.basis,
         "status": result.status,
         "source": target.source,
         "note": result.note,

@@ -4,11 +4,13 @@
 mod json;
 mod list;
 mod table;
+mod template;
 mod wording;
 
 pub use json::Json;
 pub use list::{list_json, list_table};
 pub use table::{Table, TableStyle};
+pub use template::{template_csv, template_xlsx};
 pub use wording::{number_with_unit, signed, target_text};
 
 use std::io::{self, Write};

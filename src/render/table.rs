@@ -8,7 +8,7 @@ use comfy_table::{presets, Cell, Color, ContentArrangement};
 
 use super::wording::{number_with_unit, signed, target_text};
 use super::{summary_line, Render};
-use crate::evaluate::{BaselineFrom, Evaluation, Status, TargetResult};
+use crate::evaluate::{BaselineFrom, Basis, Evaluation, Status, TargetResult};
 use crate::figure::FigureValue;
 
 /// Border style of the table.
@@ -81,7 +81,7 @@ impl Table {
     fn row(&self, result: &TargetResult) -> Vec<Cell> {
         let target = result.target;
         let unit = target.unit.as_deref();
-        let actual = match result.actual.as_ref().map(|a| a.value) {
+        let actual = match result.actual.as_ref().and_then(|a| a.value) {
             Some(FigureValue::Number(v)) => number_with_unit(v, unit),
             Some(FigureValue::Progress(p)) => p.word().to_string(),
             None => "-".to_string(),
@@ -93,9 +93,12 @@ impl Table {
                 BaselineFrom::Plan(_) => format!("{text} (plan)"),
             }
         });
-        let gap = result.gap.map_or("-".to_string(), signed);
+        let gap = match (result.gap, result.basis) {
+            (Some(gap), Some(Basis::ReportedGrowth)) => format!("{}pp", signed(gap)),
+            (gap, _) => gap.map_or("-".to_string(), signed),
+        };
         let mut note = result.note.clone().unwrap_or_default();
-        if let Some(growth) = result.growth {
+        if let (Some(growth), Some(Basis::Baseline)) = (result.growth, result.basis) {
             let growth = format!("growth {}%", signed(growth));
             note = if note.is_empty() {
                 growth

@@ -1,0 +1,324 @@
+//! Reading a table of rows as a statistical table: skip title rows, take a `单位：亿元` line as
+//! the default unit, find the header, and read either layout:
+//! - long: one row per figure (`指标 | 年份 | 数值 | 单位`);
+//! - wide: indicators as rows, periods as columns (`指标 | 单位 | 2019年 | 2020年`).
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::grid::{Cell, Row};
+use super::{parse_year, Columns, Observation};
+use crate::error::{Error, Location, Result};
+use crate::number::is_no_figure;
+use crate::units::normalize_unit;
+
+/// Header names accepted for each field, compared after NFKC, lowercasing and without spaces.
+const INDICATOR: &[&str] = &["indicator", "指标", "指标名称", "指标名", "项目"];
+const ID: &[&str] = &["id", "指标代码", "代码"];
+const PERIOD: &[&str] = &["period", "year", "时期", "年份", "年度", "期间", "时间"];
+const VALUE: &[&str] = &["value", "actual", "数值", "实际值", "值", "完成值", "实际完成"];
+const UNIT: &[&str] = &["unit", "单位", "计量单位"];
+const CHANGE: &[&str] =
+    &["change", "growth", "同比增长", "增速", "同比增速", "增长率", "比上年增长", "增幅"];
+const NOTE: &[&str] = &["note", "notes", "备注", "说明", "来源", "source"];
+
+/// The two table layouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One row per figure.
+    Long,
+    /// One row per indicator, one column per period.
+    Wide,
+}
+
+/// How to read a table.
+#[derive(Debug, Clone, Copy)]
+pub struct TableOptions {
+    /// Force a layout; detected from the header when `None`.
+    pub layout: Option<Layout>,
+    /// The period of rows without a period column.
+    pub default_year: i32,
+    /// Every row must have as many fields as the header (delimited text).
+    pub strict_width: bool,
+}
+
+/// The header: which column holds what (0-based).
+struct Header {
+    width: usize,
+    indicator: usize,
+    id: Option<usize>,
+    period: Option<usize>,
+    value: Option<usize>,
+    unit: Option<usize>,
+    change: Option<usize>,
+    /// Wide layout: columns named for a period, with a unit written in the header (`2020年(亿元)`).
+    periods: Vec<(usize, i32, Option<String>)>,
+    /// A unit written in the value column's header (`数值（亿元）`).
+    value_unit: Option<String>,
+    layout: Layout,
+}
+
+/// Reads the rows of one input and hands each figure to `sink`, in input order.
+pub fn read_table(
+    rows: impl Iterator<Item = Result<Row>>,
+    origin: &Location,
+    options: &TableOptions,
+    sink: &mut dyn FnMut(Observation) -> Result<()>,
+) -> Result<()> {
+    let mut rows = rows;
+    let mut default_unit: Option<(String, u64)> = None;
+    let mut seen_text = false;
+    let header_row = loop {
+        let Some(row) = rows.next() else {
+            let message = if seen_text {
+                "no header row; expected a row naming an indicator column and a value column \
+                 (or period columns such as 2020年)"
+            } else {
+                "empty file; expected a header row such as `indicator,period,value`"
+            };
+            return Err(Error::actuals(origin.clone(), message));
+        };
+        let row = row?;
+        let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_blank()).collect();
+        match filled.as_slice() {
+            [] => continue,
+            [only] => {
+                // A title (2020年科技指标完成情况) or a unit line (单位：亿元) above the header.
+                seen_text = true;
+                if let Some(unit) = unit_line(&only.text()) {
+                    default_unit = Some((unit, row.line));
+                }
+            }
+            _ => break row,
+        }
+    };
+    let header = Header::read(&header_row, origin, options.layout)?;
+    for row in rows {
+        let row = row?;
+        if options.strict_width && row.cells.len() != header.width {
+            let len = row.cells.len();
+            return Err(Error::actuals(
+                origin.with_line(row.line),
+                format!(
+                    "row has {len} field{}, expected {} as in the header",
+                    if len == 1 { "" } else { "s" },
+                    header.width
+                ),
+            ));
+        }
+        header.observations(&row, origin, options, default_unit.as_ref(), sink)?;
+    }
+    Ok(())
+}
+
+/// `单位：亿元`, `（单位：万元）`, `计量单位: 家` -> the unit.
+fn unit_line(text: &str) -> Option<String> {
+    let text: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let text = text.trim_matches(|c| c == '(' || c == ')');
+    let rest = text.strip_prefix("计量单位").or_else(|| text.strip_prefix("单位"))?;
+    let unit = rest.strip_prefix(':')?;
+    (!unit.is_empty()).then(|| normalize_unit(unit))
+}
+
+/// A header cell in normal form, and a unit written in brackets after the name: `数值（亿元）`.
+fn header_name(cell: &Cell) -> (String, Option<String>) {
+    let text: String = cell.text().nfkc().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    if let Some(open) = text.find('(') {
+        if text.ends_with(')') {
+            let unit = normalize_unit(&text[open..]);
+            return (text[..open].to_string(), (!unit.is_empty()).then_some(unit));
+        }
+    }
+    (text, None)
+}
+
+impl Header {
+    fn read(row: &Row, origin: &Location, forced: Option<Layout>) -> Result<Header> {
+        let names: Vec<(String, Option<String>)> = row.cells.iter().map(header_name).collect();
+        let at = origin.with_line(row.line);
+        let find = |accepted: &[&str]| -> Result<Option<usize>> {
+            let mut found = names.iter().enumerate().filter(|(_, (n, _))| accepted.contains(&n.as_str()));
+            let first = found.next().map(|(i, _)| i);
+            if let Some((second, (name, _))) = found.next() {
+                return Err(Error::actuals(
+                    at.with_column(second as u64 + 1),
+                    format!(
+                        "header `{name}` names the same field as column {}; expected each field once",
+                        first.unwrap_or(0) + 1
+                    ),
+                ));
+            }
+            Ok(first)
+        };
+        let shown = row.cells.iter().map(Cell::text).collect::<Vec<_>>().join(",");
+        let expected = |accepted: &[&str]| {
+            accepted.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(" or ")
+        };
+        let indicator = find(INDICATOR)?.ok_or_else(|| {
+            Error::actuals(
+                at.clone(),
+                format!(
+                    "no indicator column in header `{shown}`; expected a column named {}",
+                    expected(INDICATOR)
+                ),
+            )
+        })?;
+        let value = find(VALUE)?;
+        let periods: Vec<(usize, i32, Option<String>)> = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (name, unit))| parse_year(name).map(|year| (i, year, unit.clone())))
+            .collect();
+        let layout = match (forced, value, periods.is_empty()) {
+            (Some(Layout::Long), Some(_), _) | (None, Some(_), _) => Layout::Long,
+            (Some(Layout::Wide), _, false) | (None, None, false) => Layout::Wide,
+            (Some(Layout::Wide), _, true) => {
+                return Err(Error::actuals(
+                    at,
+                    format!(
+                        "no period columns in header `{shown}`; expected a wide table with a \
+                         column per year, such as `2019年,2020年`"
+                    ),
+                ))
+            }
+            _ => {
+                return Err(Error::actuals(
+                    at,
+                    format!(
+                        "no value column in header `{shown}`; expected a column named {}, or \
+                         period columns such as `2019年,2020年`",
+                        expected(VALUE)
+                    ),
+                ))
+            }
+        };
+        find(NOTE)?;
+        Ok(Header {
+            width: row.cells.len(),
+            indicator,
+            id: find(ID)?,
+            period: find(PERIOD)?,
+            value_unit: value.and_then(|v| names[v].1.clone()),
+            value,
+            unit: find(UNIT)?,
+            change: find(CHANGE)?,
+            periods,
+            layout,
+        })
+    }
+
+    /// The figures of one data row.
+    fn observations(
+        &self,
+        row: &Row,
+        origin: &Location,
+        options: &TableOptions,
+        default_unit: Option<&(String, u64)>,
+        sink: &mut dyn FnMut(Observation) -> Result<()>,
+    ) -> Result<()> {
+        let cell = |i: usize| row.cells.get(i).filter(|c| !is_blank_figure(c));
+        let at = origin.with_line(row.line);
+        let change = self.change.and_then(cell).cloned();
+        let values: Vec<(usize, i32, Option<&String>)> = match self.layout {
+            Layout::Long => {
+                let Some(value) = self.value else { return Ok(()) };
+                if cell(value).is_none() && change.is_none() {
+                    return Ok(());
+                }
+                let year = match self.period {
+                    None => options.default_year,
+                    Some(p) => {
+                        let text = row.cells.get(p).map(Cell::text).unwrap_or_default();
+                        parse_year(&text).ok_or_else(|| {
+                            Error::actuals(
+                                at.with_column(p as u64 + 1),
+                                format!(
+                                    "period `{text}` is not a year; expected a year such as 2020 or 2020年"
+                                ),
+                            )
+                        })?
+                    }
+                };
+                vec![(value, year, self.value_unit.as_ref())]
+            }
+            Layout::Wide => self
+                .periods
+                .iter()
+                .filter(|(col, ..)| cell(*col).is_some() || (change.is_some() && self.is_last_period(*col)))
+                .map(|(col, year, unit)| (*col, *year, unit.as_ref()))
+                .collect(),
+        };
+        if values.is_empty() {
+            return Ok(());
+        }
+        let id = self.id.and_then(cell).map(Cell::text);
+        let name = cell(self.indicator).map(Cell::text);
+        let (indicator, indicator_column) = match (id, name) {
+            (Some(id), _) => (id, self.id.unwrap_or(self.indicator)),
+            (None, Some(name)) => (name, self.indicator),
+            (None, None) => {
+                return Err(Error::actuals(
+                    at.with_column(self.indicator as u64 + 1),
+                    "empty indicator in a row with figures; expected a target's id or name",
+                ))
+            }
+        };
+        let unit_cell = self.unit.and_then(cell).map(|c| (c.text(), at.with_column(self.unit.unwrap_or(0) as u64 + 1)));
+        for (column, period, header_unit) in values {
+            let stated = unit_cell
+                .clone()
+                .or_else(|| header_unit.map(|u| (u.clone(), at.with_column(column as u64 + 1))));
+            let unit_is_default = stated.is_none() && default_unit.is_some();
+            let unit = stated.or_else(|| default_unit.map(|(u, line)| (u.clone(), origin.with_line(*line))));
+            let is_last = self.layout == Layout::Long || self.is_last_period(column);
+            sink(Observation {
+                indicator: indicator.clone(),
+                period,
+                value: cell(column).cloned(),
+                change: if is_last { change.clone() } else { None },
+                unit,
+                unit_is_default,
+                row: at.clone(),
+                columns: Columns {
+                    indicator: indicator_column as u64 + 1,
+                    value: column as u64 + 1,
+                    change: self.change.map(|c| c as u64 + 1),
+                },
+            })?;
+        }
+        Ok(())
+    }
+
+    fn is_last_period(&self, column: usize) -> bool {
+        self.periods.iter().map(|(c, year, _)| (*year, *c)).max().map(|(_, c)| c) == Some(column)
+    }
+}
+
+/// A cell that holds no figure: empty, or text such as `—`, `-`, `/`, `无`.
+fn is_blank_figure(cell: &Cell) -> bool {
+    match cell {
+        Cell::Empty => true,
+        Cell::Text(text) => is_no_figure(text),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_lines() {
+        assert_eq!(unit_line("单位：亿元"), Some("亿元".into()));
+        assert_eq!(unit_line("（单位：万元）"), Some("万元".into()));
+        assert_eq!(unit_line("计量单位: 家"), Some("家".into()));
+        assert_eq!(unit_line("2020年科技指标完成情况"), None);
+        assert_eq!(unit_line("单位"), None);
+    }
+
+    #[test]
+    fn header_units_in_brackets() {
+        assert_eq!(header_name(&Cell::Text("数值（亿元）".into())), ("数值".into(), Some("亿元".into())));
+        assert_eq!(header_name(&Cell::Text(" 2020年 ".into())), ("2020年".into(), None));
+        assert_eq!(header_name(&Cell::Text("同比增长(%)".into())), ("同比增长".into(), Some("%".into())));
+    }
+}

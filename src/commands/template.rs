@@ -1,0 +1,34 @@
+//! `plan template`: write a file to fill in.
+
+use std::io::IsTerminal;
+
+use crate::cli::{LayoutArg, TemplateArgs, TemplateFormat};
+use crate::error::{Error, Location, Result};
+use crate::exit::ExitStatus;
+use crate::output::write_atomically;
+use crate::render::{template_csv, template_xlsx};
+
+use super::Output;
+
+/// Runs `plan template`.
+pub fn template(args: &TemplateArgs) -> Result<Output> {
+    let plan = super::load(&args.plan)?;
+    let wide = args.layout == LayoutArg::Wide;
+    let bytes = match args.format {
+        TemplateFormat::Csv => template_csv(&plan, wide),
+        TemplateFormat::Xlsx => template_xlsx(&plan, wide).map_err(|err| {
+            Error::read(Location::file("<template>"), format!("cannot build the workbook: {err}"))
+        })?,
+    };
+    match &args.output {
+        Some(path) => {
+            write_atomically(path, &bytes)?;
+            Ok(Output { stdout: Vec::new(), status: ExitStatus::Success })
+        }
+        None if args.format == TemplateFormat::Xlsx && std::io::stdout().is_terminal() => Err(Error::read(
+            Location::file("<stdout>"),
+            "an .xlsx workbook is binary; write it with --output FILE or redirect standard output",
+        )),
+        None => Ok(Output { stdout: bytes, status: ExitStatus::Success }),
+    }
+}

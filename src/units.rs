@@ -1,0 +1,107 @@
+//! Units and exact conversion between them: money in 元 / 万元 / 亿元 converts by powers of ten,
+//! percentages stay percentages, counts (家, 个, 项, 支, 位, 所) are interchangeable, and anything
+//! else only matches itself.
+
+use rust_decimal::Decimal;
+use unicode_normalization::UnicodeNormalization;
+
+/// What a unit measures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitKind {
+    /// Money; the power of ten of one unit in 元 (万元 = 4, 亿元 = 8).
+    Money(u32),
+    /// A percentage (or percentage points).
+    Percent,
+    /// A count of things.
+    Count,
+    /// Any other unit, in normal form; it converts only to itself.
+    Other(String),
+}
+
+/// Money units and their power of ten in 元.
+const MONEY: &[(&str, u32)] =
+    &[("元", 0), ("千元", 3), ("万元", 4), ("百万元", 6), ("千万元", 7), ("亿元", 8)];
+
+/// Count units: a number of firms, platforms, projects, funds, ranks, institutes.
+const COUNTS: &[&str] = &["家", "个", "项", "支", "位", "所", "件", "名", "人", "座", "次"];
+
+/// A unit in normal form: NFKC, no spaces, no surrounding brackets (`（亿元）` is `亿元`).
+pub fn normalize_unit(unit: &str) -> String {
+    unit.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_matches(|c| matches!(c, '(' | ')' | '[' | ']'))
+        .to_string()
+}
+
+/// Classifies a unit.
+pub fn kind(unit: &str) -> UnitKind {
+    let unit = normalize_unit(unit);
+    if unit == "%" || unit == "百分比" {
+        return UnitKind::Percent;
+    }
+    if let Some((_, power)) = MONEY.iter().find(|(name, _)| *name == unit) {
+        return UnitKind::Money(*power);
+    }
+    if COUNTS.contains(&unit.as_str()) {
+        return UnitKind::Count;
+    }
+    UnitKind::Other(unit)
+}
+
+/// Converts `value` from unit `from` to unit `to`, exactly; `None` when the units measure
+/// different things (亿元 and 家) or the result does not fit.
+pub fn convert(value: Decimal, from: &str, to: &str) -> Option<Decimal> {
+    match (kind(from), kind(to)) {
+        (UnitKind::Money(a), UnitKind::Money(b)) if a >= b => {
+            value.checked_mul(Decimal::from_i128_with_scale(10i128.pow(a - b), 0))
+        }
+        (UnitKind::Money(a), UnitKind::Money(b)) => {
+            // Dividing by a power of ten moves the point: exact, while the scale fits.
+            let shift = b - a;
+            let scale = value.scale() + shift;
+            (scale <= 28).then(|| {
+                let mut result = value;
+                result.set_scale(scale).ok();
+                result.normalize()
+            })
+        }
+        (a, b) if a == b => Some(value),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn money_converts_exactly() {
+        assert_eq!(convert(d("12000000"), "万元", "亿元"), Some(d("1200")));
+        assert_eq!(convert(d("14678300"), "万元", "亿元").unwrap().to_string(), "1467.83");
+        assert_eq!(convert(d("1467.83"), "亿元", "万元").unwrap().to_string(), "14678300.00");
+        assert_eq!(convert(d("1"), "元", "亿元").unwrap().to_string(), "0.00000001");
+        assert_eq!(convert(d("5"), "（万元）", "万元"), Some(d("5")));
+    }
+
+    #[test]
+    fn counts_are_interchangeable_and_others_are_not() {
+        assert_eq!(convert(d("6198"), "个", "家"), Some(d("6198")));
+        assert_eq!(convert(d("2.42"), "%", "%"), Some(d("2.42")));
+        assert_eq!(convert(d("1"), "亿元", "家"), None);
+        assert_eq!(convert(d("1"), "%", "亿元"), None);
+        assert_eq!(convert(d("1"), "吨", "吨"), Some(d("1")));
+        assert_eq!(convert(d("1"), "吨", "千克"), None);
+    }
+
+    #[test]
+    fn overflow_is_none_not_a_panic() {
+        assert_eq!(convert(Decimal::MAX, "亿元", "元"), None);
+        assert_eq!(convert(d("0.0000000000000000000000001"), "元", "亿元"), None);
+    }
+}
