@@ -20,27 +20,45 @@ pub struct Location {
 impl Location {
     /// A whole file, no line known.
     pub fn file(file: impl Into<String>) -> Self {
-        Location { file: file.into(), line: None, column: None, sheet: None }
+        Location {
+            file: file.into(),
+            line: None,
+            column: None,
+            sheet: None,
+        }
     }
 
     /// A line of a file.
     pub fn line(file: impl Into<String>, line: u64) -> Self {
-        Location { line: Some(line), ..Location::file(file) }
+        Location {
+            line: Some(line),
+            ..Location::file(file)
+        }
     }
 
     /// A line and column of a file.
     pub fn at(file: impl Into<String>, line: u64, column: u64) -> Self {
-        Location { line: Some(line), column: Some(column), ..Location::file(file) }
+        Location {
+            line: Some(line),
+            column: Some(column),
+            ..Location::file(file)
+        }
     }
 
     /// The same place, at `line`.
     pub fn with_line(&self, line: u64) -> Self {
-        Location { line: Some(line), ..self.clone() }
+        Location {
+            line: Some(line),
+            ..self.clone()
+        }
     }
 
     /// The same place, at `column`.
     pub fn with_column(&self, column: u64) -> Self {
-        Location { column: Some(column), ..self.clone() }
+        Location {
+            column: Some(column),
+            ..self.clone()
+        }
     }
 }
 
@@ -144,7 +162,10 @@ mod tests {
     fn places_read_as_people_write_them() {
         assert_eq!(Location::at("a.csv", 3, 2).to_string(), "a.csv:3:2");
         assert_eq!(Location::line("a.csv", 3).to_string(), "a.csv:3");
-        let cell = Location { sheet: Some("Sheet1".into()), ..Location::at("b.xlsx", 3, 28) };
+        let cell = Location {
+            sheet: Some("Sheet1".into()),
+            ..Location::at("b.xlsx", 3, 28)
+        };
         assert_eq!(cell.to_string(), "b.xlsx:Sheet1!AB3");
         assert_eq!(column_letters(1), "A");
         assert_eq!(column_letters(26), "Z");

@@ -45,7 +45,9 @@ impl Progress {
         match crate::names::normalize(text).as_str() {
             "完成" | "已完成" | "是" | "done" | "yes" | "true" => Some(Progress::Done),
             "进行中" | "inprogress" | "in_progress" => Some(Progress::InProgress),
-            "未完成" | "否" | "no" | "false" | "notdone" | "not_done" => Some(Progress::NotDone),
+            "未完成" | "否" | "no" | "false" | "notdone" | "not_done" => {
+                Some(Progress::NotDone)
+            }
             _ => None,
         }
     }

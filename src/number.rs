@@ -75,7 +75,9 @@ pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, &'static
     }
     let number_end = text
         .char_indices()
-        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '+' || c == '-'))))
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '+' || c == '-')))
+        })
         .map_or(text.len(), |(i, _)| i);
     let (number, unit) = text.split_at(number_end);
     if !number.bytes().any(|b| b.is_ascii_digit()) {
@@ -87,7 +89,10 @@ pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, &'static
     let number = strip_thousands(number)?;
     let value = parse_decimal(&number)?;
     let unit = unit.trim_matches(|c| c == '(' || c == ')');
-    Ok(Some(WrittenNumber { value, unit: (!unit.is_empty()).then(|| unit.to_string()) }))
+    Ok(Some(WrittenNumber {
+        value,
+        unit: (!unit.is_empty()).then(|| unit.to_string()),
+    }))
 }
 
 /// Removes thousands separators, which must stand between groups of three digits.
@@ -124,19 +129,36 @@ mod tests {
 
     #[test]
     fn numbers_as_people_write_them() {
-        let read = |t: &str| read_written_number(t).unwrap().map(|n| (n.value.to_string(), n.unit));
+        let read = |t: &str| {
+            read_written_number(t)
+                .unwrap()
+                .map(|n| (n.value.to_string(), n.unit))
+        };
         assert_eq!(read("1,467.83"), Some(("1467.83".into(), None)));
         assert_eq!(read("１２００"), Some(("1200".into(), None)));
         assert_eq!(read("2.42%"), Some(("2.42".into(), Some("%".into()))));
         assert_eq!(read("2.42％"), Some(("2.42".into(), Some("%".into()))));
         assert_eq!(read("6198家"), Some(("6198".into(), Some("家".into()))));
-        assert_eq!(read(" 1 467.83 亿元 "), Some(("1467.83".into(), Some("亿元".into()))));
+        assert_eq!(
+            read(" 1 467.83 亿元 "),
+            Some(("1467.83".into(), Some("亿元".into())))
+        );
         assert_eq!(read("－3"), Some(("-3".into(), None)));
         assert_eq!(read("12,345,678"), Some(("12345678".into(), None)));
         for none in ["", " ", "-", "—", "——", "/", "无", "－"] {
             assert_eq!(read(none), None, "{none:?}");
         }
-        for bad in ["abc", "1,2", "12,34.5", "1.2.3", "1,234.5,6", ",123", "亿元", "NaN", "%"] {
+        for bad in [
+            "abc",
+            "1,2",
+            "12,34.5",
+            "1.2.3",
+            "1,234.5,6",
+            ",123",
+            "亿元",
+            "NaN",
+            "%",
+        ] {
             assert!(read_written_number(bad).is_err(), "{bad:?}");
         }
     }

@@ -25,7 +25,10 @@ impl<'p> Resolver<'p> {
     pub fn new(plan: &'p Plan) -> Self {
         let mut index = HashMap::new();
         for (i, target) in plan.targets.iter().enumerate() {
-            for name in [&target.id, &target.name].into_iter().chain(&target.aliases) {
+            for name in [&target.id, &target.name]
+                .into_iter()
+                .chain(&target.aliases)
+            {
                 index.entry(normalize(name)).or_insert(i);
             }
         }
@@ -127,9 +130,10 @@ impl<'p> Collector<'p> {
                 Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
                 None => format!("the plan year {}", plan.year),
             };
-            self.figures
-                .warnings
-                .push(format!("{}: period {} is neither {years}; row ignored", obs.row, obs.period));
+            self.figures.warnings.push(format!(
+                "{}: period {} is neither {years}; row ignored",
+                obs.row, obs.period
+            ));
             return Ok(());
         }
         self.figures.by_target[i].insert(obs.period, figure);
@@ -151,7 +155,11 @@ impl<'p> Collector<'p> {
 }
 
 /// Matches every observation (tests and small inputs).
-pub fn resolve(plan: &Plan, observations: Vec<Observation>, options: ResolveOptions) -> Result<Figures> {
+pub fn resolve(
+    plan: &Plan,
+    observations: Vec<Observation>,
+    options: ResolveOptions,
+) -> Result<Figures> {
     let mut collector = Collector::new(plan, options);
     for obs in observations {
         collector.add(obs)?;
@@ -179,7 +187,10 @@ fn figure(obs: &Observation, target: &Target, warnings: &mut Vec<String>) -> Res
                     ),
                 ));
             }
-            (Some(FigureValue::Progress(progress(cell, &value_at)?)), None)
+            (
+                Some(FigureValue::Progress(progress(cell, &value_at)?)),
+                None,
+            )
         }
         Some(cell) => {
             let (number, from) = number_in_unit(cell, obs, target, &value_at)?;
@@ -187,8 +198,17 @@ fn figure(obs: &Observation, target: &Target, warnings: &mut Vec<String>) -> Res
             (Some(FigureValue::Number(number)), from)
         }
     };
-    let at = if value.is_some() { value_at } else { change_at.unwrap_or(value_at) };
-    Ok(Figure { value, change, at, converted_from })
+    let at = if value.is_some() {
+        value_at
+    } else {
+        change_at.unwrap_or(value_at)
+    };
+    Ok(Figure {
+        value,
+        change,
+        at,
+        converted_from,
+    })
 }
 
 fn progress(cell: &Cell, at: &Location) -> Result<Progress> {
@@ -213,7 +233,10 @@ fn number_in_unit(
     at: &Location,
 ) -> Result<(Decimal, Option<String>)> {
     let (value, cell_unit) = cell_number(cell, at)?;
-    let stated = obs.unit.as_ref().map(|(u, where_)| (normalize_unit(u), where_.clone()));
+    let stated = obs
+        .unit
+        .as_ref()
+        .map(|(u, where_)| (normalize_unit(u), where_.clone()));
     let unit = match (cell_unit, stated) {
         (Some(in_cell), Some((stated, where_))) if !obs.unit_is_default && in_cell != stated => {
             return Err(Error::actuals(
@@ -228,7 +251,9 @@ fn number_in_unit(
         (None, stated) => stated,
     };
     let target_unit = target.unit.as_deref().unwrap_or_default();
-    let Some((unit, unit_at)) = unit else { return Ok((value, None)) };
+    let Some((unit, unit_at)) = unit else {
+        return Ok((value, None));
+    };
     if unit == normalize_unit(target_unit) {
         return Ok((value, None));
     }
@@ -274,7 +299,10 @@ fn growth_rate(cell: &Cell, at: &Location) -> Result<Decimal> {
         None | Some("%") => Ok(value),
         Some(other) => Err(Error::actuals(
             at.clone(),
-            format!("growth rate `{}` is in `{other}`; expected a percentage such as 41.8 or 41.8%", cell.text()),
+            format!(
+                "growth rate `{}` is in `{other}`; expected a percentage such as 41.8 or 41.8%",
+                cell.text()
+            ),
         )),
     }
 }
@@ -284,7 +312,9 @@ fn fraction_warning(value: Decimal, target: &Target, at: &Location, warnings: &m
     if units::kind(target.unit.as_deref().unwrap_or_default()) != UnitKind::Percent {
         return;
     }
-    let Some(level) = target.rule.value().filter(|v| v.abs() >= Decimal::ONE) else { return };
+    let Some(level) = target.rule.value().filter(|v| v.abs() >= Decimal::ONE) else {
+        return;
+    };
     if !value.is_zero() && value.abs() < Decimal::ONE {
         let as_percent = (value * Decimal::ONE_HUNDRED).normalize();
         warnings.push(format!(

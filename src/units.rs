@@ -19,11 +19,19 @@ pub enum UnitKind {
 }
 
 /// Money units and their power of ten in 元.
-const MONEY: &[(&str, u32)] =
-    &[("元", 0), ("千元", 3), ("万元", 4), ("百万元", 6), ("千万元", 7), ("亿元", 8)];
+const MONEY: &[(&str, u32)] = &[
+    ("元", 0),
+    ("千元", 3),
+    ("万元", 4),
+    ("百万元", 6),
+    ("千万元", 7),
+    ("亿元", 8),
+];
 
 /// Count units: a number of firms, platforms, projects, funds, ranks, institutes.
-const COUNTS: &[&str] = &["家", "个", "项", "支", "位", "所", "件", "名", "人", "座", "次"];
+const COUNTS: &[&str] = &[
+    "家", "个", "项", "支", "位", "所", "件", "名", "人", "座", "次",
+];
 
 /// A unit in normal form: NFKC, no spaces, no surrounding brackets (`（亿元）` is `亿元`).
 pub fn normalize_unit(unit: &str) -> String {
@@ -83,9 +91,18 @@ mod tests {
     #[test]
     fn money_converts_exactly() {
         assert_eq!(convert(d("12000000"), "万元", "亿元"), Some(d("1200")));
-        assert_eq!(convert(d("14678300"), "万元", "亿元").unwrap().to_string(), "1467.83");
-        assert_eq!(convert(d("1467.83"), "亿元", "万元").unwrap().to_string(), "14678300.00");
-        assert_eq!(convert(d("1"), "元", "亿元").unwrap().to_string(), "0.00000001");
+        assert_eq!(
+            convert(d("14678300"), "万元", "亿元").unwrap().to_string(),
+            "1467.83"
+        );
+        assert_eq!(
+            convert(d("1467.83"), "亿元", "万元").unwrap().to_string(),
+            "14678300.00"
+        );
+        assert_eq!(
+            convert(d("1"), "元", "亿元").unwrap().to_string(),
+            "0.00000001"
+        );
         assert_eq!(convert(d("5"), "（万元）", "万元"), Some(d("5")));
     }
 
@@ -102,6 +119,9 @@ mod tests {
     #[test]
     fn overflow_is_none_not_a_panic() {
         assert_eq!(convert(Decimal::MAX, "亿元", "元"), None);
-        assert_eq!(convert(d("0.0000000000000000000000001"), "元", "亿元"), None);
+        assert_eq!(
+            convert(d("0.0000000000000000000000001"), "元", "亿元"),
+            None
+        );
     }
 }

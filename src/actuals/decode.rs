@@ -37,7 +37,11 @@ pub fn encoding_by_name(name: &str) -> Option<&'static Encoding> {
 }
 
 /// Chooses the encoding of `reader` (or takes `forced`) and returns a reader of UTF-8 bytes.
-pub fn decode(mut reader: Box<dyn Read>, name: &str, forced: Option<&'static Encoding>) -> Result<Decoded> {
+pub fn decode(
+    mut reader: Box<dyn Read>,
+    name: &str,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded> {
     let mut head = Vec::with_capacity(SNIFF);
     (&mut reader)
         .take(SNIFF as u64)
@@ -51,14 +55,22 @@ pub fn decode(mut reader: Box<dyn Read>, name: &str, forced: Option<&'static Enc
     };
     let whole: Box<dyn Read> = Box::new(Cursor::new(head.clone()).chain(reader));
     if encoding == UTF_8 {
-        return Ok(Decoded { reader: whole, encoding, head });
+        return Ok(Decoded {
+            reader: whole,
+            encoding,
+            head,
+        });
     }
     let transcoded = DecodeReaderBytesBuilder::new()
         .encoding(Some(encoding))
         .bom_override(true)
         .build(whole);
     let (head, _) = encoding.decode_with_bom_removal(&head);
-    Ok(Decoded { reader: Box::new(transcoded), encoding, head: head.into_owned().into_bytes() })
+    Ok(Decoded {
+        reader: Box::new(transcoded),
+        encoding,
+        head: head.into_owned().into_bytes(),
+    })
 }
 
 /// UTF-8 if the head is valid UTF-8 (a character cut at its end is fine), else GB18030 if it is
@@ -72,7 +84,8 @@ fn sniff(head: &[u8], name: &str) -> Result<&'static Encoding> {
     // Valid multi-byte UTF-8 before the first bad byte means a UTF-8 file with a damaged byte,
     // not a GBK file: reading it as GB18030 would print mojibake.
     let good = &head[..utf8_error.valid_up_to()];
-    let utf8_chars = std::str::from_utf8(good).map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
+    let utf8_chars =
+        std::str::from_utf8(good).map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
     if utf8_chars < 2 {
         let mut decoder = GB18030.new_decoder_without_bom_handling();
         let mut out = String::with_capacity(head.len() * 2);
@@ -89,7 +102,11 @@ fn sniff(head: &[u8], name: &str) -> Result<&'static Encoding> {
 }
 
 fn not_text(head: &[u8], at: usize, name: &str) -> Error {
-    let line = head[..at.min(head.len())].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let line = head[..at.min(head.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+        + 1;
     let byte = head.get(at).copied().unwrap_or(0);
     Error::actuals(
         Location::line(name, line),
@@ -132,7 +149,10 @@ mod tests {
         let mut bytes = "指标,数值\n技术合同成交额,1200\n".as_bytes().to_vec();
         bytes.extend_from_slice(b"\xFF\xFE\xFD,1\n");
         let err = encoding_of(&bytes).unwrap_err().to_string();
-        assert!(err.starts_with("t.csv:3: not UTF-8, UTF-16 or GB18030 text (byte 0xFF)"), "{err}");
+        assert!(
+            err.starts_with("t.csv:3: not UTF-8, UTF-16 or GB18030 text (byte 0xFF)"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -48,10 +48,17 @@ impl DelimitedRows {
                     )
                 })?;
                 if self.lossy_bytes && text.contains('\u{FFFD}') {
-                    return Err(Error::actuals(at(), "bytes that are not valid in the file's encoding"));
+                    return Err(Error::actuals(
+                        at(),
+                        "bytes that are not valid in the file's encoding",
+                    ));
                 }
                 let text = text.trim();
-                Ok(if text.is_empty() { Cell::Empty } else { Cell::Text(text.to_string()) })
+                Ok(if text.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(text.to_string())
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Row { line, cells })
@@ -95,7 +102,10 @@ mod tests {
 
     #[test]
     fn delimiter_from_the_first_line_that_has_one() {
-        assert_eq!(sniff_delimiter(b"title\n\xe5\x8d\x95\xe4\xbd\x8d\nindicator\tvalue\n1,2\t3"), b'\t');
+        assert_eq!(
+            sniff_delimiter(b"title\n\xe5\x8d\x95\xe4\xbd\x8d\nindicator\tvalue\n1,2\t3"),
+            b'\t'
+        );
         assert_eq!(sniff_delimiter(b"indicator,value\n"), b',');
         assert_eq!(sniff_delimiter(b"title,,,\na\tb\n"), b',');
         assert_eq!(sniff_delimiter(b"only"), b',');

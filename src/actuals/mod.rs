@@ -99,7 +99,10 @@ pub fn read_actuals(
         .take(8)
         .read_to_end(&mut magic)
         .map_err(|err| Error::read(Location::file(&name), describe_io(&err)))?;
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     let is_workbook = workbook::looks_like_workbook(&magic)
         || extension.is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.as_str()));
     let reader: Box<dyn Read> = Box::new(Cursor::new(magic).chain(reader));
@@ -111,7 +114,12 @@ pub fn read_actuals(
     if is_workbook {
         let bytes = decode::read_all(reader, &name)?;
         let (rows, origin) = workbook::workbook_rows(bytes, &name, options.sheet.as_deref())?;
-        return table::read_table(rows.into_iter().map(Ok), &origin, &table_options(false), sink);
+        return table::read_table(
+            rows.into_iter().map(Ok),
+            &origin,
+            &table_options(false),
+            sink,
+        );
     }
     if options.sheet.is_some() {
         return Err(Error::actuals(
@@ -141,12 +149,24 @@ pub fn read_delimited(
 }
 
 /// Reads all figures of delimited text into a vector (for tests and small inputs).
-pub fn read_delimited_to_vec(bytes: &[u8], name: &str, default_year: i32) -> Result<Vec<Observation>> {
+pub fn read_delimited_to_vec(
+    bytes: &[u8],
+    name: &str,
+    default_year: i32,
+) -> Result<Vec<Observation>> {
     let mut out = Vec::new();
-    let options = ReadOptions { default_year, ..ReadOptions::default() };
-    read_delimited(Box::new(Cursor::new(bytes.to_vec())), name, &options, &mut |o| {
-        out.push(o);
-        Ok(())
-    })?;
+    let options = ReadOptions {
+        default_year,
+        ..ReadOptions::default()
+    };
+    read_delimited(
+        Box::new(Cursor::new(bytes.to_vec())),
+        name,
+        &options,
+        &mut |o| {
+            out.push(o);
+            Ok(())
+        },
+    )?;
     Ok(out)
 }

@@ -15,10 +15,26 @@ use crate::units::normalize_unit;
 const INDICATOR: &[&str] = &["indicator", "指标", "指标名称", "指标名", "项目"];
 const ID: &[&str] = &["id", "指标代码", "代码"];
 const PERIOD: &[&str] = &["period", "year", "时期", "年份", "年度", "期间", "时间"];
-const VALUE: &[&str] = &["value", "actual", "数值", "实际值", "值", "完成值", "实际完成"];
+const VALUE: &[&str] = &[
+    "value",
+    "actual",
+    "数值",
+    "实际值",
+    "值",
+    "完成值",
+    "实际完成",
+];
 const UNIT: &[&str] = &["unit", "单位", "计量单位"];
-const CHANGE: &[&str] =
-    &["change", "growth", "同比增长", "增速", "同比增速", "增长率", "比上年增长", "增幅"];
+const CHANGE: &[&str] = &[
+    "change",
+    "growth",
+    "同比增长",
+    "增速",
+    "同比增速",
+    "增长率",
+    "比上年增长",
+    "增幅",
+];
 const NOTE: &[&str] = &["note", "notes", "备注", "说明", "来源", "source"];
 
 /// The two table layouts.
@@ -114,14 +130,21 @@ pub fn read_table(
 fn unit_line(text: &str) -> Option<String> {
     let text: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
     let text = text.trim_matches(|c| c == '(' || c == ')');
-    let rest = text.strip_prefix("计量单位").or_else(|| text.strip_prefix("单位"))?;
+    let rest = text
+        .strip_prefix("计量单位")
+        .or_else(|| text.strip_prefix("单位"))?;
     let unit = rest.strip_prefix(':')?;
     (!unit.is_empty()).then(|| normalize_unit(unit))
 }
 
 /// A header cell in normal form, and a unit written in brackets after the name: `数值（亿元）`.
 fn header_name(cell: &Cell) -> (String, Option<String>) {
-    let text: String = cell.text().nfkc().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    let text: String = cell
+        .text()
+        .nfkc()
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
+        .collect::<String>()
+        .to_lowercase();
     if let Some(open) = text.find('(') {
         if text.ends_with(')') {
             let unit = normalize_unit(&text[open..]);
@@ -136,7 +159,10 @@ impl Header {
         let names: Vec<(String, Option<String>)> = row.cells.iter().map(header_name).collect();
         let at = origin.with_line(row.line);
         let find = |accepted: &[&str]| -> Result<Option<usize>> {
-            let mut found = names.iter().enumerate().filter(|(_, (n, _))| accepted.contains(&n.as_str()));
+            let mut found = names
+                .iter()
+                .enumerate()
+                .filter(|(_, (n, _))| accepted.contains(&n.as_str()));
             let first = found.next().map(|(i, _)| i);
             if let Some((second, (name, _))) = found.next() {
                 return Err(Error::actuals(
@@ -149,9 +175,18 @@ impl Header {
             }
             Ok(first)
         };
-        let shown = row.cells.iter().map(Cell::text).collect::<Vec<_>>().join(",");
+        let shown = row
+            .cells
+            .iter()
+            .map(Cell::text)
+            .collect::<Vec<_>>()
+            .join(",");
         let expected = |accepted: &[&str]| {
-            accepted.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(" or ")
+            accepted
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
         };
         let indicator = find(INDICATOR)?.ok_or_else(|| {
             Error::actuals(
@@ -220,7 +255,9 @@ impl Header {
         let change = self.change.and_then(cell).cloned();
         let values: Vec<(usize, i32, Option<&String>)> = match self.layout {
             Layout::Long => {
-                let Some(value) = self.value else { return Ok(()) };
+                let Some(value) = self.value else {
+                    return Ok(());
+                };
                 if cell(value).is_none() && change.is_none() {
                     return Ok(());
                 }
@@ -243,7 +280,9 @@ impl Header {
             Layout::Wide => self
                 .periods
                 .iter()
-                .filter(|(col, ..)| cell(*col).is_some() || (change.is_some() && self.is_last_period(*col)))
+                .filter(|(col, ..)| {
+                    cell(*col).is_some() || (change.is_some() && self.is_last_period(*col))
+                })
                 .map(|(col, year, unit)| (*col, *year, unit.as_ref()))
                 .collect(),
         };
@@ -262,13 +301,17 @@ impl Header {
                 ))
             }
         };
-        let unit_cell = self.unit.and_then(cell).map(|c| (c.text(), at.with_column(self.unit.unwrap_or(0) as u64 + 1)));
+        let unit_cell = self
+            .unit
+            .and_then(cell)
+            .map(|c| (c.text(), at.with_column(self.unit.unwrap_or(0) as u64 + 1)));
         for (column, period, header_unit) in values {
             let stated = unit_cell
                 .clone()
                 .or_else(|| header_unit.map(|u| (u.clone(), at.with_column(column as u64 + 1))));
             let unit_is_default = stated.is_none() && default_unit.is_some();
-            let unit = stated.or_else(|| default_unit.map(|(u, line)| (u.clone(), origin.with_line(*line))));
+            let unit = stated
+                .or_else(|| default_unit.map(|(u, line)| (u.clone(), origin.with_line(*line))));
             let is_last = self.layout == Layout::Long || self.is_last_period(column);
             sink(Observation {
                 indicator: indicator.clone(),
@@ -289,7 +332,12 @@ impl Header {
     }
 
     fn is_last_period(&self, column: usize) -> bool {
-        self.periods.iter().map(|(c, year, _)| (*year, *c)).max().map(|(_, c)| c) == Some(column)
+        self.periods
+            .iter()
+            .map(|(c, year, _)| (*year, *c))
+            .max()
+            .map(|(_, c)| c)
+            == Some(column)
     }
 }
 
@@ -317,8 +365,17 @@ mod tests {
 
     #[test]
     fn header_units_in_brackets() {
-        assert_eq!(header_name(&Cell::Text("数值（亿元）".into())), ("数值".into(), Some("亿元".into())));
-        assert_eq!(header_name(&Cell::Text(" 2020年 ".into())), ("2020年".into(), None));
-        assert_eq!(header_name(&Cell::Text("同比增长(%)".into())), ("同比增长".into(), Some("%".into())));
+        assert_eq!(
+            header_name(&Cell::Text("数值（亿元）".into())),
+            ("数值".into(), Some("亿元".into()))
+        );
+        assert_eq!(
+            header_name(&Cell::Text(" 2020年 ".into())),
+            ("2020年".into(), None)
+        );
+        assert_eq!(
+            header_name(&Cell::Text("同比增长(%)".into())),
+            ("同比增长".into(), Some("%".into()))
+        );
     }
 }

@@ -14,24 +14,39 @@ use crate::error::{Error, Location, Result};
 /// True when `bytes` start like a workbook: a zip archive (.xlsx, .ods, .xlsb) or an OLE
 /// compound file (.xls).
 pub fn looks_like_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 /// The rows of one sheet of a workbook, and where they are (file and sheet).
-pub fn workbook_rows(bytes: Vec<u8>, name: &str, sheet: Option<&str>) -> Result<(Vec<Row>, Location)> {
+pub fn workbook_rows(
+    bytes: Vec<u8>,
+    name: &str,
+    sheet: Option<&str>,
+) -> Result<(Vec<Row>, Location)> {
     let file = Location::file(name);
     let is_zip = bytes.starts_with(b"PK");
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.as_slice())).map_err(|err| {
-        Error::actuals(file.clone(), format!("cannot read the workbook: {err}; expected an .xlsx, .xls or .ods file"))
+        Error::actuals(
+            file.clone(),
+            format!("cannot read the workbook: {err}; expected an .xlsx, .xls or .ods file"),
+        )
     })?;
     let names = book.sheet_names();
     let chosen = match sheet {
-        Some(wanted) => names.iter().find(|n| n.as_str() == wanted).cloned().ok_or_else(|| {
-            Error::actuals(
-                file.clone(),
-                format!("no sheet named `{wanted}`; the workbook has {}", quoted(&names)),
-            )
-        })?,
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .cloned()
+            .ok_or_else(|| {
+                Error::actuals(
+                    file.clone(),
+                    format!(
+                        "no sheet named `{wanted}`; the workbook has {}",
+                        quoted(&names)
+                    ),
+                )
+            })?,
         None => names
             .first()
             .cloned()
@@ -40,8 +55,15 @@ pub fn workbook_rows(bytes: Vec<u8>, name: &str, sheet: Option<&str>) -> Result<
     let range = book.worksheet_range(&chosen).map_err(|err| {
         Error::actuals(file.clone(), format!("cannot read sheet `{chosen}`: {err}"))
     })?;
-    let percent = if is_zip { percent_cells(&bytes, &chosen) } else { Default::default() };
-    let origin = Location { sheet: Some(chosen), ..file };
+    let percent = if is_zip {
+        percent_cells(&bytes, &chosen)
+    } else {
+        Default::default()
+    };
+    let origin = Location {
+        sheet: Some(chosen),
+        ..file
+    };
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let rows = range
         .rows()
@@ -53,14 +75,21 @@ pub fn workbook_rows(bytes: Vec<u8>, name: &str, sheet: Option<&str>) -> Result<
                 let is_percent = percent.contains(&(row, first_col + c as u32));
                 convert(data, is_percent)
             }));
-            Row { line: u64::from(row) + 1, cells: out }
+            Row {
+                line: u64::from(row) + 1,
+                cells: out,
+            }
         })
         .collect();
     Ok((rows, origin))
 }
 
 fn quoted(names: &[String]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One calamine cell as a grid cell. Floats convert with `Decimal::try_from`, which gives the

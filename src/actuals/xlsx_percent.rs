@@ -46,7 +46,9 @@ fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart, bool)) {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => f(&e, true),
             Ok(Event::Empty(e)) => f(&e, false),
-            Ok(Event::End(e)) if e.local_name().as_ref() == b"cellXfs" => f(&BytesStart::new("/cellXfs"), false),
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"cellXfs" => {
+                f(&BytesStart::new("/cellXfs"), false)
+            }
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
@@ -77,7 +79,8 @@ fn percent_styles(styles: &[u8]) -> HashSet<u32> {
         b"/cellXfs" => in_cell_xfs = false,
         b"xf" if in_cell_xfs => {
             let id = attr(e, b"numFmtId").unwrap_or_default();
-            let is_percent = matches!(id.as_str(), "9" | "10") || custom.get(&id).copied().unwrap_or(false);
+            let is_percent =
+                matches!(id.as_str(), "9" | "10") || custom.get(&id).copied().unwrap_or(false);
             if is_percent {
                 percent.insert(index);
             }
@@ -108,7 +111,10 @@ fn shows_percent(code: &str) -> bool {
 fn sheet_relation(workbook: &[u8], sheet: &str) -> Option<String> {
     let mut found = None;
     each_element(workbook, |e, _| {
-        if found.is_none() && e.local_name().as_ref() == b"sheet" && attr(e, b"name").as_deref() == Some(sheet) {
+        if found.is_none()
+            && e.local_name().as_ref() == b"sheet"
+            && attr(e, b"name").as_deref() == Some(sheet)
+        {
             found = attr(e, b"r:id").or_else(|| attr(e, b"id"));
         }
     });
@@ -118,7 +124,10 @@ fn sheet_relation(workbook: &[u8], sheet: &str) -> Option<String> {
 fn relation_target(rels: &[u8], id: &str) -> Option<String> {
     let mut found = None;
     each_element(rels, |e, _| {
-        if found.is_none() && e.local_name().as_ref() == b"Relationship" && attr(e, b"Id").as_deref() == Some(id) {
+        if found.is_none()
+            && e.local_name().as_ref() == b"Relationship"
+            && attr(e, b"Id").as_deref() == Some(id)
+        {
             found = attr(e, b"Target");
         }
     });
@@ -145,11 +154,15 @@ fn styled_cells(sheet: &[u8], styles: &HashSet<u32>) -> CellSet {
 
 /// `B3` -> (2, 1), 0-based (row, column).
 fn parse_reference(reference: &str) -> Option<(u32, u32)> {
-    let letters: String = reference.chars().take_while(char::is_ascii_alphabetic).collect();
+    let letters: String = reference
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
     let row: u32 = reference[letters.len()..].parse().ok()?;
-    let column = letters
-        .bytes()
-        .try_fold(0u32, |acc, b| acc.checked_mul(26)?.checked_add(u32::from(b.to_ascii_uppercase() - b'A') + 1))?;
+    let column = letters.bytes().try_fold(0u32, |acc, b| {
+        acc.checked_mul(26)?
+            .checked_add(u32::from(b.to_ascii_uppercase() - b'A') + 1)
+    })?;
     Some((row.checked_sub(1)?, column.checked_sub(1)?))
 }
 

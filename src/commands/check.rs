@@ -21,18 +21,29 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         Format::Json => Box::new(Json),
     };
     let mut stdout = Vec::new();
-    renderer.render(&evaluation, &mut stdout).expect("writing to memory cannot fail");
-    Ok(Output { stdout, status: evaluation.exit_status(args.allow_missing) })
+    renderer
+        .render(&evaluation, &mut stdout)
+        .expect("writing to memory cannot fail");
+    Ok(Output {
+        stdout,
+        status: evaluation.exit_status(args.allow_missing),
+    })
 }
 
 /// Reads every file and matches its figures to the plan's targets.
-pub(crate) fn read_figures(plan: &Plan, paths: &[std::path::PathBuf], input: &InputArgs) -> Result<Figures> {
+pub(crate) fn read_figures(
+    plan: &Plan,
+    paths: &[std::path::PathBuf],
+    input: &InputArgs,
+) -> Result<Figures> {
     let encoding = match &input.encoding {
         None => None,
         Some(name) => Some(encoding_by_name(name).ok_or_else(|| {
             Error::actuals(
                 Location::file("--encoding"),
-                format!("unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"),
+                format!(
+                    "unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"
+                ),
             )
         })?),
     };
@@ -45,7 +56,12 @@ pub(crate) fn read_figures(plan: &Plan, paths: &[std::path::PathBuf], input: &In
         }),
         default_year: plan.year,
     };
-    let mut collector = Collector::new(plan, ResolveOptions { ignore_unknown: input.ignore_unknown });
+    let mut collector = Collector::new(
+        plan,
+        ResolveOptions {
+            ignore_unknown: input.ignore_unknown,
+        },
+    );
     for path in paths {
         read_actuals(path, &options, &mut |obs| collector.add(obs))?;
     }

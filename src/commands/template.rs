@@ -17,7 +17,10 @@ pub fn template(args: &TemplateArgs) -> Result<Output> {
     let bytes = match args.format {
         TemplateFormat::Csv => template_csv(&plan, wide),
         TemplateFormat::Xlsx => template_xlsx(&plan, wide).map_err(|err| {
-            Error::read(Location::file("<template>"), format!("cannot build the workbook: {err}"))
+            Error::read(
+                Location::file("<template>"),
+                format!("cannot build the workbook: {err}"),
+            )
         })?,
     };
     match &args.output {

@@ -158,7 +158,12 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures) -> Evaluation<'p> {
             result
         })
         .collect();
-    Evaluation { plan, period: plan.year, results, warnings }
+    Evaluation {
+        plan,
+        period: plan.year,
+        results,
+        warnings,
+    }
 }
 
 /// One target's result, and a warning when a reported growth rate disagrees with the figures.
@@ -198,9 +203,17 @@ fn evaluate_target<'p>(
     let mut warning = None;
     if target.rule.is_relative() {
         result.baseline = match (base_row, &target.baseline) {
-            (Some(Figure { value: Some(FigureValue::Number(value)), at, .. }), _) => {
-                Some(BaselineUsed { value: *value, from: BaselineFrom::Data(at.clone()) })
-            }
+            (
+                Some(Figure {
+                    value: Some(FigureValue::Number(value)),
+                    at,
+                    ..
+                }),
+                _,
+            ) => Some(BaselineUsed {
+                value: *value,
+                from: BaselineFrom::Data(at.clone()),
+            }),
             (_, Some(given)) => Some(BaselineUsed {
                 value: given.value,
                 from: BaselineFrom::Plan(given.source.clone()),
@@ -216,7 +229,8 @@ fn evaluate_target<'p>(
             if matches!(target.rule, Rule::GrowthAtLeast(_)) {
                 result.growth = computed;
             }
-            warning = change.and_then(|reported| disagreement(target, &actual, number, base, reported));
+            warning =
+                change.and_then(|reported| disagreement(target, &actual, number, base, reported));
             judge(&target.rule, number, Some(base))
         }
         (_, _, Some(change)) if target.rule.is_relative() => {
@@ -233,12 +247,18 @@ fn evaluate_target<'p>(
     };
     match verdict {
         Ok(verdict) => {
-            result.status = if verdict.met { Status::Met } else { Status::Unmet };
+            result.status = if verdict.met {
+                Status::Met
+            } else {
+                Status::Unmet
+            };
             result.threshold = Some(verdict.threshold);
             result.gap = Some(verdict.gap);
         }
         Err(why) => {
-            let base_year = plan.baseline_period.map_or("baseline".to_string(), |y| y.to_string());
+            let base_year = plan
+                .baseline_period
+                .map_or("baseline".to_string(), |y| y.to_string());
             result.note = Some(match why {
                 Unjudged::NoBaseline => format!(
                     "no {base_year} figure to compare with; add a {base_year} row, a growth rate, or a `baseline` in the plan"
@@ -253,14 +273,24 @@ fn evaluate_target<'p>(
     }
     let mut notes = Vec::new();
     if result.basis == Some(Basis::ReportedGrowth) {
-        notes.push(format!("checked by the reported growth rate {}%", actual.change.unwrap_or_default()));
+        notes.push(format!(
+            "checked by the reported growth rate {}%",
+            actual.change.unwrap_or_default()
+        ));
     }
     if let Some(unit) = &actual.converted_from {
         notes.push(format!("converted from {unit}"));
     }
     if target.rule.is_qualitative() {
-        let said = target.wording.as_deref().map_or(String::new(), |w| format!(": {w}"));
-        let direction = if target.rule == Rule::Decrease { "; lower is better" } else { "" };
+        let said = target
+            .wording
+            .as_deref()
+            .map_or(String::new(), |w| format!(": {w}"));
+        let direction = if target.rule == Rule::Decrease {
+            "; lower is better"
+        } else {
+            ""
+        };
         notes.push(format!("qualitative{said}{direction}"));
     }
     if let Some(note) = result.note.take() {
@@ -272,14 +302,23 @@ fn evaluate_target<'p>(
 
 /// A warning when a reported growth rate and the figures disagree, at the reported rate's
 /// precision: 41.8% reported, 4368 -> 6198 computes 41.90%.
-fn disagreement(target: &Target, actual: &Figure, number: Decimal, base: Decimal, reported: Decimal) -> Option<String> {
-    let exact = number.checked_sub(base)?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base)?;
+fn disagreement(
+    target: &Target,
+    actual: &Figure,
+    number: Decimal,
+    base: Decimal,
+    reported: Decimal,
+) -> Option<String> {
+    let exact = number
+        .checked_sub(base)?
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(base)?;
     let computed = growth_percent(number, base)?;
     let mut rounded = exact.round_dp(reported.scale());
     rounded.rescale(reported.scale());
     (rounded != reported).then(|| {
         format!(
-            "{}: reported growth {reported}% for `{}` disagrees with {base} -> {number} ({computed}%);              the check used the figures",
+            "{}: reported growth {reported}% for `{}` disagrees with {base} -> {number} ({computed}%); the check used the figures",
             actual.at, target.name
         )
     })

@@ -93,7 +93,11 @@ pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<
 pub fn judge_growth_rate(rule: &Rule, change: Decimal) -> Result<Verdict, Unjudged> {
     let over = |threshold: Decimal, met: bool| -> Result<Verdict, Unjudged> {
         let gap = change.checked_sub(threshold).ok_or(Unjudged::Overflow)?;
-        Ok(Verdict { met, threshold, gap })
+        Ok(Verdict {
+            met,
+            threshold,
+            gap,
+        })
     };
     match *rule {
         Rule::GrowthAtLeast(percent) => over(percent, change >= percent),
@@ -233,7 +237,10 @@ mod tests {
         assert!(!judge(Rule::RatioAtLeast(d("2")), "99.9"));
         assert!(judge(Rule::Increase, "0.1") && !judge(Rule::Increase, "0"));
         assert!(judge(Rule::Decrease, "-0.1") && !judge(Rule::Decrease, "0"));
-        assert_eq!(judge_growth_rate(&Rule::AtLeast(d("1")), d("5")), Err(Unjudged::NoBaseline));
+        assert_eq!(
+            judge_growth_rate(&Rule::AtLeast(d("1")), d("5")),
+            Err(Unjudged::NoBaseline)
+        );
     }
 
     #[test]

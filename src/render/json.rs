@@ -64,7 +64,11 @@ fn result(result: &TargetResult) -> Value {
         Some(FigureValue::Progress(p)) => Value::from(p.key()),
         None => Value::Null,
     };
-    let reported_growth = result.actual.as_ref().and_then(|a| a.change).map_or(Value::Null, number);
+    let reported_growth = result
+        .actual
+        .as_ref()
+        .and_then(|a| a.change)
+        .map_or(Value::Null, number);
     let baseline_source = result.baseline.as_ref().map(|b| match &b.from {
         BaselineFrom::Data(at) => at.to_string(),
         BaselineFrom::Plan(source) => source.clone(),

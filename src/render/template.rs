@@ -9,7 +9,11 @@ use crate::plan::{Plan, Rule, Target};
 
 /// The header and rows of a template, as text.
 fn grid(plan: &Plan, wide: bool) -> Vec<Vec<String>> {
-    let years: Vec<i32> = plan.baseline_period.into_iter().chain([plan.year]).collect();
+    let years: Vec<i32> = plan
+        .baseline_period
+        .into_iter()
+        .chain([plan.year])
+        .collect();
     let hint = |t: &Target| match t.rule {
         Rule::Done => "填写 完成 / 进行中 / 未完成".to_string(),
         _ => format!("目标 {}", target_text(t)),
@@ -28,11 +32,26 @@ fn grid(plan: &Plan, wide: bool) -> Vec<Vec<String>> {
             rows.push(row);
         }
     } else {
-        rows.push(["id", "指标", "单位", "年份", "数值", "备注"].map(String::from).to_vec());
+        rows.push(
+            ["id", "指标", "单位", "年份", "数值", "备注"]
+                .map(String::from)
+                .to_vec(),
+        );
         for t in &plan.targets {
-            let target_years: Vec<i32> = if t.rule == Rule::Done { vec![plan.year] } else { years.clone() };
+            let target_years: Vec<i32> = if t.rule == Rule::Done {
+                vec![plan.year]
+            } else {
+                years.clone()
+            };
             for year in target_years {
-                rows.push(vec![t.id.clone(), t.name.clone(), unit(t), year.to_string(), String::new(), hint(t)]);
+                rows.push(vec![
+                    t.id.clone(),
+                    t.name.clone(),
+                    unit(t),
+                    year.to_string(),
+                    String::new(),
+                    hint(t),
+                ]);
             }
         }
     }
@@ -43,7 +62,9 @@ fn grid(plan: &Plan, wide: bool) -> Vec<Vec<String>> {
 pub fn template_csv(plan: &Plan, wide: bool) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     for row in grid(plan, wide) {
-        writer.write_record(&row).expect("writing to memory cannot fail");
+        writer
+            .write_record(&row)
+            .expect("writing to memory cannot fail");
     }
     writer.into_inner().expect("writing to memory cannot fail")
 }

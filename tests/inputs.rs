@@ -1,0 +1,341 @@
+//! Files as analysts keep them: GB18030 CSV with title rows, UTF-8 with BOM, Excel's Unicode
+//! Text, tab-separated text on standard input, workbooks, wide tables, 万元 for 亿元 targets,
+//! growth rates as releases report them.
+
+mod common;
+
+use common::{assert_error, json, plan, plan_with_stdin, result};
+
+fn check_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let run = plan(&all);
+    assert_eq!(run.stderr, "", "no error");
+    assert!(run.code == 0 || run.code == 1, "exit {}", run.code);
+    json(&run)
+}
+
+#[track_caller]
+fn assert_target(json: &serde_json::Value, id: &str, actual: &str, status: &str) {
+    let r = result(json, id);
+    assert_eq!(r["actual"].to_string(), actual, "{id} actual");
+    assert_eq!(r["status"], status, "{id} status");
+}
+
+#[test]
+fn gb18030_csv_with_a_title_row_and_a_unit_line() {
+    let json = check_json(&["inputs/gbk-title.csv"]);
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    assert_target(&json, "hitech_industry_va", "1138.4", "met");
+    assert_target(&json, "rd_intensity", "2.42", "met");
+    assert_target(&json, "hitech_firms", "6198", "met");
+    assert_eq!(json["summary"]["met"], 4);
+}
+
+#[test]
+fn gb18030_table_shows_chinese_not_mojibake() {
+    let run = plan(&["check", "inputs/gbk-title.csv"]);
+    assert!(run.stdout.contains("| 技术合同成交额 "), "{}", run.stdout);
+    assert!(run.stdout.contains("1758.72 亿元"), "{}", run.stdout);
+}
+
+#[test]
+fn forcing_the_wrong_encoding_is_caught() {
+    let run = plan(&["check", "inputs/gbk-title.csv", "--encoding", "utf-8"]);
+    assert_error(
+        &run,
+        "inputs/gbk-title.csv:1:1: invalid UTF-8; the file reads as UTF-8 before this line (if it \
+         is GBK, pass --encoding gbk)",
+    );
+    let json = check_json(&["inputs/gbk-title.csv", "--encoding", "gbk"]);
+    assert_eq!(json["summary"]["met"], 4);
+}
+
+#[test]
+fn utf8_with_bom() {
+    assert_target(
+        &check_json(&["inputs/utf8-bom.csv"]),
+        "rd_intensity",
+        "2.20",
+        "met",
+    );
+}
+
+#[test]
+fn excel_unicode_text_is_utf16_and_tab_separated() {
+    assert_target(
+        &check_json(&["inputs/unicode-text.txt"]),
+        "tech_contract_turnover",
+        "1758.72",
+        "met",
+    );
+}
+
+#[test]
+fn tab_separated_text_on_standard_input() {
+    let run = plan_with_stdin(
+        &["check", "-", "--format", "json"],
+        "指标\t年份\t数值\n技术合同成交额\t2020\t1,758.72\n高新技术企业数量\t2020\t6,198\n",
+    );
+    let json = json(&run);
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    assert_eq!(result(&json, "hitech_firms")["actual"].to_string(), "6198");
+}
+
+#[test]
+fn wide_table_with_years_as_columns() {
+    let json = check_json(&["inputs/wide.csv"]);
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    assert_target(&json, "hitech_firms", "6198", "met");
+    assert_eq!(
+        result(&json, "hitech_firms")["baseline"].to_string(),
+        "4368"
+    );
+    assert_target(&json, "award_rules_revised", "\"done\"", "met");
+    let sme = result(&json, "sme_platform_contracts");
+    assert_eq!(sme["status"], "missing", "— is no figure, not zero");
+}
+
+#[test]
+fn layout_can_be_forced() {
+    let run = plan(&["check", "inputs/wide.csv", "--layout", "long"]);
+    assert_error(
+        &run,
+        "inputs/wide.csv:1: no value column in header `指标,单位,2019年,2020年`; expected a column \
+         named `value` or `actual` or `数值` or `实际值` or `值` or `完成值` or `实际完成`, or period \
+         columns such as `2019年,2020年`",
+    );
+    let run = plan(&["check", "inputs/utf8-bom.csv", "--layout", "wide"]);
+    assert_error(
+        &run,
+        "inputs/utf8-bom.csv:1: no period columns in header `指标,时期,实际值`; expected a wide table \
+         with a column per year, such as `2019年,2020年`",
+    );
+}
+
+#[test]
+fn wanyuan_against_a_yiyuan_target_converts_exactly() {
+    let json = check_json(&["inputs/wanyuan.csv"]);
+    let turnover = result(&json, "tech_contract_turnover");
+    assert_eq!(
+        turnover["actual"].to_string(),
+        "1200",
+        "12,000,000 万元 is 1200 亿元"
+    );
+    assert_eq!(
+        turnover["status"], "unmet",
+        "exactly 1200 does not exceed 1200"
+    );
+    assert_eq!(turnover["note"], "converted from 万元");
+    let va = result(&json, "hitech_industry_va");
+    assert_eq!(va["baseline"].to_string(), "1025.6");
+    assert_eq!(va["status"], "met");
+    let table = plan(&["check", "inputs/wanyuan.csv"]).stdout;
+    assert!(
+        table.contains("| 1200 亿元 "),
+        "the table shows actuals in the plan's unit: {table}"
+    );
+}
+
+#[test]
+fn reported_growth_rates_stand_in_for_a_baseline() {
+    let json = check_json(&["inputs/growth.csv"]);
+    let va = result(&json, "hitech_industry_va");
+    assert_eq!(
+        (va["status"].as_str(), va["basis"].as_str()),
+        (Some("met"), Some("reported_growth"))
+    );
+    assert_eq!(
+        va["actual"],
+        serde_json::Value::Null,
+        "a growth rate without the level"
+    );
+    let firms = result(&json, "hitech_firms");
+    assert_eq!(firms["status"], "met", "41.8% >= 20%");
+    assert_eq!(firms["gap"].to_string(), "21.8");
+    assert_eq!(firms["note"], "checked by the reported growth rate 41.8%");
+    assert_eq!(
+        result(&json, "emerging_industry_va")["status"],
+        "unmet",
+        "-2% is no increase"
+    );
+    assert_eq!(
+        result(&json, "sme_platform_contracts")["status"],
+        "met",
+        "+127.6% doubles"
+    );
+    let labs = result(&json, "provincial_key_labs_new");
+    assert_eq!(labs["status"], "missing");
+    assert_eq!(
+        labs["note"],
+        "only a growth rate was reported; this target needs the figure itself"
+    );
+    let table = plan(&["check", "inputs/growth.csv"]).stdout;
+    assert!(
+        table.contains("checked by the reported growth rate 16.1%"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_growth_rate_that_disagrees_with_the_figures_is_a_warning_showing_both() {
+    let json = check_json(&["inputs/growth-disagree.csv"]);
+    assert_eq!(result(&json, "hitech_firms")["basis"], "baseline");
+    assert_eq!(
+        json["warnings"][0],
+        "inputs/growth-disagree.csv:3:3: reported growth 40% for `高新技术企业数量` disagrees with \
+         4368 -> 6198 (41.90%); the check used the figures"
+    );
+}
+
+#[test]
+fn a_fraction_for_a_percentage_is_not_rescaled_but_warned_about() {
+    let json = check_json(&["inputs/fraction.csv"]);
+    assert_target(&json, "rd_intensity", "0.0242", "unmet");
+    assert_eq!(
+        json["warnings"][0],
+        "inputs/fraction.csv:2:3: 0.0242 for `全社会R&D经费投入强度` (target 2.20%) looks like a \
+         fraction; if it means 2.42%, write 2.42 or 2.42%"
+    );
+}
+
+#[test]
+fn xlsx_with_percent_cells_text_numbers_and_float_noise() {
+    let json = check_json(&["inputs/workbook.xlsx"]);
+    assert_target(&json, "rd_intensity", "2.42", "met");
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    assert_target(&json, "hitech_firms", "6198", "met");
+    assert_target(&json, "provincial_key_labs_new", "30", "met");
+    assert_target(&json, "award_rules_revised", "\"done\"", "met");
+}
+
+#[test]
+fn xlsx_sheet_by_name() {
+    let json = check_json(&["inputs/workbook.xlsx", "--sheet", "2019年"]);
+    let turnover = result(&json, "tech_contract_turnover");
+    assert_eq!(
+        turnover["status"], "missing",
+        "the 2019 sheet has only a 2019 figure"
+    );
+    assert_eq!(json["summary"]["missing"], json["summary"]["total"]);
+    let run = plan(&["check", "inputs/workbook.xlsx", "--sheet", "2021年"]);
+    assert_error(
+        &run,
+        "inputs/workbook.xlsx: no sheet named `2021年`; the workbook has `2020年`, `2019年`",
+    );
+}
+
+#[test]
+fn sheet_for_a_text_file_is_an_error() {
+    let run = plan(&["check", "inputs/wide.csv", "--sheet", "2020年"]);
+    assert_error(
+        &run,
+        "inputs/wide.csv: --sheet names a worksheet, but this file is text, not a workbook",
+    );
+}
+
+#[test]
+fn a_date_is_not_mistaken_for_a_number() {
+    let run = plan(&["check", "inputs/date-value.xlsx"]);
+    assert_error(
+        &run,
+        "inputs/date-value.xlsx:Sheet!C2: value `2020-09-30` is a date; expected a number",
+    );
+}
+
+#[test]
+fn xls_workbook() {
+    let json = check_json(&["inputs/workbook.xls"]);
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    assert_target(&json, "rd_intensity", "2.42", "met");
+}
+
+#[test]
+fn ods_workbook_in_the_wide_layout() {
+    let json = check_json(&["inputs/workbook.ods"]);
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    assert_target(&json, "hitech_firms", "6198", "met");
+}
+
+#[test]
+fn ignore_unknown_skips_and_says_how_many() {
+    let input =
+        "指标,年份,数值\n技术合同成交额,2020,1300\n地区生产总值,2020,26181.86\n人口,2020,3955\n";
+    let run = plan_with_stdin(
+        &["check", "-", "--format", "json", "--ignore-unknown"],
+        input,
+    );
+    let json = json(&run);
+    assert_target(&json, "tech_contract_turnover", "1300", "met");
+    assert_eq!(
+        json["warnings"][0],
+        "skipped 2 rows whose indicator is not in the plan (--ignore-unknown); the first is \
+         `地区生产总值` at <stdin>:3:1"
+    );
+    let run = plan_with_stdin(&["check", "-"], input);
+    assert_eq!(
+        run.code, 2,
+        "without --ignore-unknown an unknown name is an error"
+    );
+}
+
+#[test]
+fn numbers_as_people_write_them_and_no_figure_marks() {
+    let input = "指标,年份,数值\n技术合同成交额,2020, １，２００.５ \n新建省重点实验室,2020,32个\n新建省级高新区,2020,无\n新设科技成果转化引导基金子基金,2020,/\n";
+    let json = json(&plan_with_stdin(&["check", "-", "--format", "json"], input));
+    assert_target(&json, "tech_contract_turnover", "1200.5", "met");
+    assert_target(&json, "provincial_key_labs_new", "32", "met");
+    assert_eq!(
+        result(&json, "provincial_hitech_zones_new")["status"],
+        "missing"
+    );
+    assert_eq!(result(&json, "sub_funds_new")["status"], "missing");
+}
+
+#[test]
+fn a_bad_number_names_row_and_column() {
+    let run = plan_with_stdin(
+        &["check", "-"],
+        "指标,年份,数值\n技术合同成交额,2020,12,00\n",
+    );
+    assert_error(
+        &run,
+        "<stdin>:2: row has 4 fields, expected 3 as in the header",
+    );
+    let run = plan_with_stdin(
+        &["check", "-"],
+        "指标,年份,数值\n技术合同成交额,2020,\"12,00\"\n",
+    );
+    assert_error(
+        &run,
+        "<stdin>:2:3: value `12,00`: misplaced thousands separator; expected a number such as 1,467.83",
+    );
+    let run = plan_with_stdin(
+        &["check", "-"],
+        "指标,年份,数值\n技术合同成交额,2020,约1200\n",
+    );
+    assert_error(
+        &run,
+        "<stdin>:2:3: value `约1200`: expected a decimal number such as 2.20",
+    );
+}
+
+#[test]
+fn names_match_whatever_quotes_are_used() {
+    for name in [
+        "新建“四主体一联合”研发平台",
+        "新建\"四主体一联合\"研发平台",
+        "新建「四主体一联合」研发平台",
+        "新建四主体一联合研发平台",
+    ] {
+        let input = format!(
+            "指标,年份,数值\n\"{}\",2020,21\n",
+            name.replace('"', "\"\"")
+        );
+        let json = json(&plan_with_stdin(
+            &["check", "-", "--format", "json"],
+            &input,
+        ));
+        assert_target(&json, "four_one_platforms_new", "21", "met");
+    }
+}
