@@ -85,6 +85,19 @@ impl fmt::Display for Location {
     }
 }
 
+/// Text from an input, shortened for an error message: at most 60 characters, the middle
+/// replaced by `…`, so a 100 MB cell does not flood the terminal.
+pub fn shorten(text: &str) -> String {
+    const MAX: usize = 60;
+    let count = text.chars().count();
+    if count <= MAX {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(MAX / 2).collect();
+    let tail: String = text.chars().skip(count - MAX / 2 + 1).collect();
+    format!("{head}…{tail}")
+}
+
 /// A spreadsheet column name: 1 -> A, 27 -> AA.
 pub fn column_letters(mut column: u64) -> String {
     let mut letters = Vec::new();
@@ -171,5 +184,13 @@ mod tests {
         assert_eq!(column_letters(26), "Z");
         assert_eq!(column_letters(702), "ZZ");
         assert_eq!(column_letters(703), "AAA");
+    }
+
+    #[test]
+    fn long_text_is_shortened_in_the_middle() {
+        assert_eq!(shorten("2.20"), "2.20");
+        let long = "a".repeat(30) + &"b".repeat(1000) + &"c".repeat(29);
+        assert_eq!(shorten(&long), "a".repeat(30) + "…" + &"c".repeat(29));
+        assert_eq!(shorten(&long).chars().count(), 60);
     }
 }

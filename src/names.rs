@@ -29,7 +29,8 @@ pub fn normalize(name: &str) -> String {
 /// the label is returned, scored by its closest name. Ties keep the candidates' order, so the
 /// result is deterministic.
 pub fn closest<'a>(wanted: &str, candidates: &[(&'a str, Vec<&str>)], n: usize) -> Vec<&'a str> {
-    let wanted = normalize(wanted);
+    // Names are short; a very long cell is compared by its start, in bounded time.
+    let wanted: String = normalize(wanted).chars().take(100).collect();
     let mut scored: Vec<((u32, usize), usize, &str)> = candidates
         .iter()
         .enumerate()

@@ -35,7 +35,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
         return Err("expected a decimal number such as 2.20");
     }
     Decimal::from_str_exact(text)
-        .map_err(|_| "too many digits to hold exactly (at most 28 significant digits)")
+        .map_err(|_| "too many digits to hold exactly (at most 28 digits, and 28 after the point)")
 }
 
 /// A number as people write it in a cell, with the unit written inside the cell, if any.

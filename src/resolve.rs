@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::actuals::grid::Cell;
 use crate::actuals::Observation;
-use crate::error::{Error, Location, Result};
+use crate::error::{shorten, Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize};
 use crate::number::read_written_number;
@@ -108,7 +108,7 @@ impl<'p> Collector<'p> {
                 at,
                 format!(
                     "unknown indicator `{}`; closest known: {}",
-                    obs.indicator,
+                    shorten(&obs.indicator),
                     self.resolver.suggest(&obs.indicator).join(", ")
                 ),
             ));
@@ -217,8 +217,9 @@ fn progress(cell: &Cell, at: &Location) -> Result<Progress> {
         Error::actuals(
             at.clone(),
             format!(
-                "value `{text}` is not a milestone state; expected 完成, 未完成 or 进行中 (done, \
-                 not done, in progress)"
+                "value `{}` is not a milestone state; expected 完成, 未完成 or 进行中 (done, \
+                 not done, in progress)",
+                shorten(&text)
             ),
         )
     })
@@ -278,7 +279,10 @@ fn cell_number(cell: &Cell, at: &Location) -> Result<(Decimal, Option<String>)> 
         Cell::Text(text) => match read_written_number(text) {
             Ok(Some(n)) => Ok((n.value, n.unit.map(|u| normalize_unit(&u)))),
             Ok(None) => Err(Error::actuals(at.clone(), "no figure in the cell")),
-            Err(why) => Err(Error::actuals(at.clone(), format!("value `{text}`: {why}"))),
+            Err(why) => Err(Error::actuals(
+                at.clone(),
+                format!("value `{}`: {why}", shorten(text)),
+            )),
         },
         Cell::Date(date) => Err(Error::actuals(
             at.clone(),

@@ -211,7 +211,7 @@ fn missing_file() {
 fn directory_instead_of_a_file() {
     assert_error(
         &plan(&["check", "actuals"]),
-        "actuals: is a directory; expected a file of actual figures",
+        "actuals: is a directory; expected a file",
     );
 }
 
@@ -230,4 +230,48 @@ fn no_file_at_all_is_a_usage_error() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("required"), "{}", run.stderr);
     assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn line_numbers_count_crlf_line_ends_and_blank_lines() {
+    assert_error(
+        &check("crlf-blank.csv"),
+        "actuals/crlf-blank.csv:4:3: value `abc`: expected a decimal number such as 2.20",
+    );
+}
+
+#[test]
+fn a_quote_never_closed_does_not_swallow_the_rest_silently() {
+    assert_error(
+        &check("unclosed-quote.csv"),
+        "actuals/unclosed-quote.csv:2: a quoted field that starts on this line is never closed; \
+         expected a closing `\"`",
+    );
+}
+
+#[test]
+fn standard_input_named_twice() {
+    let run = plan(&["check", "-", "-"]);
+    assert_error(
+        &run,
+        "<stdin>: standard input (`-`) is named more than once; it can be read only once",
+    );
+}
+
+#[test]
+fn a_huge_unknown_name_gives_a_short_message() {
+    let name = "未".repeat(100_000);
+    let run = common::plan_with_stdin(&["check", "-"], &format!("indicator,value\n{name},1\n"));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.len() < 600,
+        "message of {} bytes",
+        run.stderr.len()
+    );
+    assert!(
+        run.stderr
+            .starts_with("error: <stdin>:2:1: unknown indicator `未未"),
+        "{}",
+        run.stderr
+    );
 }

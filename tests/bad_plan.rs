@@ -122,3 +122,47 @@ fn valid_plans_pass() {
         "plan.yaml (embedded): valid: 44 targets (22 quantitative, 22 milestones) for 2020\n"
     );
 }
+
+#[test]
+fn baseline_period_must_come_before_the_year() {
+    assert_error(
+        &validate("baseline-not-before-year.yaml"),
+        "plans/baseline-not-before-year.yaml:3: `baseline_period` 2020 is not before `year` 2020; \
+         expected an earlier period",
+    );
+}
+
+#[test]
+fn a_milestone_takes_no_unit() {
+    assert_error(
+        &validate("milestone-with-unit.yaml"),
+        "plans/milestone-with-unit.yaml:5: target `a`: rule `done` is a milestone and takes no `unit`",
+    );
+}
+
+#[test]
+fn an_empty_alias() {
+    assert_error(
+        &validate("empty-alias.yaml"),
+        "plans/empty-alias.yaml:5: target `a`: an empty alias; expected other names of the target",
+    );
+}
+
+#[test]
+fn a_plan_saved_with_a_byte_order_mark_is_read() {
+    let run = validate("bom.yaml");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_csv_given_as_the_plan_gives_a_short_message() {
+    let run = plan(&["validate", "../../examples/actuals-2020.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.len() < 500, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: ../../examples/actuals-2020.csv:1:1: "),
+        "{}",
+        run.stderr
+    );
+}

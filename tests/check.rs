@@ -262,3 +262,21 @@ fn same_input_same_bytes() {
     ]);
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn growth_from_a_zero_baseline_is_unmet_not_missing() {
+    let run = plan_with_stdin(
+        &["check", "-", "--format", "json", "--allow-missing"],
+        "indicator,period,value\nhitech_firms,2019,0\nhitech_firms,2020,0\n",
+    );
+    assert_eq!(
+        run.code, 1,
+        "--allow-missing does not excuse an undefined growth"
+    );
+    let firms = result(&json(&run), "hitech_firms").clone();
+    assert_eq!(firms["status"], "unmet");
+    assert_eq!(
+        firms["note"],
+        "baseline is zero or negative; growth is undefined"
+    );
+}

@@ -75,6 +75,22 @@ proptest! {
     }
 
     #[test]
+    fn growth_agrees_with_integer_arithmetic(
+        a in (0i64..1_000_000_000_000, 0u32..7).prop_map(|(m, s)| Decimal::new(m, s)),
+        b in (1i64..1_000_000_000_000, 0u32..7).prop_map(|(m, s)| Decimal::new(m, s)),
+        x in (0i64..100_000_000, 0u32..7).prop_map(|(m, s)| Decimal::new(m, s)),
+    ) {
+        // At a common scale of 6 the figures are integers A, B, X; (a − b) / b >= x / 100 is
+        // (A − B) × 100 × 10^6 >= X × B, in i128 without rounding.
+        let int = |d: Decimal| { let mut d = d; d.rescale(6); d.mantissa() };
+        let (ai, bi, xi) = (int(a), int(b), int(x));
+        let expected = (ai - bi) * 100 * 1_000_000 >= xi * bi;
+        prop_assert_eq!(judge(&Rule::GrowthAtLeast(x), a, Some(b)).unwrap().met, expected);
+        let k = Decimal::new(2, 0);
+        prop_assert_eq!(judge(&Rule::RatioAtLeast(k), a, Some(b)).unwrap().met, ai >= 2 * bi);
+    }
+
+    #[test]
     fn doubling_exactly_is_met(base in positive(), k in 1i64..10) {
         let k = Decimal::from(k);
         prop_assert!(judge(&Rule::RatioAtLeast(k), base * k, Some(base)).unwrap().met);

@@ -26,10 +26,7 @@ pub fn open_input(path: &Path) -> Result<Input> {
     let name = path.display().to_string();
     let at = || Location::file(name.clone());
     if path.is_dir() {
-        return Err(Error::read(
-            at(),
-            "is a directory; expected a file of actual figures",
-        ));
+        return Err(Error::read(at(), "is a directory; expected a file"));
     }
     let file = File::open(path).map_err(|err| Error::read(at(), describe_io(&err)))?;
     Ok(Input {
@@ -38,22 +35,26 @@ pub fn open_input(path: &Path) -> Result<Input> {
     })
 }
 
-/// Reads a whole file to text, for small inputs such as a plan.
-pub fn read_to_string(path: &Path) -> Result<String> {
+/// Reads a whole file to text, for small inputs such as a plan: its name for messages and its
+/// text.
+pub fn read_to_string(path: &Path) -> Result<(String, String)> {
     let mut input = open_input(path)?;
     let mut bytes = Vec::new();
     input
         .reader
         .read_to_end(&mut bytes)
         .map_err(|err| Error::read(Location::file(&input.name), describe_io(&err)))?;
-    String::from_utf8(bytes).map_err(|err| {
-        let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        Error::read(
-            Location::line(&input.name, line),
-            "invalid UTF-8; expected UTF-8 text",
-        )
-    })
+    let name = input.name.clone();
+    String::from_utf8(bytes)
+        .map(|text| (name, text))
+        .map_err(|err| {
+            let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            Error::read(
+                Location::line(&input.name, line),
+                "invalid UTF-8; expected UTF-8 text",
+            )
+        })
 }
 
 /// A short lowercase description of an I/O error, without the OS error number.

@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::grid::{Cell, Row};
 use super::{parse_year, Columns, Observation};
-use crate::error::{Error, Location, Result};
+use crate::error::{shorten, Error, Location, Result};
 use crate::number::is_no_figure;
 use crate::units::normalize_unit;
 
@@ -168,19 +168,21 @@ impl Header {
                 return Err(Error::actuals(
                     at.with_column(second as u64 + 1),
                     format!(
-                        "header `{name}` names the same field as column {}; expected each field once",
+                        "header `{}` names the same field as column {}; expected each field once",
+                        shorten(name),
                         first.unwrap_or(0) + 1
                     ),
                 ));
             }
             Ok(first)
         };
-        let shown = row
-            .cells
-            .iter()
-            .map(Cell::text)
-            .collect::<Vec<_>>()
-            .join(",");
+        let shown = shorten(
+            &row.cells
+                .iter()
+                .map(Cell::text)
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         let expected = |accepted: &[&str]| {
             accepted
                 .iter()
@@ -269,7 +271,8 @@ impl Header {
                             Error::actuals(
                                 at.with_column(p as u64 + 1),
                                 format!(
-                                    "period `{text}` is not a year; expected a year such as 2020 or 2020年"
+                                    "period `{}` is not a year; expected a year such as 2020 or 2020年",
+                                    shorten(&text)
                                 ),
                             )
                         })?

@@ -13,6 +13,18 @@ use super::Output;
 
 /// Runs `plan check`.
 pub fn check(args: &CheckArgs) -> Result<Output> {
+    let stdin_uses = args
+        .actuals
+        .iter()
+        .chain(&args.plan.path)
+        .filter(|p| p.as_os_str() == "-")
+        .count();
+    if stdin_uses > 1 {
+        return Err(Error::read(
+            Location::file("<stdin>"),
+            "standard input (`-`) is named more than once; it can be read only once",
+        ));
+    }
     let plan = super::load(&args.plan)?;
     let figures = read_figures(&plan, &args.actuals, &args.input)?;
     let evaluation = evaluate(&plan, &figures);

@@ -32,8 +32,8 @@ pub struct Output {
 pub(crate) fn load(arg: &PlanArg) -> Result<Plan> {
     match &arg.path {
         Some(path) => {
-            let text = crate::actuals::read_to_string(path)?;
-            load_plan(&text, &path.display().to_string())
+            let (name, text) = crate::actuals::read_to_string(path)?;
+            load_plan(&text, &name)
         }
         None => load_plan(EMBEDDED_PLAN, EMBEDDED_PLAN_NAME),
     }

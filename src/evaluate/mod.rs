@@ -2,7 +2,7 @@
 
 mod rules;
 
-pub use rules::{growth_percent, judge, judge_growth_rate, Unjudged, Verdict};
+pub use rules::{exact, growth_percent, judge, judge_growth_rate, to_decimal, Unjudged, Verdict};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -245,32 +245,39 @@ fn evaluate_target<'p>(
             return (result, None);
         }
     };
-    match verdict {
+    let base_year = plan
+        .baseline_period
+        .map_or("baseline".to_string(), |y| y.to_string());
+    (result.status, result.note) = match verdict {
         Ok(verdict) => {
-            result.status = if verdict.met {
-                Status::Met
-            } else {
-                Status::Unmet
-            };
-            result.threshold = Some(verdict.threshold);
-            result.gap = Some(verdict.gap);
+            result.threshold = verdict.threshold;
+            result.gap = verdict.gap;
+            (
+                if verdict.met {
+                    Status::Met
+                } else {
+                    Status::Unmet
+                },
+                None,
+            )
         }
-        Err(why) => {
-            let base_year = plan
-                .baseline_period
-                .map_or("baseline".to_string(), |y| y.to_string());
-            result.note = Some(match why {
-                Unjudged::NoBaseline => format!(
-                    "no {base_year} figure to compare with; add a {base_year} row, a growth rate, or a `baseline` in the plan"
-                ),
-                Unjudged::BaselineNotPositive => {
-                    "baseline is zero or negative; growth is undefined".to_string()
-                }
-                Unjudged::Overflow => "figures too large to compare exactly".to_string(),
-                Unjudged::NotNumeric => "a number given for a milestone".to_string(),
-            });
-        }
-    }
+        Err(Unjudged::NoBaseline) => (
+            Status::Missing,
+            Some(format!(
+                "no {base_year} figure to compare with; add a {base_year} row, a growth rate, or \
+                 a `baseline` in the plan"
+            )),
+        ),
+        // Growth from zero (or less) is undefined: not met, rather than merely missing.
+        Err(Unjudged::BaselineNotPositive) => (
+            Status::Unmet,
+            Some("baseline is zero or negative; growth is undefined".to_string()),
+        ),
+        Err(Unjudged::NotNumeric) => (
+            Status::Missing,
+            Some("a number given for a milestone".to_string()),
+        ),
+    };
     let mut notes = Vec::new();
     if result.basis == Some(Basis::ReportedGrowth) {
         notes.push(format!(

@@ -1,5 +1,10 @@
-//! The rules as pure functions on exact decimals: no files, no formats, no rounding.
+//! The rules as pure functions on exact decimals: no files, no formats, no rounding. Every
+//! comparison is made on exact rationals, so a product or quotient that would not fit a
+//! 28-digit decimal (k × baseline, baseline × (100 + X) / 100) is still compared exactly.
 
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
 use rust_decimal::Decimal;
 
 use crate::plan::Rule;
@@ -9,10 +14,12 @@ use crate::plan::Rule;
 pub struct Verdict {
     /// Whether the figure satisfies the rule.
     pub met: bool,
-    /// The level the figure was compared with (value, k × baseline, baseline × (1 + X%)).
-    pub threshold: Decimal,
-    /// Actual minus threshold (for `between`, the distance outside the range; 0 inside).
-    pub gap: Decimal,
+    /// The level the figure was compared with (value, k × baseline, baseline × (1 + X%)), when
+    /// it fits a decimal exactly.
+    pub threshold: Option<Decimal>,
+    /// Actual minus threshold (for `between`, the distance outside the range; 0 inside), when it
+    /// fits a decimal exactly.
+    pub gap: Option<Decimal>,
 }
 
 /// Why a numeric rule could not be judged.
@@ -22,68 +29,98 @@ pub enum Unjudged {
     NoBaseline,
     /// A growth rule whose baseline is zero or negative: growth is undefined.
     BaselineNotPositive,
-    /// The figures are too large to compute with exactly.
-    Overflow,
     /// The rule does not take a number (a milestone given a number).
     NotNumeric,
 }
 
+/// A decimal as an exact rational.
+pub fn exact(d: Decimal) -> BigRational {
+    BigRational::new(
+        BigInt::from(d.mantissa()),
+        BigInt::from(10u32).pow(d.scale()),
+    )
+}
+
+/// A rational as a decimal, if it is one that fits (at most 28 decimal places and 96 bits).
+pub fn to_decimal(r: &BigRational) -> Option<Decimal> {
+    let ten = BigInt::from(10u32);
+    let mut scaled = r.clone();
+    for scale in 0..=28u32 {
+        if scaled.is_integer() {
+            let mantissa = i128::try_from(scaled.to_integer()).ok()?;
+            return Decimal::try_from_i128_with_scale(mantissa, scale).ok();
+        }
+        scaled *= BigRational::from_integer(ten.clone());
+    }
+    None
+}
+
+fn hundred() -> BigRational {
+    BigRational::from_integer(BigInt::from(100u32))
+}
+
+/// A verdict from exact values. Threshold and gap keep the scale the figures are written in
+/// (2.2 against 2.20 has a gap of 0.00).
+fn verdict(
+    met: bool,
+    actual: Decimal,
+    threshold: &BigRational,
+    written: Option<Decimal>,
+) -> Verdict {
+    let threshold_decimal = written.or_else(|| to_decimal(threshold));
+    let gap = to_decimal(&(exact(actual) - threshold)).map(|mut gap| {
+        let scale = actual
+            .scale()
+            .max(threshold_decimal.map_or(0, |t| t.scale()));
+        if scale > gap.scale() && scale <= 28 {
+            gap.rescale(scale);
+        }
+        gap
+    });
+    Verdict {
+        met,
+        threshold: threshold_decimal,
+        gap,
+    }
+}
+
 /// Judges `actual` against `rule`, with `baseline` for relative rules.
 pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<Verdict, Unjudged> {
-    let over = |threshold: Decimal, met: bool| -> Result<Verdict, Unjudged> {
-        let gap = actual.checked_sub(threshold).ok_or(Unjudged::Overflow)?;
-        Ok(Verdict {
-            met,
-            threshold,
-            gap,
-        })
-    };
+    let a = exact(actual);
     let base = || baseline.ok_or(Unjudged::NoBaseline);
+    // Against a value as written in the plan or the data.
+    let against = |v: Decimal, met: fn(&BigRational, &BigRational) -> bool| {
+        let t = exact(v);
+        Ok(verdict(met(&a, &t), actual, &t, Some(v)))
+    };
+    // Against a computed level.
+    let against_level = |t: BigRational| Ok(verdict(a >= t, actual, &t, None));
     match *rule {
-        Rule::AtLeast(v) => over(v, actual >= v),
-        Rule::MoreThan(v) => over(v, actual > v),
-        Rule::AtMost(v) => over(v, actual <= v),
-        Rule::LessThan(v) => over(v, actual < v),
+        Rule::AtLeast(v) => against(v, |a, t| a >= t),
+        Rule::MoreThan(v) => against(v, |a, t| a > t),
+        Rule::AtMost(v) => against(v, |a, t| a <= t),
+        Rule::LessThan(v) => against(v, |a, t| a < t),
         Rule::Between { min, max } => {
-            let (threshold, gap) = if actual < min {
-                (min, actual.checked_sub(min).ok_or(Unjudged::Overflow)?)
+            let nearest = if actual < min {
+                min
             } else if actual > max {
-                (max, actual.checked_sub(max).ok_or(Unjudged::Overflow)?)
+                max
             } else {
-                (actual, Decimal::ZERO)
+                actual
             };
-            Ok(Verdict {
-                met: gap.is_zero(),
-                threshold,
-                gap,
-            })
+            against(nearest, |a, t| a == t)
         }
         Rule::GrowthAtLeast(percent) => {
             let base = base()?;
             if base <= Decimal::ZERO {
                 return Err(Unjudged::BaselineNotPositive);
             }
-            // base × (100 + X) / 100: the division by 100 only moves the decimal point, so the
-            // threshold is exact, and actual >= threshold is exactly (actual - base) / base >= X%.
-            let threshold = Decimal::ONE_HUNDRED
-                .checked_add(percent)
-                .and_then(|factor| base.checked_mul(factor))
-                .and_then(|scaled| scaled.checked_div(Decimal::ONE_HUNDRED))
-                .ok_or(Unjudged::Overflow)?;
-            over(threshold, actual >= threshold)
+            // (actual − base) / base >= X%  <=>  actual >= base × (100 + X) / 100, for base > 0.
+            against_level(exact(base) * (hundred() + exact(percent)) / hundred())
         }
-        Rule::RatioAtLeast(k) => {
-            let threshold = base()?.checked_mul(k).ok_or(Unjudged::Overflow)?;
-            over(threshold, actual >= threshold)
-        }
-        Rule::Increase => {
-            let base = base()?;
-            over(base, actual > base)
-        }
-        Rule::Decrease => {
-            let base = base()?;
-            over(base, actual < base)
-        }
+        Rule::RatioAtLeast(k) => against_level(exact(base()?) * exact(k)),
+        Rule::Increase => against(base()?, |a, t| a > t),
+        Rule::Decrease => against(base()?, |a, t| a < t),
         Rule::Done => Err(Unjudged::NotNumeric),
     }
 }
@@ -91,26 +128,22 @@ pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<
 /// Judges a relative rule by a reported growth rate (percent over the year before) instead of
 /// a baseline figure. Threshold and gap are then in percent (percentage points).
 pub fn judge_growth_rate(rule: &Rule, change: Decimal) -> Result<Verdict, Unjudged> {
-    let over = |threshold: Decimal, met: bool| -> Result<Verdict, Unjudged> {
-        let gap = change.checked_sub(threshold).ok_or(Unjudged::Overflow)?;
-        Ok(Verdict {
-            met,
-            threshold,
-            gap,
-        })
-    };
+    let c = exact(change);
+    let zero = BigRational::zero();
     match *rule {
-        Rule::GrowthAtLeast(percent) => over(percent, change >= percent),
+        Rule::GrowthAtLeast(percent) => Ok(verdict(
+            c >= exact(percent),
+            change,
+            &exact(percent),
+            Some(percent),
+        )),
+        // actual >= k × base  <=>  growth >= (k − 1) × 100%.
         Rule::RatioAtLeast(k) => {
-            // actual >= k × base  <=>  growth >= (k − 1) × 100%.
-            let needed = k
-                .checked_sub(Decimal::ONE)
-                .and_then(|k| k.checked_mul(Decimal::ONE_HUNDRED))
-                .ok_or(Unjudged::Overflow)?;
-            over(needed, change >= needed)
+            let needed = (exact(k) - BigRational::one()) * hundred();
+            Ok(verdict(c >= needed, change, &needed, None))
         }
-        Rule::Increase => over(Decimal::ZERO, change > Decimal::ZERO),
-        Rule::Decrease => over(Decimal::ZERO, change < Decimal::ZERO),
+        Rule::Increase => Ok(verdict(c.is_positive(), change, &zero, Some(Decimal::ZERO))),
+        Rule::Decrease => Ok(verdict(c.is_negative(), change, &zero, Some(Decimal::ZERO))),
         _ => Err(Unjudged::NoBaseline),
     }
 }
@@ -170,7 +203,7 @@ mod tests {
         };
         assert!(met(range.clone(), "1", None) && met(range.clone(), "2.00", None));
         assert!(!met(range.clone(), "0.99", None) && !met(range.clone(), "2.01", None));
-        assert_eq!(judge(&range, d("0.5"), None).unwrap().gap, d("-0.5"));
+        assert_eq!(judge(&range, d("0.5"), None).unwrap().gap, Some(d("-0.5")));
     }
 
     #[test]
@@ -181,7 +214,7 @@ mod tests {
         assert!(!met(rule.clone(), "5237.99", Some("4365")));
         assert_eq!(
             judge(&rule, d("5238"), Some(d("4365"))).unwrap().gap,
-            Decimal::ZERO
+            Some(Decimal::ZERO)
         );
         // A third of 3 is not representable in binary or decimal division, but the check is exact.
         let third = Rule::GrowthAtLeast(d("33.3"));
@@ -216,16 +249,45 @@ mod tests {
     }
 
     #[test]
-    fn overflow_is_reported_not_panicked() {
-        let rule = Rule::RatioAtLeast(d("2"));
-        assert_eq!(
-            judge(&rule, d("1"), Some(Decimal::MAX)),
-            Err(Unjudged::Overflow)
-        );
-        assert_eq!(
-            judge(&Rule::AtLeast(Decimal::MAX), Decimal::MIN, None),
-            Err(Unjudged::Overflow)
-        );
+    fn products_too_long_for_a_decimal_are_still_compared_exactly() {
+        // base × 1.005 needs 31 digits: a rounding comparison calls this met.
+        let rule = Rule::GrowthAtLeast(d("0.5"));
+        let base = d("1.000000000000000000000000001");
+        assert!(!met(
+            rule.clone(),
+            "1.005000000000000000000000001",
+            Some("1.000000000000000000000000001")
+        ));
+        assert!(met(
+            rule,
+            "1.005000000000000000000000002",
+            Some("1.000000000000000000000000001")
+        ));
+        let _ = base;
+        // No growth from a tiny base is not 20% growth.
+        assert!(!met(
+            Rule::GrowthAtLeast(d("20")),
+            "0.0000000000000000000000000001",
+            Some("0.0000000000000000000000000001")
+        ));
+    }
+
+    #[test]
+    fn extremes_keep_their_status_and_drop_only_the_gap() {
+        let rule = Rule::AtMost(Decimal::MIN);
+        let v = judge(&rule, Decimal::MAX, None).unwrap();
+        assert!(!v.met);
+        assert_eq!(v.gap, None, "MAX − MIN does not fit a decimal");
+        let v = judge(&Rule::RatioAtLeast(d("2")), d("1"), Some(Decimal::MAX)).unwrap();
+        assert!(!v.met);
+        assert_eq!(v.threshold, None);
+        assert!(judge(
+            &Rule::GrowthAtLeast(d("20")),
+            d("1000000000000000000000000000"),
+            Some(d("1000000000000000000000000000"))
+        )
+        .map(|v| !v.met)
+        .unwrap());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub const EMBEDDED_PLAN_NAME: &str = "plan.yaml (embedded)";
 
 /// Parses and validates a plan. `file` names the plan in error messages.
 pub fn load_plan(text: &str, file: &str) -> Result<Plan> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Error::plan(
             Location::file(file),
@@ -30,6 +31,12 @@ pub fn load_plan(text: &str, file: &str) -> Result<Plan> {
 /// "at line N column M" suffix.
 fn yaml_error(err: &serde_yaml::Error, file: &str) -> Error {
     let message = strip_positions(&err.to_string());
+    let message = if message.chars().count() > 300 {
+        let head: String = message.chars().take(200).collect();
+        format!("{head}… (cut; expected a plan in YAML)")
+    } else {
+        message
+    };
     let at = match err.location() {
         Some(loc) => Location::at(file, loc.line() as u64, loc.column() as u64),
         None => Location::file(file),
@@ -70,6 +77,15 @@ impl Validator<'_> {
             return Err(Error::plan(
                 self.key_location("targets"),
                 "the plan has no targets; expected a list under `targets`",
+            ));
+        }
+        if let Some(base) = raw.baseline_period.filter(|base| base.0 >= raw.year.0) {
+            return Err(Error::plan(
+                self.key_location("baseline_period"),
+                format!(
+                    "`baseline_period` {} is not before `year` {}; expected an earlier period",
+                    base.0, raw.year.0
+                ),
             ));
         }
         let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -139,6 +155,16 @@ impl Validator<'_> {
             .unit
             .map(|u| u.trim().to_string())
             .filter(|u| !u.is_empty());
+        if unit.is_some() && rule == Rule::Done {
+            return fail("rule `done` is a milestone and takes no `unit`".into());
+        }
+        if raw
+            .aliases
+            .iter()
+            .any(|a| crate::names::normalize(a).is_empty())
+        {
+            return fail("an empty alias; expected other names of the target".into());
+        }
         if unit.is_none() && rule != Rule::Done {
             return fail(format!(
                 "rule `{}` needs a `unit` (such as %, 亿元, 家)",
