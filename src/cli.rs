@@ -47,9 +47,19 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Targets without figures do not fail the run (exit 0 if nothing is unmet).
+    /// Targets without figures do not fail the run (exit 0 if nothing is unmet or behind).
     #[arg(long)]
     pub allow_missing: bool,
+    /// Evaluate as of the end of this period of the plan year (2020Q3, 2020年1-9月, 2020-09);
+    /// the latest period in the data when omitted.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Warnings (figures that look wrong, rows not used) fail the run with exit status 1.
+    #[arg(long)]
+    pub strict: bool,
+    /// One row per target, one column per period present: the quarter-by-quarter trajectory.
+    #[arg(long)]
+    pub history: bool,
     #[command(flatten)]
     pub look: LookArgs,
 }

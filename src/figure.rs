@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::error::Location;
+use crate::period::{Period, PeriodKind};
 
 /// What was found for one target and one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,10 @@ pub struct Figure {
     pub at: Location,
     /// The unit the value was written in, when it was converted to the target's unit.
     pub converted_from: Option<String>,
+    /// How the period was written: a quarter alone, months so far, ...
+    pub kind: PeriodKind,
+    /// How many rows were summed into this figure (1 unless the target sums record-level rows).
+    pub rows: u64,
 }
 
 /// A target's figure: a number, or a milestone's state.
@@ -74,8 +79,8 @@ impl Progress {
 /// Every figure found for the plan: per target (in plan order), its figures by period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
-    /// `by_target[i]` holds target `i`'s figures, keyed by year.
-    pub by_target: Vec<BTreeMap<i32, Figure>>,
+    /// `by_target[i]` holds target `i`'s figures, keyed by period.
+    pub by_target: Vec<BTreeMap<Period, Figure>>,
     /// Rows that were read but not used, or that look wrong, each with why.
     pub warnings: Vec<String>,
 }

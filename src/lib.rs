@@ -15,6 +15,7 @@ pub mod figure;
 pub mod names;
 pub mod number;
 pub mod output;
+pub mod period;
 pub mod plan;
 pub mod render;
 pub mod resolve;

@@ -11,7 +11,8 @@ use crate::error::{shorten, Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize};
 use crate::number::read_written_number;
-use crate::plan::{Plan, Rule, Target};
+use crate::period::Period;
+use crate::plan::{Aggregate, Plan, Rule, Target};
 use crate::units::{self, normalize_unit, UnitKind};
 
 /// Finds targets by id, name or alias, in normal form.
@@ -75,7 +76,7 @@ pub struct Collector<'p> {
     resolver: Resolver<'p>,
     options: ResolveOptions,
     figures: Figures,
-    first_seen: HashMap<(usize, i32), Location>,
+    first_seen: HashMap<(usize, Period), Location>,
     unknown: Vec<(String, Location)>,
 }
 
@@ -114,18 +115,8 @@ impl<'p> Collector<'p> {
             ));
         };
         let target = &plan.targets[i];
-        let figure = figure(&obs, target, &mut self.figures.warnings)?;
-        if let Some(first) = self.first_seen.insert((i, obs.period), obs.row.clone()) {
-            return Err(Error::actuals(
-                obs.row.clone(),
-                format!(
-                    "second figure for `{}` in {}; the first is at {first}; expected one figure \
-                     per indicator and period",
-                    target.name, obs.period
-                ),
-            ));
-        }
-        if obs.period != plan.year && Some(obs.period) != plan.baseline_period {
+        let year = obs.period.year;
+        if year != plan.year && Some(year) != plan.baseline_period {
             let years = match plan.baseline_period {
                 Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
                 None => format!("the plan year {}", plan.year),
@@ -136,7 +127,24 @@ impl<'p> Collector<'p> {
             ));
             return Ok(());
         }
-        self.figures.by_target[i].insert(obs.period, figure);
+        let figure = figure(&obs, target, &mut self.figures.warnings)?;
+        let figures = &mut self.figures.by_target[i];
+        if target.aggregate == Aggregate::Sum {
+            // Record-level rows: every row for the period adds to one exact total.
+            if let Some(total) = figures.get_mut(&obs.period) {
+                return add_to(total, &figure, target);
+            }
+        } else if let Some(first) = self.first_seen.insert((i, obs.period), obs.row.clone()) {
+            return Err(Error::actuals(
+                obs.row.clone(),
+                format!(
+                    "second figure for `{}` in {}; the first is at {first}; expected one figure \
+                     per indicator and period",
+                    target.name, obs.period
+                ),
+            ));
+        }
+        figures.insert(obs.period, figure);
         Ok(())
     }
 
@@ -152,6 +160,35 @@ impl<'p> Collector<'p> {
         }
         self.figures
     }
+}
+
+/// Adds a record-level row's figure to its period's total, exactly.
+fn add_to(total: &mut Figure, row: &Figure, target: &Target) -> Result<()> {
+    let (Some(FigureValue::Number(sum)), Some(FigureValue::Number(value))) =
+        (total.value, row.value)
+    else {
+        return Ok(());
+    };
+    let sum = sum.checked_add(value).ok_or_else(|| {
+        Error::actuals(
+            row.at.clone(),
+            format!(
+                "the total for `{}` is too large to hold exactly (over 28 digits)",
+                target.name
+            ),
+        )
+    })?;
+    // Converted figures (万元 rows for an 亿元 target) carry the conversion's scale; a total
+    // shows its value without trailing zeros.
+    let sum = if total.converted_from.is_some() {
+        sum.normalize()
+    } else {
+        sum
+    };
+    total.value = Some(FigureValue::Number(sum));
+    total.change = None;
+    total.rows += 1;
+    Ok(())
 }
 
 /// Matches every observation (tests and small inputs).
@@ -195,6 +232,7 @@ fn figure(obs: &Observation, target: &Target, warnings: &mut Vec<String>) -> Res
         Some(cell) => {
             let (number, from) = number_in_unit(cell, obs, target, &value_at)?;
             fraction_warning(number, target, &value_at, warnings);
+            percent_range_warning(number, target, &value_at, warnings);
             (Some(FigureValue::Number(number)), from)
         }
     };
@@ -208,6 +246,8 @@ fn figure(obs: &Observation, target: &Target, warnings: &mut Vec<String>) -> Res
         change,
         at,
         converted_from,
+        kind: obs.period_kind,
+        rows: 1,
     })
 }
 
@@ -308,6 +348,23 @@ fn growth_rate(cell: &Cell, at: &Location) -> Result<Decimal> {
                 cell.text()
             ),
         )),
+    }
+}
+
+/// Warns when a percentage lies outside 0–100.
+fn percent_range_warning(
+    value: Decimal,
+    target: &Target,
+    at: &Location,
+    warnings: &mut Vec<String>,
+) {
+    let is_percent = units::kind(target.unit.as_deref().unwrap_or_default()) == UnitKind::Percent;
+    if is_percent && (value.is_sign_negative() && !value.is_zero() || value > Decimal::ONE_HUNDRED)
+    {
+        warnings.push(format!(
+            "{at}: {value}% for `{}` is outside 0–100%",
+            target.name
+        ));
     }
 }
 

@@ -183,10 +183,12 @@ fn unknown_encoding_name() {
 }
 
 #[test]
-fn period_that_is_not_a_year() {
+fn period_that_is_not_a_period() {
     assert_error(
         &check("bad-period.csv"),
-        "actuals/bad-period.csv:2:2: period `2020Q3` is not a year; expected a year such as 2020 or 2020年",
+        "actuals/bad-period.csv:2:2: period `2020年第五季度` is not a period; expected a year (2020, \
+         2020年), a quarter (2020Q3, 2020年三季度), months so far (2020年1-9月, 2020年前三季度), a \
+         half (2020H1) or a month (2020-09)",
     );
 }
 

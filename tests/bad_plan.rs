@@ -22,7 +22,7 @@ fn unknown_field_is_a_typo_not_a_default() {
         &validate("unknown-field.yaml"),
         "plans/unknown-field.yaml:9:5: targets[0]: unknown field `taget`, expected one of `id`, \
          `name`, `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, `wording`, \
-         `source`, `quote`, `baseline`",
+         `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`",
     );
 }
 

@@ -32,8 +32,10 @@ use crate::error::{Error, Location, Result};
 pub struct Observation {
     /// The indicator as written: an id, a Chinese name or an alias.
     pub indicator: String,
-    /// The period (a year).
-    pub period: i32,
+    /// The period the figure is for.
+    pub period: crate::period::Period,
+    /// How the period was written (a quarter alone, months so far, ...).
+    pub period_kind: crate::period::PeriodKind,
     /// The value cell; `None` when the row reports only a growth rate.
     pub value: Option<Cell>,
     /// A reported growth rate (同比增长, in percent), if the table has such a column.

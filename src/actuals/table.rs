@@ -6,9 +6,10 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::grid::{Cell, Row};
-use super::{parse_year, Columns, Observation};
+use super::{Columns, Observation};
 use crate::error::{shorten, Error, Location, Result};
 use crate::number::is_no_figure;
+use crate::period::{parse_period, Period, PeriodKind};
 use crate::units::normalize_unit;
 
 /// Header names accepted for each field, compared after NFKC, lowercasing and without spaces.
@@ -67,7 +68,7 @@ struct Header {
     unit: Option<usize>,
     change: Option<usize>,
     /// Wide layout: columns named for a period, with a unit written in the header (`2020年(亿元)`).
-    periods: Vec<(usize, i32, Option<String>)>,
+    periods: Vec<(usize, (Period, PeriodKind), Option<String>)>,
     /// A unit written in the value column's header (`数值（亿元）`).
     value_unit: Option<String>,
     layout: Layout,
@@ -200,10 +201,12 @@ impl Header {
             )
         })?;
         let value = find(VALUE)?;
-        let periods: Vec<(usize, i32, Option<String>)> = names
+        let periods: Vec<(usize, (Period, PeriodKind), Option<String>)> = names
             .iter()
             .enumerate()
-            .filter_map(|(i, (name, unit))| parse_year(name).map(|year| (i, year, unit.clone())))
+            .filter_map(|(i, (name, unit))| {
+                parse_period(name).map(|period| (i, period, unit.clone()))
+            })
             .collect();
         let layout = match (forced, value, periods.is_empty()) {
             (Some(Layout::Long), Some(_), _) | (None, Some(_), _) => Layout::Long,
@@ -255,7 +258,7 @@ impl Header {
         let cell = |i: usize| row.cells.get(i).filter(|c| !is_blank_figure(c));
         let at = origin.with_line(row.line);
         let change = self.change.and_then(cell).cloned();
-        let values: Vec<(usize, i32, Option<&String>)> = match self.layout {
+        let values: Vec<(usize, (Period, PeriodKind), Option<&String>)> = match self.layout {
             Layout::Long => {
                 let Some(value) = self.value else {
                     return Ok(());
@@ -263,22 +266,24 @@ impl Header {
                 if cell(value).is_none() && change.is_none() {
                     return Ok(());
                 }
-                let year = match self.period {
-                    None => options.default_year,
+                let period = match self.period {
+                    None => (Period::year(options.default_year), PeriodKind::Year),
                     Some(p) => {
                         let text = row.cells.get(p).map(Cell::text).unwrap_or_default();
-                        parse_year(&text).ok_or_else(|| {
+                        parse_period(&text).ok_or_else(|| {
                             Error::actuals(
                                 at.with_column(p as u64 + 1),
                                 format!(
-                                    "period `{}` is not a year; expected a year such as 2020 or 2020年",
+                                    "period `{}` is not a period; expected a year (2020, 2020年), a \
+                                     quarter (2020Q3, 2020年三季度), months so far (2020年1-9月, \
+                                     2020年前三季度), a half (2020H1) or a month (2020-09)",
                                     shorten(&text)
                                 ),
                             )
                         })?
                     }
                 };
-                vec![(value, year, self.value_unit.as_ref())]
+                vec![(value, period, self.value_unit.as_ref())]
             }
             Layout::Wide => self
                 .periods
@@ -286,7 +291,7 @@ impl Header {
                 .filter(|(col, ..)| {
                     cell(*col).is_some() || (change.is_some() && self.is_last_period(*col))
                 })
-                .map(|(col, year, unit)| (*col, *year, unit.as_ref()))
+                .map(|(col, period, unit)| (*col, *period, unit.as_ref()))
                 .collect(),
         };
         if values.is_empty() {
@@ -318,7 +323,8 @@ impl Header {
             let is_last = self.layout == Layout::Long || self.is_last_period(column);
             sink(Observation {
                 indicator: indicator.clone(),
-                period,
+                period: period.0,
+                period_kind: period.1,
                 value: cell(column).cloned(),
                 change: if is_last { change.clone() } else { None },
                 unit,
@@ -337,7 +343,7 @@ impl Header {
     fn is_last_period(&self, column: usize) -> bool {
         self.periods
             .iter()
-            .map(|(c, year, _)| (*year, *c))
+            .map(|(c, (period, _), _)| ((period.year, period.last, period.first), *c))
             .max()
             .map(|(_, c)| c)
             == Some(column)

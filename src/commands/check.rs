@@ -2,11 +2,12 @@
 
 use crate::actuals::{encoding_by_name, read_actuals, Layout, ReadOptions};
 use crate::cli::{CheckArgs, Format, InputArgs, LayoutArg};
-use crate::error::{Error, Location, Result};
-use crate::evaluate::evaluate;
+use crate::error::{shorten, Error, Location, Result};
+use crate::evaluate::{check_consistency, evaluate, latest_period, periods_present, Evaluation};
 use crate::figure::Figures;
+use crate::period::{parse_period, Period};
 use crate::plan::Plan;
-use crate::render::{Json, Render};
+use crate::render::{history_json, history_table, Json, Render};
 use crate::resolve::{Collector, ResolveOptions};
 
 use super::Output;
@@ -26,20 +27,79 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         ));
     }
     let plan = super::load(&args.plan)?;
-    let figures = read_figures(&plan, &args.actuals, &args.input)?;
-    let evaluation = evaluate(&plan, &figures);
+    let as_of = args
+        .period
+        .as_deref()
+        .map(|text| period_arg(&plan, text))
+        .transpose()?;
+    let mut figures = read_figures(&plan, &args.actuals, &args.input)?;
+    let consistency = check_consistency(&plan, &figures)?;
+    figures.warnings.extend(consistency);
+    let mut stdout = Vec::new();
+    if args.history {
+        let mut periods = periods_present(&plan, &figures);
+        if let Some(as_of) = as_of {
+            periods.retain(|p| p.last <= as_of.last);
+        }
+        let evaluations: Vec<Evaluation> = periods
+            .iter()
+            .map(|p| evaluate(&plan, &figures, *p))
+            .collect();
+        match args.format {
+            Format::Table => history_table(
+                &plan,
+                &evaluations,
+                &figures.warnings,
+                &super::table(&args.look),
+                &mut stdout,
+            ),
+            Format::Json => history_json(&plan, &evaluations, &figures.warnings, &mut stdout),
+        }
+        .expect("writing to memory cannot fail");
+        let status = evaluations
+            .last()
+            .map_or(crate::exit::ExitStatus::Success, |e| {
+                e.exit_status(args.allow_missing, args.strict)
+            });
+        return Ok(Output { stdout, status });
+    }
+    let as_of = as_of.unwrap_or_else(|| latest_period(&plan, &figures));
+    let evaluation = evaluate(&plan, &figures, as_of);
     let renderer: Box<dyn Render> = match args.format {
         Format::Table => Box::new(super::table(&args.look)),
         Format::Json => Box::new(Json),
     };
-    let mut stdout = Vec::new();
     renderer
         .render(&evaluation, &mut stdout)
         .expect("writing to memory cannot fail");
     Ok(Output {
         stdout,
-        status: evaluation.exit_status(args.allow_missing),
+        status: evaluation.exit_status(args.allow_missing, args.strict),
     })
+}
+
+/// `--period`: a period of the plan year; the check runs as of its last month.
+fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
+    let at = Location::file("--period");
+    let (period, _) = parse_period(text).ok_or_else(|| {
+        Error::actuals(
+            at.clone(),
+            format!(
+                "`{}` is not a period; expected one such as 2020Q3, 2020年1-9月, 2020H1, 2020-09 or 2020",
+                shorten(text)
+            ),
+        )
+    })?;
+    if period.year != plan.year {
+        return Err(Error::actuals(
+            at,
+            format!(
+                "{period} is not in the plan year {}; expected a period of {}",
+                plan.year, plan.year
+            ),
+        ));
+    }
+    Ok(Period::to_date(plan.year, period.last).unwrap_or(period))
 }
 
 /// Reads every file and matches its figures to the plan's targets.

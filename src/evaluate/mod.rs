@@ -1,44 +1,71 @@
-//! Evaluation: figures and rules in, statuses out. Pure: it knows nothing of files or formats.
+//! Evaluation: figures and rules in, statuses out, as of a period. Pure: it knows nothing of
+//! files or formats.
+//!
+//! At year end a target is `met` or `unmet`. Before it, a target is `on_track` or `behind`:
+//! a cumulative figure against its annual value prorated by the months elapsed (or by the
+//! target's seasonal profile), a level figure against its annual value directly. A cumulative
+//! figure that has already reached its annual value is `met` early; a milestone done is `met`.
 
+mod accrual;
 mod rules;
 
-pub use rules::{exact, growth_percent, judge, judge_growth_rate, to_decimal, Unjudged, Verdict};
+pub use accrual::{
+    check_consistency, elapsed_share, latest_level, level_at, to_date, Reading, Series,
+};
+pub use rules::{
+    exact, growth_percent, higher_is_better, judge, judge_growth_rate, level, round, to_decimal,
+    Unjudged, Verdict,
+};
 
+use num_rational::BigRational;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::error::Location;
 use crate::exit::ExitStatus;
-use crate::figure::{Figure, FigureValue, Figures, Progress};
-use crate::plan::{Plan, Rule, Target};
+use crate::figure::{Figures, Progress};
+use crate::period::Period;
+use crate::plan::{Accrual, Plan, Rule, Target};
 
 /// A target's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// The figure satisfies the rule.
+    /// The figure satisfies the rule (at year end, or already for good).
     Met,
-    /// The figure does not satisfy the rule.
+    /// The figure does not satisfy the rule at year end (or can no longer).
     Unmet,
+    /// Before year end: on pace for the annual target.
+    OnTrack,
+    /// Before year end: behind the pace for the annual target.
+    Behind,
     /// No figure (or no baseline) to judge by.
     Missing,
 }
 
 impl Status {
-    /// The status as written in JSON and tables: `met`, `unmet`, `missing`.
+    /// The status as written in JSON and tables: `met`, `unmet`, `on_track`, `behind`, `missing`.
     pub fn key(self) -> &'static str {
         match self {
             Status::Met => "met",
             Status::Unmet => "unmet",
+            Status::OnTrack => "on_track",
+            Status::Behind => "behind",
             Status::Missing => "missing",
         }
+    }
+
+    /// True for statuses that fail a run: unmet and behind.
+    pub fn fails(self) -> bool {
+        matches!(self, Status::Unmet | Status::Behind)
     }
 }
 
 /// Where a baseline figure came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BaselineFrom {
-    /// The actuals' row for the baseline period, at this place.
-    Data(crate::error::Location),
+    /// The actuals' figure for the baseline period, at this place.
+    Data(Location),
     /// The plan, with the source it cites.
     Plan(String),
 }
@@ -48,32 +75,10 @@ pub enum BaselineFrom {
 pub struct BaselineUsed {
     /// The figure.
     pub value: Decimal,
+    /// The period it is for.
+    pub period: Option<Period>,
     /// Where it came from.
     pub from: BaselineFrom,
-}
-
-/// One target's result.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TargetResult<'p> {
-    /// The target.
-    pub target: &'p Target,
-    /// The figure for the evaluated period, if any.
-    pub actual: Option<Figure>,
-    /// The baseline, for relative rules that had one.
-    pub baseline: Option<BaselineUsed>,
-    /// Met, unmet or missing.
-    pub status: Status,
-    /// The level compared with, when there was one.
-    pub threshold: Option<Decimal>,
-    /// Actual minus the level compared with.
-    pub gap: Option<Decimal>,
-    /// Growth over the baseline in percent (rounded to 2 places), for growth rules; or the
-    /// reported growth rate when the check used one.
-    pub growth: Option<Decimal>,
-    /// What a relative rule was judged by.
-    pub basis: Option<Basis>,
-    /// Why a target is missing, or what else a reader should know.
-    pub note: Option<String>,
 }
 
 /// What a relative rule was judged by.
@@ -86,6 +91,50 @@ pub enum Basis {
     ReportedGrowth,
 }
 
+/// What was found for a target: a number or a milestone's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actual {
+    /// A figure in the target's unit.
+    Number(Decimal),
+    /// A milestone's state.
+    Progress(Progress),
+}
+
+/// One target's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetResult<'p> {
+    /// The target.
+    pub target: &'p Target,
+    /// The figure judged, if any.
+    pub actual: Option<Actual>,
+    /// The period the figure is for.
+    pub period: Option<Period>,
+    /// Where the figure was read (the last part, for a sum).
+    pub at: Option<Location>,
+    /// A reported growth rate, if the figure had one.
+    pub reported_growth: Option<Decimal>,
+    /// The baseline, for relative rules that had one.
+    pub baseline: Option<BaselineUsed>,
+    /// The status.
+    pub status: Status,
+    /// The level compared with for the year (the annual target).
+    pub threshold: Option<Decimal>,
+    /// Before year end, the value expected by then (the annual level prorated, for cumulative
+    /// figures); at year end, the annual level.
+    pub expected: Option<Decimal>,
+    /// Actual minus expected.
+    pub gap: Option<Decimal>,
+    /// The actual as a share of the annual level, in percent (higher-is-better rules).
+    pub share: Option<Decimal>,
+    /// Growth over the baseline in percent (rounded to 2 places), for growth rules; or the
+    /// reported growth rate when the check used one.
+    pub growth: Option<Decimal>,
+    /// What a relative rule was judged by.
+    pub basis: Option<Basis>,
+    /// Why a target is missing, or what else a reader should know.
+    pub note: Option<String>,
+}
+
 /// Counts per status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -93,22 +142,28 @@ pub struct Summary {
     pub met: usize,
     /// Targets unmet.
     pub unmet: usize,
+    /// Targets on track (before year end).
+    pub on_track: usize,
+    /// Targets behind (before year end).
+    pub behind: usize,
     /// Targets without a figure to judge.
     pub missing: usize,
     /// All targets.
     pub total: usize,
 }
 
-/// The result of checking a plan's targets for one period.
+/// The result of checking a plan's targets as of a period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation<'p> {
     /// The plan checked.
     pub plan: &'p Plan,
-    /// The period evaluated (the plan year).
-    pub period: i32,
+    /// The months evaluated: January to the end of the period checked.
+    pub period: Period,
+    /// True at year end, when statuses are final (met / unmet).
+    pub is_final: bool,
     /// One result per target, in plan order.
     pub results: Vec<TargetResult<'p>>,
-    /// Rows read but not used, with why.
+    /// Rows read but not used, or figures that look wrong, with why.
     pub warnings: Vec<String>,
 }
 
@@ -123,16 +178,23 @@ impl Evaluation<'_> {
             match result.status {
                 Status::Met => summary.met += 1,
                 Status::Unmet => summary.unmet += 1,
+                Status::OnTrack => summary.on_track += 1,
+                Status::Behind => summary.behind += 1,
                 Status::Missing => summary.missing += 1,
             }
         }
         summary
     }
 
-    /// 0 when everything is met; 1 when anything is unmet, or missing unless `allow_missing`.
-    pub fn exit_status(&self, allow_missing: bool) -> ExitStatus {
+    /// 0 when nothing fails; 1 when anything is unmet or behind, missing unless
+    /// `allow_missing`, or any warning when `strict`.
+    pub fn exit_status(&self, allow_missing: bool, strict: bool) -> ExitStatus {
         let summary = self.summary();
-        if summary.unmet > 0 || (summary.missing > 0 && !allow_missing) {
+        let fails = summary.unmet > 0
+            || summary.behind > 0
+            || (summary.missing > 0 && !allow_missing)
+            || (strict && !self.warnings.is_empty());
+        if fails {
             ExitStatus::Failure
         } else {
             ExitStatus::Success
@@ -140,193 +202,421 @@ impl Evaluation<'_> {
     }
 }
 
-/// Evaluates every target of `plan` for its plan year.
-pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures) -> Evaluation<'p> {
+/// The latest period present in the plan year's figures: January to the last month any
+/// figure reaches (the whole year when there are none).
+pub fn latest_period(plan: &Plan, figures: &Figures) -> Period {
+    let last = figures
+        .by_target
+        .iter()
+        .flat_map(|series| series.keys())
+        .filter(|p| p.year == plan.year)
+        .map(|p| p.last)
+        .max()
+        .unwrap_or(12);
+    Period::to_date(plan.year, last).unwrap_or(Period::year(plan.year))
+}
+
+/// Every month end the plan year's figures reach, for a history.
+pub fn periods_present(plan: &Plan, figures: &Figures) -> Vec<Period> {
+    let mut ends: Vec<u8> = figures
+        .by_target
+        .iter()
+        .flat_map(|series| series.keys())
+        .filter(|p| p.year == plan.year)
+        .map(|p| p.last)
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends.into_iter()
+        .filter_map(|m| Period::to_date(plan.year, m))
+        .collect()
+}
+
+/// Evaluates every target of `plan` as of the end of month `as_of.last` of the plan year.
+/// Figures for later periods are not used, and each draws a warning.
+pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluation<'p> {
     let mut warnings = figures.warnings.clone();
+    let empty = Series::new();
     let results = plan
         .targets
         .iter()
         .enumerate()
         .map(|(i, target)| {
-            let by_period = figures.by_target.get(i);
-            let actual = by_period.and_then(|f| f.get(&plan.year)).cloned();
-            let base_row = plan
-                .baseline_period
-                .and_then(|year| by_period.and_then(|f| f.get(&year)));
-            let (result, warning) = evaluate_target(plan, target, actual, base_row);
-            warnings.extend(warning);
+            let series = figures.by_target.get(i).unwrap_or(&empty);
+            for (period, figure) in series {
+                if period.year == plan.year && period.last > as_of.last {
+                    warnings.push(format!(
+                        "{}: the figure for `{}` for {period} is later than the period checked \
+                         ({as_of}); not used",
+                        figure.at, target.name
+                    ));
+                }
+            }
+            let mut checker = TargetCheck {
+                plan,
+                target,
+                series,
+                last: as_of.last,
+                warnings: Vec::new(),
+            };
+            let result = checker.evaluate();
+            warnings.append(&mut checker.warnings);
             result
         })
         .collect();
     Evaluation {
         plan,
-        period: plan.year,
+        period: as_of,
+        is_final: as_of.last == 12,
         results,
         warnings,
     }
 }
 
-/// One target's result, and a warning when a reported growth rate disagrees with the figures.
-fn evaluate_target<'p>(
-    plan: &Plan,
+/// One target, as of the end of month `last`.
+struct TargetCheck<'p, 's> {
+    plan: &'p Plan,
     target: &'p Target,
-    actual: Option<Figure>,
-    base_row: Option<&Figure>,
-) -> (TargetResult<'p>, Option<String>) {
-    let mut result = TargetResult {
-        target,
-        actual: actual.clone(),
-        baseline: None,
-        status: Status::Missing,
-        threshold: None,
-        gap: None,
-        growth: None,
-        basis: None,
-        note: None,
-    };
-    let Some(actual) = actual else {
-        result.note = Some(format!("no figure for {}", plan.year));
-        return (result, None);
-    };
-    let number = match actual.value {
-        Some(FigureValue::Progress(progress)) => {
-            (result.status, result.note) = match progress {
-                Progress::Done => (Status::Met, None),
-                Progress::InProgress => (Status::Unmet, Some("in progress".to_string())),
-                Progress::NotDone => (Status::Unmet, Some("not done".to_string())),
-            };
-            return (result, None);
-        }
-        Some(FigureValue::Number(number)) => Some(number),
-        None => None,
-    };
-    let mut warning = None;
-    if target.rule.is_relative() {
-        result.baseline = match (base_row, &target.baseline) {
-            (
-                Some(Figure {
-                    value: Some(FigureValue::Number(value)),
-                    at,
-                    ..
-                }),
-                _,
-            ) => Some(BaselineUsed {
-                value: *value,
-                from: BaselineFrom::Data(at.clone()),
-            }),
-            (_, Some(given)) => Some(BaselineUsed {
-                value: given.value,
-                from: BaselineFrom::Plan(given.source.clone()),
-            }),
-            _ => None,
-        };
+    series: &'s Series,
+    last: u8,
+    warnings: Vec<String>,
+}
+
+impl<'p> TargetCheck<'p, '_> {
+    fn is_final(&self) -> bool {
+        self.last == 12
     }
-    let base = result.baseline.as_ref().map(|b| b.value);
-    let verdict = match (number, base, actual.change) {
-        (Some(number), Some(base), change) if target.rule.is_relative() => {
-            result.basis = Some(Basis::Baseline);
-            let computed = growth_percent(number, base);
-            if matches!(target.rule, Rule::GrowthAtLeast(_)) {
-                result.growth = computed;
+
+    fn empty(&self) -> TargetResult<'p> {
+        TargetResult {
+            target: self.target,
+            actual: None,
+            period: None,
+            at: None,
+            reported_growth: None,
+            baseline: None,
+            status: Status::Missing,
+            threshold: None,
+            expected: None,
+            gap: None,
+            share: None,
+            growth: None,
+            basis: None,
+            note: None,
+        }
+    }
+
+    fn evaluate(&mut self) -> TargetResult<'p> {
+        let mut result = if self.target.rule == Rule::Done {
+            self.milestone()
+        } else {
+            self.number()
+        };
+        let mut notes: Vec<String> = result.note.take().into_iter().collect();
+        if result.basis == Some(Basis::ReportedGrowth) {
+            notes.push(format!(
+                "checked by the reported growth rate {}%",
+                result.reported_growth.unwrap_or_default()
+            ));
+        }
+        if let Some(unit) = self.converted_from(&result) {
+            notes.push(format!("converted from {unit}"));
+        }
+        if self.target.rule.is_qualitative() && result.actual.is_some() {
+            let said = self
+                .target
+                .wording
+                .as_deref()
+                .map_or(String::new(), |w| format!(": {w}"));
+            let direction = if self.target.rule == Rule::Decrease {
+                "; lower is better"
+            } else {
+                ""
+            };
+            notes.push(format!("qualitative{said}{direction}"));
+        }
+        result.note = (!notes.is_empty()).then(|| notes.join("; "));
+        result
+    }
+
+    fn converted_from(&self, result: &TargetResult) -> Option<String> {
+        let period = result.period?;
+        self.series
+            .get(&period)
+            .and_then(|f| f.converted_from.clone())
+            .or_else(|| {
+                // A sum of parts: any part converted.
+                self.series
+                    .iter()
+                    .filter(|(p, _)| period.contains(**p))
+                    .find_map(|(_, f)| f.converted_from.clone())
+            })
+    }
+
+    fn milestone(&self) -> TargetResult<'p> {
+        let mut result = self.empty();
+        let Some((progress, period, at)) =
+            accrual::latest_progress(self.series, self.plan.year, self.last)
+        else {
+            result.note = Some(format!("no figure for {}", self.plan.year));
+            return result;
+        };
+        (result.status, result.note) = match (progress, self.is_final()) {
+            (Progress::Done, _) => (Status::Met, None),
+            (Progress::InProgress, true) => (Status::Unmet, Some("in progress".to_string())),
+            (Progress::InProgress, false) => (Status::OnTrack, Some("in progress".to_string())),
+            (Progress::NotDone, true) => (Status::Unmet, Some("not done".to_string())),
+            (Progress::NotDone, false) => (Status::Behind, Some("not done".to_string())),
+        };
+        result.actual = Some(Actual::Progress(progress));
+        result.period = Some(period);
+        result.at = Some(at);
+        result
+    }
+
+    /// The figure judged: the year so far (cumulative) or the value at the period's end (level).
+    fn reading(&self, year: i32, last: u8) -> Option<Reading> {
+        match self.target.accrual {
+            Accrual::Cumulative => to_date(self.series, year, last),
+            Accrual::Level => level_at(self.series, year, last),
+        }
+    }
+
+    fn number(&mut self) -> TargetResult<'p> {
+        let plan = self.plan;
+        let rule = &self.target.rule;
+        let mut result = self.empty();
+        let Some(reading) = self.reading(plan.year, self.last) else {
+            let wanted = Period::to_date(plan.year, self.last).unwrap_or(Period::year(plan.year));
+            let has_any = self.series.keys().any(|p| p.year == plan.year);
+            let only_growth = self
+                .series
+                .iter()
+                .any(|(p, f)| p.year == plan.year && f.value.is_none());
+            result.note = Some(if only_growth && !rule.is_relative() {
+                "only a growth rate was reported; this target needs the figure itself".to_string()
+            } else if only_growth || !has_any {
+                match self.growth_only(&mut result) {
+                    Some(()) => return result,
+                    None if has_any => format!("no figure covering {wanted}"),
+                    None => format!("no figure for {}", plan.year),
+                }
+            } else {
+                format!("no figure covering {wanted}")
+            });
+            return result;
+        };
+        result.actual = Some(Actual::Number(reading.value));
+        result.period = Some(reading.period);
+        result.at = Some(reading.at.clone());
+        result.reported_growth = reading.change;
+        let judged_as_is = self.is_final() || self.target.accrual == Accrual::Level;
+        if !rule.is_relative() {
+            let direct = judged_as_is
+                .then(|| judge(rule, reading.value, None).ok())
+                .flatten();
+            self.settle(&mut result, reading.value, level(rule, None), direct);
+            return result;
+        }
+        // Relative rules: a baseline for the same months of the baseline year where the figure
+        // accrues; else the baseline year's closing figure (prorated); else the plan's own.
+        let base_year = plan.baseline_period;
+        let same_months = base_year.and_then(|y| self.reading(y, self.last));
+        let closing = base_year.and_then(|y| match self.target.accrual {
+            Accrual::Cumulative => to_date(self.series, y, 12),
+            Accrual::Level => latest_level(self.series, y, 12),
+        });
+        // A whole baseline year against part of this one: prorate (never at year end).
+        let prorate = self.target.accrual == Accrual::Cumulative && !self.is_final();
+        let (base, prorate) = match (same_months, closing, &self.target.baseline) {
+            (Some(same), _, _) => (
+                Some((same.value, Some(same.period), BaselineFrom::Data(same.at))),
+                false,
+            ),
+            (None, Some(close), _) => (
+                Some((
+                    close.value,
+                    Some(close.period),
+                    BaselineFrom::Data(close.at),
+                )),
+                prorate,
+            ),
+            (None, None, Some(given)) => (
+                Some((given.value, None, BaselineFrom::Plan(given.source.clone()))),
+                prorate,
+            ),
+            (None, None, None) => (None, false),
+        };
+        let Some((base_value, base_period, from)) = base else {
+            if let Some(change) = reading.change {
+                self.by_reported_growth(&mut result, change);
+            } else {
+                let y = base_year.map_or("baseline".to_string(), |y| y.to_string());
+                result.note = Some(format!(
+                    "no {y} figure to compare with; add a {y} row, a growth rate, or a `baseline` in the plan"
+                ));
             }
-            warning =
-                change.and_then(|reported| disagreement(target, &actual, number, base, reported));
-            judge(&target.rule, number, Some(base))
+            return result;
+        };
+        result.baseline = Some(BaselineUsed {
+            value: base_value,
+            period: base_period,
+            from,
+        });
+        result.basis = Some(Basis::Baseline);
+        if matches!(rule, Rule::GrowthAtLeast(_)) {
+            result.growth = if prorate {
+                None
+            } else {
+                growth_percent(reading.value, base_value)
+            };
         }
-        (_, _, Some(change)) if target.rule.is_relative() => {
-            result.basis = Some(Basis::ReportedGrowth);
-            result.growth = Some(change);
-            judge_growth_rate(&target.rule, change)
+        if let (Some(reported), false) = (reading.change, prorate) {
+            if let Some(warning) = disagreement(self.target, &reading, base_value, reported) {
+                self.warnings.push(warning);
+            }
         }
-        (Some(number), _, _) => judge(&target.rule, number, base),
-        (None, ..) => {
-            result.note =
-                Some("only a growth rate was reported; this target needs the figure itself".into());
-            return (result, None);
+        match judge(rule, reading.value, Some(base_value)) {
+            Err(Unjudged::BaselineNotPositive) => {
+                result.status = Status::Unmet;
+                result.note = Some("baseline is zero or negative; growth is undefined".to_string());
+            }
+            verdict => {
+                let direct = if prorate { None } else { verdict.ok() };
+                self.settle(
+                    &mut result,
+                    reading.value,
+                    level(rule, Some(base_value)),
+                    direct,
+                );
+            }
         }
-    };
-    let base_year = plan
-        .baseline_period
-        .map_or("baseline".to_string(), |y| y.to_string());
-    (result.status, result.note) = match verdict {
-        Ok(verdict) => {
+        result
+    }
+
+    /// A relative target with only a reported growth rate (no level at all).
+    fn growth_only(&self, result: &mut TargetResult<'p>) -> Option<()> {
+        if !self.target.rule.is_relative() {
+            return None;
+        }
+        let want = Period::to_date(self.plan.year, self.last)?;
+        let (period, figure) = self
+            .series
+            .iter()
+            .filter(|(p, f)| {
+                f.value.is_none()
+                    && f.change.is_some()
+                    && (**p == want
+                        || (p.last == self.last && self.target.accrual == Accrual::Level))
+            })
+            .max_by_key(|(p, _)| p.len())?;
+        result.period = Some(*period);
+        result.at = Some(figure.at.clone());
+        result.reported_growth = figure.change;
+        self.by_reported_growth(result, figure.change?);
+        Some(())
+    }
+
+    fn by_reported_growth(&self, result: &mut TargetResult<'p>, change: Decimal) {
+        result.basis = Some(Basis::ReportedGrowth);
+        result.growth = Some(change);
+        result.reported_growth = Some(change);
+        if let Ok(verdict) = judge_growth_rate(&self.target.rule, change) {
+            result.status = self.status(verdict.met);
+            result.expected = verdict.threshold;
             result.threshold = verdict.threshold;
             result.gap = verdict.gap;
-            (
-                if verdict.met {
-                    Status::Met
-                } else {
-                    Status::Unmet
-                },
-                None,
-            )
         }
-        Err(Unjudged::NoBaseline) => (
-            Status::Missing,
-            Some(format!(
-                "no {base_year} figure to compare with; add a {base_year} row, a growth rate, or \
-                 a `baseline` in the plan"
-            )),
-        ),
-        // Growth from zero (or less) is undefined: not met, rather than merely missing.
-        Err(Unjudged::BaselineNotPositive) => (
-            Status::Unmet,
-            Some("baseline is zero or negative; growth is undefined".to_string()),
-        ),
-        Err(Unjudged::NotNumeric) => (
-            Status::Missing,
-            Some("a number given for a milestone".to_string()),
-        ),
-    };
-    let mut notes = Vec::new();
-    if result.basis == Some(Basis::ReportedGrowth) {
-        notes.push(format!(
-            "checked by the reported growth rate {}%",
-            actual.change.unwrap_or_default()
-        ));
     }
-    if let Some(unit) = &actual.converted_from {
-        notes.push(format!("converted from {unit}"));
+
+    /// Met or unmet at year end; on track or behind before it.
+    fn status(&self, met: bool) -> Status {
+        match (met, self.is_final()) {
+            (true, true) => Status::Met,
+            (false, true) => Status::Unmet,
+            (true, false) => Status::OnTrack,
+            (false, false) => Status::Behind,
+        }
     }
-    if target.rule.is_qualitative() {
-        let said = target
-            .wording
-            .as_deref()
-            .map_or(String::new(), |w| format!(": {w}"));
-        let direction = if target.rule == Rule::Decrease {
-            "; lower is better"
-        } else {
-            ""
+
+    /// Sets status, expected, gap and share. `direct` is the rule's verdict on the figure as it
+    /// is (at year end, for a level figure, or against the same months of the baseline year);
+    /// without it, a cumulative figure before year end is held against the annual level
+    /// prorated by the share of the year elapsed.
+    fn settle(
+        &self,
+        result: &mut TargetResult<'p>,
+        value: Decimal,
+        annual: Option<BigRational>,
+        direct: Option<Verdict>,
+    ) {
+        let rule = &self.target.rule;
+        let places = value.scale().max(2).min(28);
+        let v = exact(value);
+        result.threshold = annual
+            .as_ref()
+            .and_then(|a| to_decimal(a).or_else(|| round(a, places)));
+        if let (Some(annual), Some(true)) = (&annual, higher_is_better(rule)) {
+            if *annual > BigRational::from_integer(0.into()) {
+                result.share = round(&(&v * BigRational::from_integer(100.into()) / annual), 1);
+            }
+        }
+        if let Some(verdict) = direct {
+            result.status = self.status(verdict.met);
+            result.expected = verdict.threshold;
+            result.gap = verdict.gap;
+            return;
+        }
+        let share = elapsed_share(self.target, self.last);
+        if let Rule::Between { min, max } = rule {
+            let (lo, hi) = (exact(*min) * &share, exact(*max) * &share);
+            result.status = self.status(v >= lo && v <= hi);
+            result.expected = round(&lo, places);
+            return;
+        }
+        let Some(annual) = annual else { return };
+        let reached = match rule {
+            Rule::MoreThan(_) | Rule::Increase => v > annual,
+            Rule::LessThan(_) | Rule::Decrease => v < annual,
+            Rule::AtMost(_) => v <= annual,
+            _ => v >= annual,
         };
-        notes.push(format!("qualitative{said}{direction}"));
+        let expected = &annual * &share;
+        result.expected = round(&expected, places);
+        result.gap = round(&(&v - &expected), places);
+        // On pace means at or beyond the prorated level. A flow only grows: reaching the year's
+        // level early is meeting it; passing a cap early is failing it for good.
+        result.status = match higher_is_better(rule) {
+            Some(true) if reached => Status::Met,
+            Some(true) => self.status(v >= expected),
+            Some(false) if !reached => Status::Unmet,
+            Some(false) => self.status(v <= expected),
+            None => Status::Missing,
+        };
     }
-    if let Some(note) = result.note.take() {
-        notes.insert(0, note);
-    }
-    result.note = (!notes.is_empty()).then(|| notes.join("; "));
-    (result, warning)
 }
 
 /// A warning when a reported growth rate and the figures disagree, at the reported rate's
-/// precision: 41.8% reported, 4368 -> 6198 computes 41.90%.
+/// precision: 40% reported, 4368 -> 6198 computes 41.90%.
 fn disagreement(
     target: &Target,
-    actual: &Figure,
-    number: Decimal,
+    reading: &Reading,
     base: Decimal,
     reported: Decimal,
 ) -> Option<String> {
-    let exact = number
+    let number = reading.value;
+    let exact_growth = number
         .checked_sub(base)?
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(base)?;
     let computed = growth_percent(number, base)?;
-    let mut rounded = exact.round_dp(reported.scale());
+    let mut rounded = exact_growth.round_dp(reported.scale());
     rounded.rescale(reported.scale());
     (rounded != reported).then(|| {
         format!(
-            "{}: reported growth {reported}% for `{}` disagrees with {base} -> {number} ({computed}%); the check used the figures",
-            actual.at, target.name
+            "{}: reported growth {reported}% for `{}` disagrees with {base} -> {number} ({computed}%); \
+             the check used the figures",
+            reading.at, target.name
         )
     })
 }

@@ -148,6 +148,48 @@ pub fn judge_growth_rate(rule: &Rule, change: Decimal) -> Result<Verdict, Unjudg
     }
 }
 
+/// The level a rule compares the figure with, exactly: the value, baseline × (100 + X) / 100,
+/// k × baseline, or the baseline. `None` for `between` and milestones, or a relative rule
+/// without a baseline.
+pub fn level(rule: &Rule, baseline: Option<Decimal>) -> Option<BigRational> {
+    match *rule {
+        Rule::AtLeast(v) | Rule::MoreThan(v) | Rule::AtMost(v) | Rule::LessThan(v) => {
+            Some(exact(v))
+        }
+        Rule::GrowthAtLeast(x) => Some(exact(baseline?) * (hundred() + exact(x)) / hundred()),
+        Rule::RatioAtLeast(k) => Some(exact(baseline?) * exact(k)),
+        Rule::Increase | Rule::Decrease => Some(exact(baseline?)),
+        Rule::Between { .. } | Rule::Done => None,
+    }
+}
+
+/// Whether a higher figure is better under `rule` (`None` for ranges and milestones).
+pub fn higher_is_better(rule: &Rule) -> Option<bool> {
+    match rule {
+        Rule::AtLeast(_)
+        | Rule::MoreThan(_)
+        | Rule::GrowthAtLeast(_)
+        | Rule::RatioAtLeast(_)
+        | Rule::Increase => Some(true),
+        Rule::AtMost(_) | Rule::LessThan(_) | Rule::Decrease => Some(false),
+        Rule::Between { .. } | Rule::Done => None,
+    }
+}
+
+/// A rational rounded half away from zero to `places` decimal places, as a decimal.
+pub fn round(r: &BigRational, places: u32) -> Option<Decimal> {
+    let scale = BigInt::from(10u32).pow(places);
+    let scaled = r * BigRational::from_integer(scale);
+    to_decimal(&BigRational::new(
+        scaled.round().to_integer(),
+        BigInt::from(10u32).pow(places),
+    ))
+    .map(|mut d| {
+        d.rescale(places);
+        d
+    })
+}
+
 /// Growth from `base` to `actual` in percent, for display (rounded to two places).
 pub fn growth_percent(actual: Decimal, base: Decimal) -> Option<Decimal> {
     if base <= Decimal::ZERO {
@@ -302,6 +344,24 @@ mod tests {
         assert_eq!(
             judge_growth_rate(&Rule::AtLeast(d("1")), d("5")),
             Err(Unjudged::NoBaseline)
+        );
+    }
+
+    #[test]
+    fn rounding_rationals_for_display() {
+        let third = BigRational::new(BigInt::from(1), BigInt::from(3));
+        assert_eq!(round(&third, 2), Some(d("0.33")));
+        assert_eq!(
+            round(&(third * BigRational::from_integer(BigInt::from(2))), 2),
+            Some(d("0.67"))
+        );
+        assert_eq!(
+            round(&BigRational::new(BigInt::from(-5), BigInt::from(2)), 0),
+            Some(d("-3"))
+        );
+        assert_eq!(
+            level(&Rule::GrowthAtLeast(d("20")), Some(d("4365"))),
+            Some(exact(d("5238")))
         );
     }
 

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::raw::{DecimalText, RawPlan, RawTarget, RuleKind};
-use super::{Baseline, Plan, Rule, Target};
+use super::raw::{AccrualKind, AggregateKind, DecimalText, RawPlan, RawTarget, RuleKind};
+use super::{Accrual, Aggregate, Baseline, Plan, Profile, Rule, Target};
 use crate::error::{Error, Location, Result};
 use crate::names::normalize;
 
@@ -184,6 +184,62 @@ impl Validator<'_> {
                 kind.name()
             ));
         }
+        let accrual = match raw.accrual {
+            Some(AccrualKind::Cumulative) => Accrual::Cumulative,
+            Some(AccrualKind::Level) | None => Accrual::Level,
+        };
+        if rule == Rule::Done && (raw.accrual.is_some() || raw.aggregate.is_some()) {
+            return fail("a milestone takes no `accrual` or `aggregate`".into());
+        }
+        let aggregate = match raw.aggregate {
+            Some(AggregateKind::Sum) => Aggregate::Sum,
+            Some(AggregateKind::One) | None => Aggregate::One,
+        };
+        if aggregate == Aggregate::Sum && accrual != Accrual::Cumulative {
+            return fail(
+                "`aggregate: sum` adds figures up, so it needs `accrual: cumulative`".into(),
+            );
+        }
+        let profile = match (&raw.profile, &raw.profile_source) {
+            (None, None) => None,
+            (Some(_), _) if accrual != Accrual::Cumulative => {
+                return fail(
+                    "a `profile` says how a total accrues, so it needs `accrual: cumulative`"
+                        .into(),
+                )
+            }
+            (Some(shares), Some(source)) => {
+                let quarters: [rust_decimal::Decimal; 4] = shares
+                    .iter()
+                    .map(|d| d.0)
+                    .collect::<Vec<_>>()
+                    .try_into()
+                    .map_err(|_| {
+                        error(format!(
+                            "`profile` has {} shares; expected 4, one per quarter",
+                            shares.len()
+                        ))
+                    })?;
+                let sum: rust_decimal::Decimal = quarters.iter().sum();
+                if quarters.iter().any(|q| q.is_sign_negative())
+                    || sum != rust_decimal::Decimal::ONE_HUNDRED
+                {
+                    return fail(format!(
+                        "`profile` shares add up to {sum}; expected four shares of at least 0 that add up to 100"
+                    ));
+                }
+                Some(Profile {
+                    quarters,
+                    source: source.clone(),
+                })
+            }
+            (Some(_), None) => {
+                return fail(
+                    "a `profile` needs a `profile_source` saying where it comes from".into(),
+                )
+            }
+            (None, Some(_)) => return fail("`profile_source` without a `profile`".into()),
+        };
         Ok(Target {
             id: raw.id,
             name: raw.name.trim().to_string(),
@@ -198,6 +254,9 @@ impl Validator<'_> {
                 value: b.value.0,
                 source: b.source,
             }),
+            accrual,
+            aggregate,
+            profile,
         })
     }
 

@@ -9,7 +9,7 @@ mod target;
 
 pub use load::{load_plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
 pub use rule::Rule;
-pub use target::{Baseline, Target};
+pub use target::{Accrual, Aggregate, Baseline, Profile, Target};
 
 /// A validated plan: every target has a unique id and name, and a rule with what it needs.
 #[derive(Debug, Clone, PartialEq)]

@@ -48,6 +48,30 @@ pub(super) struct RawTarget {
     pub quote: Option<String>,
     #[serde(default)]
     pub baseline: Option<RawBaseline>,
+    #[serde(default)]
+    pub accrual: Option<AccrualKind>,
+    #[serde(default)]
+    pub aggregate: Option<AggregateKind>,
+    #[serde(default)]
+    pub profile: Option<Vec<DecimalText>>,
+    #[serde(default)]
+    pub profile_source: Option<String>,
+}
+
+/// How a figure builds up over a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum AccrualKind {
+    Cumulative,
+    Level,
+}
+
+/// How many rows a target takes per period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum AggregateKind {
+    One,
+    Sum,
 }
 
 #[derive(Debug, Deserialize)]

@@ -27,6 +27,41 @@ pub struct Target {
     pub quote: Option<String>,
     /// A baseline figure written in the plan, used when the actuals have none.
     pub baseline: Option<Baseline>,
+    /// How the figure builds up over a year.
+    pub accrual: Accrual,
+    /// Whether many rows per period are summed (record-level data) or one row is expected.
+    pub aggregate: Aggregate,
+    /// For cumulative targets, how the year's total usually accrues by quarter.
+    pub profile: Option<Profile>,
+}
+
+/// How a target's figure builds up over a year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Accrual {
+    /// A flow (new platforms, contract turnover): single-period figures add up to the year so far.
+    Cumulative,
+    /// A point-in-time value (a ratio, an index, a stock): the latest figure counts.
+    #[default]
+    Level,
+}
+
+/// How many rows a target takes per period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Aggregate {
+    /// One row per period; a second is an error.
+    #[default]
+    One,
+    /// Any number of rows per period, summed exactly (one row per registered contract).
+    Sum,
+}
+
+/// The share of a year's total that usually accrues in each quarter, in percent (sums to 100).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// Q1..Q4 shares in percent.
+    pub quarters: [Decimal; 4],
+    /// Where the shares come from.
+    pub source: String,
 }
 
 /// A baseline figure given in the plan itself, with where it comes from.

@@ -8,9 +8,8 @@ use serde_json::{json, Value};
 
 use super::wording::target_text;
 use super::Render;
-use crate::evaluate::{BaselineFrom, Evaluation, TargetResult};
-use crate::figure::FigureValue;
-use crate::plan::Rule;
+use crate::evaluate::{Actual, BaselineFrom, Evaluation, TargetResult};
+use crate::plan::{Plan, Rule};
 
 /// The version of the JSON format; it changes only when a field changes meaning or goes away.
 pub const JSON_VERSION: u32 = 1;
@@ -24,20 +23,27 @@ impl Render for Json {
         let plan = evaluation.plan;
         let document = json!({
             "version": JSON_VERSION,
-            "plan": {
-                "title": plan.title,
-                "year": plan.year,
-                "source": plan.source,
-            },
+            "plan": plan_json(plan),
             "period": evaluation.period,
+            "final": evaluation.is_final,
             "baseline_period": plan.baseline_period,
             "summary": evaluation.summary(),
             "results": evaluation.results.iter().map(result).collect::<Vec<_>>(),
             "warnings": evaluation.warnings,
         });
-        serde_json::to_writer_pretty(&mut *out, &document)?;
-        writeln!(out)
+        write_json(&document, out)
     }
+}
+
+/// Pretty-printed JSON and a final newline.
+pub(super) fn write_json(document: &Value, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, document)?;
+    writeln!(out)
+}
+
+/// `{title, year, source}`.
+pub(super) fn plan_json(plan: &Plan) -> Value {
+    json!({ "title": plan.title, "year": plan.year, "source": plan.source })
 }
 
 /// A decimal as an exact JSON number.
@@ -49,26 +55,30 @@ pub(super) fn number(value: Decimal) -> Value {
         .map_or(Value::Null, Value::Number)
 }
 
+/// An optional decimal as a JSON number or null.
+pub(super) fn maybe(value: Option<Decimal>) -> Value {
+    value.map_or(Value::Null, number)
+}
+
 /// The rule's value as JSON: a number, `{min, max}` for `between`, or null.
 pub(super) fn rule_value(rule: &Rule) -> Value {
     match rule {
         Rule::Between { min, max } => json!({ "min": number(*min), "max": number(*max) }),
-        other => other.value().map_or(Value::Null, number),
+        other => maybe(other.value()),
+    }
+}
+
+/// The actual figure: a number, a milestone's state key, or null.
+pub(super) fn actual(result: &TargetResult) -> Value {
+    match result.actual {
+        Some(Actual::Number(v)) => number(v),
+        Some(Actual::Progress(p)) => Value::from(p.key()),
+        None => Value::Null,
     }
 }
 
 fn result(result: &TargetResult) -> Value {
     let target = result.target;
-    let actual = match result.actual.as_ref().and_then(|a| a.value) {
-        Some(FigureValue::Number(v)) => number(v),
-        Some(FigureValue::Progress(p)) => Value::from(p.key()),
-        None => Value::Null,
-    };
-    let reported_growth = result
-        .actual
-        .as_ref()
-        .and_then(|a| a.change)
-        .map_or(Value::Null, number);
     let baseline_source = result.baseline.as_ref().map(|b| match &b.from {
         BaselineFrom::Data(at) => at.to_string(),
         BaselineFrom::Plan(source) => source.clone(),
@@ -82,13 +92,17 @@ fn result(result: &TargetResult) -> Value {
         "target": rule_value(&target.rule),
         "target_text": target_text(target),
         "qualitative": target.rule.is_qualitative(),
-        "actual": actual,
-        "baseline": result.baseline.as_ref().map_or(Value::Null, |b| number(b.value)),
+        "period": result.period,
+        "actual": actual(result),
+        "expected": maybe(result.expected),
+        "share_percent": maybe(result.share),
+        "baseline": maybe(result.baseline.as_ref().map(|b| b.value)),
+        "baseline_period": result.baseline.as_ref().and_then(|b| b.period),
         "baseline_source": baseline_source,
-        "threshold": result.threshold.map_or(Value::Null, number),
-        "gap": result.gap.map_or(Value::Null, number),
-        "growth_percent": result.growth.map_or(Value::Null, number),
-        "reported_growth_percent": reported_growth,
+        "threshold": maybe(result.threshold),
+        "gap": maybe(result.gap),
+        "growth_percent": maybe(result.growth),
+        "reported_growth_percent": maybe(result.reported_growth),
         "basis": result.basis,
         "status": result.status,
         "source": target.source,

@@ -1,12 +1,14 @@
 //! Renderers: one file per output format behind [`Render`]. They take an [`Evaluation`] and a
 //! writer, and know nothing of parsing.
 
+mod history;
 mod json;
 mod list;
 mod table;
 mod template;
 mod wording;
 
+pub use history::{history_json, history_table};
 pub use json::Json;
 pub use list::{list_json, list_table};
 pub use table::{Table, TableStyle};
@@ -23,11 +25,28 @@ pub trait Render {
     fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// The one-line summary: `21 met · 3 unmet · 2 missing of 26`.
+/// The one-line summary: `21 met · 3 unmet · 2 missing of 26`; before year end also the
+/// targets on track and behind.
 pub fn summary_line(evaluation: &Evaluation) -> String {
     let s = evaluation.summary();
-    format!(
-        "{} met · {} unmet · {} missing of {}",
-        s.met, s.unmet, s.missing, s.total
-    )
+    if evaluation.is_final {
+        format!(
+            "{} met · {} unmet · {} missing of {}",
+            s.met, s.unmet, s.missing, s.total
+        )
+    } else {
+        format!(
+            "{} met · {} unmet · {} on track · {} behind · {} missing of {}",
+            s.met, s.unmet, s.on_track, s.behind, s.missing, s.total
+        )
+    }
+}
+
+/// The line above a report: the plan's title and the period checked.
+pub fn title_line(plan: &crate::plan::Plan, period: crate::period::Period) -> String {
+    if period.is_full_year() {
+        format!("{} — {}", plan.title, period.year)
+    } else {
+        format!("{} — {period} (year to date)", plan.title)
+    }
 }

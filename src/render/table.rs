@@ -7,9 +7,8 @@ use std::io::{self, Write};
 use comfy_table::{presets, Cell, Color, ContentArrangement};
 
 use super::wording::{number_with_unit, signed, target_text};
-use super::{summary_line, Render};
-use crate::evaluate::{BaselineFrom, Basis, Evaluation, Status, TargetResult};
-use crate::figure::FigureValue;
+use super::{summary_line, title_line, Render};
+use crate::evaluate::{Actual, BaselineFrom, Basis, Evaluation, Status, TargetResult};
 
 /// Border style of the table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,6 +18,16 @@ pub enum TableStyle {
     Ascii,
     /// Box-drawing characters: neat where ambiguous-width characters are narrow.
     Utf8,
+}
+
+impl TableStyle {
+    /// The comfy-table preset for this style.
+    pub fn preset(self) -> &'static str {
+        match self {
+            TableStyle::Ascii => presets::ASCII_FULL_CONDENSED,
+            TableStyle::Utf8 => presets::UTF8_FULL_CONDENSED,
+        }
+    }
 }
 
 /// Renders a check as a table, then the summary line and any warnings.
@@ -32,18 +41,9 @@ pub struct Table {
     pub width: Option<u16>,
 }
 
-impl TableStyle {
-    /// The comfy-table preset for this style.
-    pub fn preset(self) -> &'static str {
-        match self {
-            TableStyle::Ascii => presets::ASCII_FULL_CONDENSED,
-            TableStyle::Utf8 => presets::UTF8_FULL_CONDENSED,
-        }
-    }
-}
-
-impl Render for Table {
-    fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
+impl Table {
+    /// An empty comfy-table in this style.
+    pub fn new_table(&self) -> comfy_table::Table {
         let mut table = comfy_table::Table::new();
         table.load_preset(self.style.preset());
         if let Some(width) = self.width {
@@ -54,12 +54,35 @@ impl Render for Table {
         if self.color {
             table.enforce_styling();
         }
+        table
+    }
+
+    /// A status cell, coloured when colour is on.
+    pub fn status_cell(&self, status: Status, text: String) -> Cell {
+        let cell = Cell::new(text);
+        if !self.color {
+            return cell;
+        }
+        cell.fg(match status {
+            Status::Met | Status::OnTrack => Color::Green,
+            Status::Unmet | Status::Behind => Color::Red,
+            Status::Missing => Color::Yellow,
+        })
+    }
+}
+
+impl Render for Table {
+    fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
+        let mut table = self.new_table();
         table.set_header([
             "Indicator",
             "Target",
+            "Period",
             "Actual",
+            "Expected",
             "Baseline",
             "Gap",
+            "Reached",
             "Status",
             "Clause",
             "Note",
@@ -67,7 +90,7 @@ impl Render for Table {
         for result in &evaluation.results {
             table.add_row(self.row(result));
         }
-        writeln!(out, "{} — {}", evaluation.plan.title, evaluation.period)?;
+        writeln!(out, "{}", title_line(evaluation.plan, evaluation.period))?;
         writeln!(out, "{table}")?;
         writeln!(out, "{}", summary_line(evaluation))?;
         for warning in &evaluation.warnings {
@@ -77,25 +100,36 @@ impl Render for Table {
     }
 }
 
+/// The actual figure as shown: a number with its unit, or a milestone's word.
+pub(super) fn actual_text(result: &TargetResult) -> String {
+    match result.actual {
+        Some(Actual::Number(v)) => number_with_unit(v, result.target.unit.as_deref()),
+        Some(Actual::Progress(p)) => p.word().to_string(),
+        None => "-".to_string(),
+    }
+}
+
 impl Table {
     fn row(&self, result: &TargetResult) -> Vec<Cell> {
         let target = result.target;
         let unit = target.unit.as_deref();
-        let actual = match result.actual.as_ref().and_then(|a| a.value) {
-            Some(FigureValue::Number(v)) => number_with_unit(v, unit),
-            Some(FigureValue::Progress(p)) => p.word().to_string(),
-            None => "-".to_string(),
-        };
-        let baseline = result.baseline.as_ref().map_or("-".to_string(), |b| {
+        let dash = || "-".to_string();
+        let baseline = result.baseline.as_ref().map_or_else(dash, |b| {
             let text = number_with_unit(b.value, unit);
             match b.from {
                 BaselineFrom::Data(_) => text,
                 BaselineFrom::Plan(_) => format!("{text} (plan)"),
             }
         });
-        let gap = match (result.gap, result.basis) {
-            (Some(gap), Some(Basis::ReportedGrowth)) => format!("{}pp", signed(gap)),
-            (gap, _) => gap.map_or("-".to_string(), signed),
+        let reported = result.basis == Some(Basis::ReportedGrowth);
+        let expected = match result.expected {
+            Some(e) if reported => format!("{}%", e),
+            Some(e) => number_with_unit(e, unit),
+            None => dash(),
+        };
+        let gap = match (result.gap, reported) {
+            (Some(gap), true) => format!("{}pp", signed(gap)),
+            (gap, _) => gap.map_or_else(dash, signed),
         };
         let mut note = result.note.clone().unwrap_or_default();
         if let (Some(growth), Some(Basis::Baseline)) = (result.growth, result.basis) {
@@ -106,21 +140,16 @@ impl Table {
                 format!("{growth}; {note}")
             };
         }
-        let mut status = Cell::new(result.status.key());
-        if self.color {
-            status = status.fg(match result.status {
-                Status::Met => Color::Green,
-                Status::Unmet => Color::Red,
-                Status::Missing => Color::Yellow,
-            });
-        }
         vec![
             Cell::new(&target.name),
             Cell::new(target_text(target)),
-            Cell::new(actual),
+            Cell::new(result.period.map_or_else(dash, |p| p.to_string())),
+            Cell::new(actual_text(result)),
+            Cell::new(expected),
             Cell::new(baseline),
             Cell::new(gap),
-            status,
+            Cell::new(result.share.map_or_else(dash, |s| format!("{s}%"))),
+            self.status_cell(result.status, result.status.key().to_string()),
             Cell::new(&target.source),
             Cell::new(note),
         ]

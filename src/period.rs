@@ -1,0 +1,267 @@
+//! Periods as statistical tables name them, in English and Chinese: a year (2020, 2020年), a
+//! quarter (2020Q3, 2020年三季度), a half (2020H1, 2020年上半年), a month (2020-09, 2020年9月), or
+//! months so far (2020年前三季度, 2020年1-9月, 2020年1—9月累计).
+
+use std::fmt;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A span of whole months within one year, `first..=last` (1-based months).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    /// The year.
+    pub year: i32,
+    /// The first month, 1–12.
+    pub first: u8,
+    /// The last month, `first`–12.
+    pub last: u8,
+}
+
+/// How a period was written, which says how its figure relates to others: a quarter's figure
+/// and its months' figures should add up; a year-to-date figure is already a sum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PeriodKind {
+    /// A whole year.
+    Year,
+    /// A half year (H1, H2).
+    Half,
+    /// A quarter alone (2020Q3, 2020年三季度).
+    Quarter,
+    /// A month alone (2020-09, 2020年9月).
+    Month,
+    /// Months from January on (2020年前三季度, 2020年1-9月累计).
+    ToDate,
+    /// Any other run of months (2020年4-6月).
+    Span,
+}
+
+impl Period {
+    /// A whole year.
+    pub fn year(year: i32) -> Period {
+        Period {
+            year,
+            first: 1,
+            last: 12,
+        }
+    }
+
+    /// Months `first..=last` of `year`, if that is a valid span.
+    pub fn months(year: i32, first: u8, last: u8) -> Option<Period> {
+        (1 <= first && first <= last && last <= 12).then_some(Period { year, first, last })
+    }
+
+    /// January to `last`: the year so far.
+    pub fn to_date(year: i32, last: u8) -> Option<Period> {
+        Period::months(year, 1, last)
+    }
+
+    /// True for January to December.
+    pub fn is_full_year(self) -> bool {
+        self.first == 1 && self.last == 12
+    }
+
+    /// True when the span starts in January.
+    pub fn starts_the_year(self) -> bool {
+        self.first == 1
+    }
+
+    /// Number of months in the span.
+    pub fn len(self) -> u8 {
+        self.last - self.first + 1
+    }
+
+    /// True when `other` lies within this span.
+    pub fn contains(self, other: Period) -> bool {
+        self.year == other.year && self.first <= other.first && other.last <= self.last
+    }
+}
+
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl fmt::Display for Period {
+    /// The canonical name: `2020`, `2020H1`, `2020Q3`, `2020-09`, or `2020-01/2020-05`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Period { year, first, last } = *self;
+        match (first, last) {
+            (1, 12) => write!(f, "{year}"),
+            (1, 6) => write!(f, "{year}H1"),
+            (7, 12) => write!(f, "{year}H2"),
+            (a, b) if b == a + 2 && a % 3 == 1 => write!(f, "{year}Q{}", a / 3 + 1),
+            (a, b) if a == b => write!(f, "{year}-{a:02}"),
+            (a, b) => write!(f, "{year}-{a:02}/{year}-{b:02}"),
+        }
+    }
+}
+
+/// Reads a period, with how it was written; `None` when it is not one.
+pub fn parse_period(text: &str) -> Option<(Period, PeriodKind)> {
+    let text: String = text
+        .nfkc()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '—' | '–' | '~' | '至' | '到' => '-',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return None;
+    }
+    let year: i32 = text[..4].parse().ok()?;
+    let rest = &text[4..];
+    let rest = rest.strip_suffix("累计").unwrap_or(rest);
+    let period = |first, last, kind| Period::months(year, first, last).map(|p| (p, kind));
+    // Chinese forms, after 年.
+    if let Some(zh) = rest.strip_prefix('年') {
+        return match zh {
+            "" | "全年" | "度" => period(1, 12, PeriodKind::Year),
+            "上半年" => period(1, 6, PeriodKind::Half),
+            "下半年" => period(7, 12, PeriodKind::Half),
+            _ => {
+                if let Some(q) = zh.strip_prefix("前").and_then(|q| q.strip_suffix("季度")) {
+                    let q = quarter_number(q)?;
+                    return period(1, 3 * q, PeriodKind::ToDate);
+                }
+                if let Some(q) = zh.strip_suffix("季度") {
+                    let q = quarter_number(q.strip_prefix('第').unwrap_or(q))?;
+                    return period(3 * q - 2, 3 * q, PeriodKind::Quarter);
+                }
+                let months = zh.strip_suffix('月')?;
+                match months.split_once('-') {
+                    Some((a, b)) => {
+                        let (a, b) = (month_number(a)?, month_number(b)?);
+                        period(
+                            a,
+                            b,
+                            if a == 1 {
+                                PeriodKind::ToDate
+                            } else {
+                                PeriodKind::Span
+                            },
+                        )
+                    }
+                    None => {
+                        let m = month_number(months)?;
+                        period(m, m, PeriodKind::Month)
+                    }
+                }
+            }
+        };
+    }
+    // English and ISO forms.
+    match rest {
+        "" => period(1, 12, PeriodKind::Year),
+        "h1" => period(1, 6, PeriodKind::Half),
+        "h2" => period(7, 12, PeriodKind::Half),
+        _ => {
+            let rest = rest.strip_prefix('-').unwrap_or(rest);
+            if let Some(q) = rest.strip_prefix('q') {
+                let q = quarter_number(q)?;
+                return period(3 * q - 2, 3 * q, PeriodKind::Quarter);
+            }
+            if let Some((a, b)) = rest.split_once('/') {
+                // 2020-01/2020-09
+                let b = b.strip_prefix(&text[..4])?.strip_prefix('-')?;
+                let (a, b) = (month_number(a)?, month_number(b)?);
+                return period(
+                    a,
+                    b,
+                    if a == 1 {
+                        PeriodKind::ToDate
+                    } else {
+                        PeriodKind::Span
+                    },
+                );
+            }
+            let m = month_number(rest)?;
+            period(m, m, PeriodKind::Month)
+        }
+    }
+}
+
+/// 1–4 from `1`, `一`, ...
+fn quarter_number(text: &str) -> Option<u8> {
+    match text {
+        "1" | "一" => Some(1),
+        "2" | "二" => Some(2),
+        "3" | "三" => Some(3),
+        "4" | "四" => Some(4),
+        _ => None,
+    }
+}
+
+/// 1–12 from `9`, `09`.
+fn month_number(text: &str) -> Option<u8> {
+    if text.is_empty() || text.len() > 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|m| (1..=12).contains(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Option<(String, PeriodKind)> {
+        parse_period(text).map(|(p, k)| (p.to_string(), k))
+    }
+
+    #[test]
+    fn every_form_the_issue_names() {
+        use PeriodKind::*;
+        let cases = [
+            ("2020", "2020", Year),
+            ("2020年", "2020", Year),
+            ("２０２０年", "2020", Year),
+            ("2020Q3", "2020Q3", Quarter),
+            ("2020-Q3", "2020Q3", Quarter),
+            ("2020q1", "2020Q1", Quarter),
+            ("2020年三季度", "2020Q3", Quarter),
+            ("2020年第三季度", "2020Q3", Quarter),
+            ("2020年第4季度", "2020Q4", Quarter),
+            ("2020年前三季度", "2020-01/2020-09", ToDate),
+            ("2020年1-9月", "2020-01/2020-09", ToDate),
+            ("2020年1—9月累计", "2020-01/2020-09", ToDate),
+            ("2020年1～9月", "2020-01/2020-09", ToDate),
+            ("2020年1-6月", "2020H1", ToDate),
+            ("2020H1", "2020H1", Half),
+            ("2020年上半年", "2020H1", Half),
+            ("2020年下半年", "2020H2", Half),
+            ("2020-09", "2020-09", Month),
+            ("2020年9月", "2020-09", Month),
+            ("2020年09月", "2020-09", Month),
+            ("2020年4-6月", "2020Q2", Span),
+            ("2020-01/2020-09", "2020-01/2020-09", ToDate),
+            (" 2020 年 9 月 ", "2020-09", Month),
+        ];
+        for (text, canonical, kind) in cases {
+            assert_eq!(parsed(text), Some((canonical.to_string(), kind)), "{text}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_period() {
+        for bad in [
+            "",
+            "20",
+            "2020Q5",
+            "2020Q0",
+            "2020年13月",
+            "2020年9-3月",
+            "2020-13",
+            "二〇二〇年",
+            "2020年前五季度",
+            "2020H3",
+            "2020-01/2021-03",
+            "12020",
+            "2020.0",
+            "2020年9月份x",
+        ] {
+            assert_eq!(parse_period(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! `--history`: one row per target, one column per period present, each cell the figure and
+//! its status as of that period, so a quarter-by-quarter trajectory reads at a glance.
+
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+
+use super::json::{actual, maybe, plan_json, write_json, JSON_VERSION};
+use super::table::{actual_text, Table};
+use crate::evaluate::Evaluation;
+use crate::plan::Plan;
+
+/// The history as a table.
+pub fn history_table(
+    plan: &Plan,
+    evaluations: &[Evaluation],
+    warnings: &[String],
+    table_style: &Table,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut table = table_style.new_table();
+    let mut header = vec!["Indicator".to_string(), "Target".to_string()];
+    header.extend(evaluations.iter().map(|e| e.period.to_string()));
+    table.set_header(header);
+    for (i, target) in plan.targets.iter().enumerate() {
+        let mut row = vec![
+            comfy_table::Cell::new(&target.name),
+            comfy_table::Cell::new(super::target_text(target)),
+        ];
+        for evaluation in evaluations {
+            let result = &evaluation.results[i];
+            let text = match result.actual {
+                Some(_) => format!("{} {}", actual_text(result), result.status.key()),
+                None => result.status.key().to_string(),
+            };
+            row.push(table_style.status_cell(result.status, text));
+        }
+        table.add_row(row);
+    }
+    writeln!(out, "{} — history {}", plan.title, plan.year)?;
+    writeln!(out, "{table}")?;
+    if let Some(last) = evaluations.last() {
+        writeln!(out, "as of {}: {}", last.period, super::summary_line(last))?;
+    }
+    for warning in warnings {
+        writeln!(out, "warning: {warning}")?;
+    }
+    Ok(())
+}
+
+/// The history as JSON: `{version, plan, periods, targets: [{id, name, unit, history: [{period,
+/// actual, expected, status}]}], warnings}`.
+pub fn history_json(
+    plan: &Plan,
+    evaluations: &[Evaluation],
+    warnings: &[String],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let targets: Vec<Value> = plan
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, target)| {
+            let history: Vec<Value> = evaluations
+                .iter()
+                .map(|e| {
+                    let r = &e.results[i];
+                    json!({
+                        "period": e.period,
+                        "figure_period": r.period,
+                        "actual": actual(r),
+                        "expected": maybe(r.expected),
+                        "status": r.status,
+                    })
+                })
+                .collect();
+            json!({ "id": target.id, "name": target.name, "unit": target.unit, "history": history })
+        })
+        .collect();
+    let document = json!({
+        "version": JSON_VERSION,
+        "plan": plan_json(plan),
+        "periods": evaluations.iter().map(|e| e.period).collect::<Vec<_>>(),
+        "targets": targets,
+        "warnings": warnings,
+    });
+    write_json(&document, out)
+}

@@ -1,0 +1,342 @@
+//! Quarterly data: periods in every form, year-to-date pace (on track / behind) with exact
+//! boundaries, seasonal profiles, data-quality warnings, record-level sums, history.
+
+mod common;
+
+use common::{assert_error, json, plan_with_stdin, result};
+
+fn check(args: &[&str], input: &str) -> (i32, serde_json::Value) {
+    let mut all = vec!["check", "-", "--format", "json"];
+    all.extend_from_slice(args);
+    let run = plan_with_stdin(&all, input);
+    assert_eq!(run.stderr, "", "no error");
+    (run.code, json(&run))
+}
+
+#[track_caller]
+fn status(json: &serde_json::Value, id: &str) -> String {
+    result(json, id)["status"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn every_period_form_reads() {
+    for period in [
+        "2020Q3",
+        "2020-Q3",
+        "2020年三季度",
+        "2020年第三季度",
+        "2020年前三季度",
+        "2020年1-9月",
+        "2020年1—9月累计",
+        "2020H1",
+        "2020年上半年",
+        "2020-09",
+        "2020年9月",
+    ] {
+        let input = format!("指标,时期,数值\n全社会R&D经费投入强度,{period},2.3\n");
+        let (_, json) = check(&["--allow-missing"], &input);
+        assert_eq!(
+            result(&json, "rd_intensity")["actual"].to_string(),
+            "2.3",
+            "{period}"
+        );
+        assert_eq!(json["final"], false, "{period} is before year end");
+    }
+}
+
+#[test]
+fn cumulative_from_quarters_months_and_year_to_date() {
+    // New provincial key labs (30 a year, no profile): by September 22.5 are expected.
+    let quarters = "indicator,period,value\nprovincial_key_labs_new,2020Q1,5\nprovincial_key_labs_new,2020Q2,10\nprovincial_key_labs_new,2020Q3,8\n";
+    let (_, json) = check(&[], quarters);
+    let labs = result(&json, "provincial_key_labs_new");
+    assert_eq!(labs["actual"].to_string(), "23");
+    assert_eq!(labs["period"], "2020-01/2020-09");
+    assert_eq!(labs["expected"].to_string(), "22.50");
+    assert_eq!(labs["status"], "on_track");
+    assert_eq!(json["period"], "2020-01/2020-09");
+
+    let mut months = String::from("indicator,period,value\n");
+    for m in 1..=9 {
+        months.push_str(&format!("provincial_key_labs_new,2020-{m:02},2.5\n"));
+    }
+    let (_, json) = check(&[], &months);
+    assert_eq!(
+        result(&json, "provincial_key_labs_new")["actual"].to_string(),
+        "22.5"
+    );
+    assert_eq!(
+        status(&json, "provincial_key_labs_new"),
+        "on_track",
+        "exactly at the prorated value"
+    );
+
+    let ytd = "indicator,period,value\nprovincial_key_labs_new,2020年1-9月,22.4\n";
+    let (code, json) = check(&[], ytd);
+    assert_eq!(
+        status(&json, "provincial_key_labs_new"),
+        "behind",
+        "a hair below the prorated value"
+    );
+    assert_eq!(code, 1, "behind fails like unmet");
+    assert_eq!(
+        result(&json, "provincial_key_labs_new")["gap"].to_string(),
+        "-0.10"
+    );
+}
+
+#[test]
+fn a_cumulative_target_reached_early_is_met() {
+    let (_, json) = check(
+        &[],
+        "indicator,period,value\nprovincial_key_labs_new,2020H1,31\n",
+    );
+    assert_eq!(status(&json, "provincial_key_labs_new"), "met");
+    assert_eq!(
+        result(&json, "provincial_key_labs_new")["share_percent"].to_string(),
+        "103.3"
+    );
+}
+
+#[test]
+fn technology_contracts_follow_their_seasonal_profile() {
+    // Profile 10/20/25/45: by September 55% of 1200 亿元 = 660 are expected, not 900.
+    let at = |value: &str| {
+        let (_, json) = check(
+            &[],
+            &format!("indicator,period,value\ntech_contract_turnover,2020年前三季度,{value}\n"),
+        );
+        let r = result(&json, "tech_contract_turnover").clone();
+        (
+            r["status"].as_str().unwrap().to_string(),
+            r["expected"].to_string(),
+        )
+    };
+    assert_eq!(at("660"), ("on_track".to_string(), "660.00".to_string()));
+    assert_eq!(at("659.99").0, "behind");
+    // One month into the fourth quarter: 55% + 45% / 3 = 70% of 1200 = 840.
+    let (_, json) = check(
+        &[],
+        "indicator,period,value\ntech_contract_turnover,2020年1-10月,840\n",
+    );
+    assert_eq!(
+        result(&json, "tech_contract_turnover")["expected"].to_string(),
+        "840.00"
+    );
+    assert_eq!(status(&json, "tech_contract_turnover"), "on_track");
+}
+
+#[test]
+fn level_targets_compare_the_latest_value_with_the_annual_value() {
+    let input = "indicator,period,value\nhitech_firms,2019,4368\nhitech_firms,2020Q1,4500\nhitech_firms,2020Q2,5000\nhitech_firms,2020Q3,5300\n";
+    let (_, json) = check(&[], input);
+    let firms = result(&json, "hitech_firms");
+    assert_eq!(
+        firms["actual"].to_string(),
+        "5300",
+        "the latest figure counts"
+    );
+    assert_eq!(firms["period"], "2020Q3");
+    assert_eq!(
+        firms["expected"].to_string(),
+        "5241.6",
+        "the annual level, not prorated"
+    );
+    assert_eq!(firms["status"], "on_track");
+    let (_, json) = check(&["--period", "2020H1"], input);
+    assert_eq!(
+        status(&json, "hitech_firms"),
+        "behind",
+        "5000 < 5241.6 at the end of June"
+    );
+}
+
+#[test]
+fn relative_cumulative_targets_use_the_same_months_of_the_baseline_year() {
+    let input = "indicator,period,value\nhitech_industry_va,2019年前三季度,700\nhitech_industry_va,2019,1025.6\nhitech_industry_va,2020年前三季度,750\n";
+    let (_, json) = check(&[], input);
+    let va = result(&json, "hitech_industry_va");
+    assert_eq!(va["baseline"].to_string(), "700");
+    assert_eq!(va["baseline_period"], "2019-01/2019-09");
+    assert_eq!(va["status"], "on_track");
+    // Without the same months, the whole baseline year prorated: 1025.6 × 9/12 = 769.2.
+    let input = "indicator,period,value\nhitech_industry_va,2019,1025.6\nhitech_industry_va,2020年前三季度,750\n";
+    let (_, json) = check(&[], input);
+    let va = result(&json, "hitech_industry_va");
+    assert_eq!(va["expected"].to_string(), "769.20");
+    assert_eq!(va["status"], "behind");
+}
+
+#[test]
+fn milestones_before_year_end() {
+    let input = "indicator,period,value\naward_rules_revised,2020Q2,完成\nplan_14th_fyp,2020Q3,进行中\nreview_misconduct_rules,2020Q3,未完成\n";
+    let (_, json) = check(&[], input);
+    assert_eq!(status(&json, "award_rules_revised"), "met");
+    assert_eq!(status(&json, "plan_14th_fyp"), "on_track");
+    assert_eq!(status(&json, "review_misconduct_rules"), "behind");
+}
+
+#[test]
+fn period_flag_and_later_figures() {
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020Q1,5\nprovincial_key_labs_new,2020Q2,10\nprovincial_key_labs_new,2020Q3,8\n";
+    let (_, json) = check(&["--period", "2020H1"], input);
+    assert_eq!(json["period"], "2020H1");
+    assert_eq!(
+        result(&json, "provincial_key_labs_new")["actual"].to_string(),
+        "15"
+    );
+    assert_eq!(
+        json["warnings"][0],
+        "<stdin>:4:3: the figure for `新建省重点实验室` for 2020Q3 is later than the period checked \
+         (2020H1); not used"
+    );
+    let run = plan_with_stdin(&["check", "-", "--period", "2019Q3"], input);
+    assert_error(
+        &run,
+        "--period: 2019Q3 is not in the plan year 2020; expected a period of 2020",
+    );
+    let run = plan_with_stdin(&["check", "-", "--period", "三季度"], input);
+    assert_error(
+        &run,
+        "--period: `三季度` is not a period; expected one such as 2020Q3, 2020年1-9月, 2020H1, 2020-09 or 2020",
+    );
+}
+
+#[test]
+fn a_stale_figure_is_missing_as_of_a_later_period() {
+    let input =
+        "indicator,period,value\nprovincial_key_labs_new,2020Q3,8\nincubators_new,2020H1,30\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    let incubators = result(&json, "incubators_new");
+    assert_eq!(incubators["status"], "missing");
+    assert_eq!(incubators["note"], "no figure covering 2020-01/2020-09");
+}
+
+#[test]
+fn a_year_to_date_figure_and_its_parts_that_do_not_add_up_is_an_error() {
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020Q1,5\nprovincial_key_labs_new,2020Q2,10\nprovincial_key_labs_new,2020H1,16\n";
+    let run = plan_with_stdin(&["check", "-"], input);
+    assert_error(
+        &run,
+        "<stdin>:4:3: 2020H1 figure for `新建省重点实验室` is 16, but 2020Q1 + 2020Q2 add up to 15; \
+         expected figures that add up",
+    );
+}
+
+#[test]
+fn months_that_do_not_add_up_to_their_quarter_draw_a_warning() {
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020-07,1\nprovincial_key_labs_new,2020-08,2\nprovincial_key_labs_new,2020-09,3\nprovincial_key_labs_new,2020Q3,7\nprovincial_key_labs_new,2020H1,20\n";
+    let (code, json) = check(&["--allow-missing"], input);
+    assert_eq!(
+        json["warnings"][0],
+        "<stdin>:5:3: 2020Q3 figure for `新建省重点实验室` is 7, but 2020-07 + 2020-08 + 2020-09 add up \
+         to 6; the quarter figure is used"
+    );
+    assert_eq!(
+        result(&json, "provincial_key_labs_new")["actual"].to_string(),
+        "27"
+    );
+    assert_eq!(code, 0, "a warning alone does not fail");
+    let run = plan_with_stdin(&["check", "-", "--strict", "--allow-missing"], input);
+    assert_eq!(run.code, 1, "--strict makes warnings fail");
+}
+
+#[test]
+fn a_falling_year_to_date_total_and_a_percentage_out_of_range_draw_warnings() {
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020年1-6月,20\nprovincial_key_labs_new,2020年1-9月,18\nrd_intensity,2020Q3,230\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    let warnings: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(
+        warnings.contains(&"<stdin>:4:3: 230% for `全社会R&D经费投入强度` is outside 0–100%"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.contains(
+            &"<stdin>:3:3: the year-to-date figure for `新建省重点实验室` falls from 20 (2020H1) to 18 \
+              (2020-01/2020-09)"
+        ),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn record_level_rows_sum_exactly_to_a_target() {
+    // 100,000 contracts of 120 万元 each: exactly 12,000,000 万元 = 1200 亿元, which does not
+    // exceed 1200 亿元. Region and contract type columns are ignored.
+    let mut input = String::from("indicator,period,region,type,value,unit\n");
+    for i in 0..100_000 {
+        let month = i % 12 + 1;
+        input.push_str(&format!(
+            "技术合同成交额,2020-{month:02},西安,技术开发,120,万元\n"
+        ));
+    }
+    let (code, json) = check(&[], &input);
+    let turnover = result(&json, "tech_contract_turnover");
+    assert_eq!(turnover["actual"].to_string(), "1200");
+    assert_eq!(turnover["status"], "unmet");
+    assert_eq!(code, 1);
+    input.push_str("技术合同成交额,2020-12,榆林,技术服务,0.01,万元\n");
+    let (_, json) = check(&[], &input);
+    assert_eq!(
+        result(&json, "tech_contract_turnover")["status"],
+        "met",
+        "one more 0.01 万元 exceeds it"
+    );
+}
+
+#[test]
+fn other_targets_still_take_one_row_per_period() {
+    let run = plan_with_stdin(
+        &["check", "-"],
+        "indicator,period,value\nrd_intensity,2020Q3,2.1\nrd_intensity,2020Q3,2.2\n",
+    );
+    assert_error(
+        &run,
+        "<stdin>:3: second figure for `全社会R&D经费投入强度` in 2020Q3; the first is at <stdin>:2; \
+         expected one figure per indicator and period",
+    );
+}
+
+#[test]
+fn history_shows_each_period() {
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020Q1,5\nprovincial_key_labs_new,2020Q2,10\nprovincial_key_labs_new,2020Q3,8\nprovincial_key_labs_new,2020Q4,9\n";
+    let run = plan_with_stdin(&["check", "-", "--history", "--format", "json"], input);
+    let json = json(&run);
+    assert_eq!(
+        json["periods"],
+        serde_json::json!(["2020Q1", "2020H1", "2020-01/2020-09", "2020"])
+    );
+    let labs = json["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "provincial_key_labs_new")
+        .unwrap();
+    let statuses: Vec<&str> = labs["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["behind", "on_track", "on_track", "met"]);
+    let actuals: Vec<String> = labs["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["actual"].to_string())
+        .collect();
+    assert_eq!(actuals, ["5", "15", "23", "32"]);
+    let table = plan_with_stdin(&["check", "-", "--history"], input);
+    assert!(
+        table.stdout.contains("| 新建省重点实验室 "),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("5 个 behind"), "{}", table.stdout);
+    assert!(table.stdout.contains("32 个 met"), "{}", table.stdout);
+}
