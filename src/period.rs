@@ -66,7 +66,7 @@ impl Period {
     }
 
     /// Number of months in the span.
-    pub fn len(self) -> u8 {
+    pub fn month_count(self) -> u8 {
         self.last - self.first + 1
     }
 

@@ -43,11 +43,11 @@ fn number(figure: &Figure) -> Option<Decimal> {
 
 /// Covers `span` with figures that lie inside it, longest first, as long as `allowed` lets
 /// them in; `None` when a month is left uncovered.
-fn cover<'a>(
-    series: &'a Series,
+fn cover(
+    series: &Series,
     span: Period,
     allowed: impl Fn(Period) -> bool,
-) -> Option<Vec<(Period, &'a Figure)>> {
+) -> Option<Vec<(Period, &Figure)>> {
     let mut parts = Vec::new();
     let mut month = span.first;
     while month <= span.last {
@@ -176,10 +176,11 @@ pub fn check_consistency(plan: &Plan, figures: &Figures) -> Result<Vec<String>> 
             continue;
         }
         for (period, figure) in series {
-            let (Some(value), true) = (number(figure), period.len() > 1) else {
+            let (Some(value), true) = (number(figure), period.month_count() > 1) else {
                 continue;
             };
-            let Some(parts) = cover(series, *period, |p| p.len() < period.len()) else {
+            let Some(parts) = cover(series, *period, |p| p.month_count() < period.month_count())
+            else {
                 continue;
             };
             let Some(total) = sum(&parts) else { continue };

@@ -509,7 +509,7 @@ impl<'p> TargetCheck<'p, '_> {
                     && (**p == want
                         || (p.last == self.last && self.target.accrual == Accrual::Level))
             })
-            .max_by_key(|(p, _)| p.len())?;
+            .max_by_key(|(p, _)| p.month_count())?;
         result.period = Some(*period);
         result.at = Some(figure.at.clone());
         result.reported_growth = figure.change;
@@ -551,7 +551,7 @@ impl<'p> TargetCheck<'p, '_> {
         direct: Option<Verdict>,
     ) {
         let rule = &self.target.rule;
-        let places = value.scale().max(2).min(28);
+        let places = value.scale().clamp(2, 28);
         let v = exact(value);
         result.threshold = annual
             .as_ref()
