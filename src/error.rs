@@ -66,7 +66,10 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
         if let Some(sheet) = &self.sheet {
-            write!(f, ":{sheet}!")?;
+            write!(f, ":{sheet}")?;
+            if self.line.is_some() || self.column.is_some() {
+                write!(f, "!")?;
+            }
             if let Some(column) = self.column {
                 write!(f, "{}", column_letters(column))?;
             }
@@ -180,6 +183,11 @@ mod tests {
             ..Location::at("b.xlsx", 3, 28)
         };
         assert_eq!(cell.to_string(), "b.xlsx:Sheet1!AB3");
+        let sheet = Location {
+            sheet: Some("Sheet1".into()),
+            ..Location::file("b.xlsx")
+        };
+        assert_eq!(sheet.to_string(), "b.xlsx:Sheet1");
         assert_eq!(column_letters(1), "A");
         assert_eq!(column_letters(26), "Z");
         assert_eq!(column_letters(702), "ZZ");

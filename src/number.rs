@@ -69,25 +69,44 @@ pub fn is_no_figure(text: &str) -> bool {
 /// assert!(read_written_number("1,2").is_err());
 /// ```
 pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, &'static str> {
-    let text: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
-    if NO_FIGURE.contains(&text.as_str()) {
+    let text: String = text
+        .nfkc()
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    let text = text.trim();
+    if is_no_figure(text) {
         return Ok(None);
     }
     let number_end = text
         .char_indices()
         .find(|&(i, c)| {
-            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '+' || c == '-')))
+            !(c.is_ascii_digit()
+                || c == '.'
+                || c == ','
+                || c == ' '
+                || (i == 0 && (c == '+' || c == '-')))
         })
         .map_or(text.len(), |(i, _)| i);
     let (number, unit) = text.split_at(number_end);
+    let number = number.trim_end();
     if !number.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(match parse_decimal(&text) {
+        return Err(match parse_decimal(text) {
             Err(why) if why.starts_with("not a finite") => why,
             _ => "expected a decimal number such as 2.20",
         });
     }
-    let number = strip_thousands(number)?;
+    // A space between digits groups thousands, like a comma (1 467.83), and must do so.
+    let number = if number.contains(' ') {
+        if number.contains(',') {
+            return Err("mixed thousands separators; expected a number such as 1,467.83");
+        }
+        number.replace(' ', ",")
+    } else {
+        number.to_string()
+    };
+    let number = strip_thousands(&number)?;
     let value = parse_decimal(&number)?;
+    let unit: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
     let unit = unit.trim_matches(|c| c == '(' || c == ')');
     Ok(Some(WrittenNumber {
         value,

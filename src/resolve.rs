@@ -279,7 +279,9 @@ fn number_in_unit(
         .as_ref()
         .map(|(u, where_)| (normalize_unit(u), where_.clone()));
     let unit = match (cell_unit, stated) {
-        (Some(in_cell), Some((stated, where_))) if !obs.unit_is_default && in_cell != stated => {
+        (Some(in_cell), Some((stated, where_)))
+            if !obs.unit_is_default && units::kind(&in_cell) != units::kind(&stated) =>
+        {
             return Err(Error::actuals(
                 at.clone(),
                 format!(

@@ -35,17 +35,17 @@ const COUNTS: &[&str] = &[
 
 /// A unit in normal form: NFKC, no spaces, no surrounding brackets (`（亿元）` is `亿元`).
 pub fn normalize_unit(unit: &str) -> String {
-    unit.nfkc()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .trim_matches(|c| matches!(c, '(' | ')' | '[' | ']'))
-        .to_string()
+    let unit: String = unit.nfkc().filter(|c| !c.is_whitespace()).collect();
+    match unit.trim_matches(|c| matches!(c, '(' | ')' | '[' | ']')) {
+        "百分比" => "%".to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Classifies a unit.
 pub fn kind(unit: &str) -> UnitKind {
     let unit = normalize_unit(unit);
-    if unit == "%" || unit == "百分比" {
+    if unit == "%" {
         return UnitKind::Percent;
     }
     if let Some((_, power)) = MONEY.iter().find(|(name, _)| *name == unit) {

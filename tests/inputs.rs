@@ -339,3 +339,141 @@ fn names_match_whatever_quotes_are_used() {
         assert_target(&json, "four_one_platforms_new", "21", "met");
     }
 }
+
+#[test]
+fn the_first_visible_sheet_is_read_not_a_hidden_one() {
+    assert_target(
+        &check_json(&["inputs/hidden-first-sheet.xlsx"]),
+        "tech_contract_turnover",
+        "1758.72",
+        "met",
+    );
+}
+
+#[test]
+fn a_stray_value_in_the_last_cell_and_an_ampersand_in_the_sheet_name() {
+    // The sheet reaches XFD1048576: read cell by cell, not as a 17-billion-cell rectangle.
+    assert_target(
+        &check_json(&["inputs/far-cell.xlsx"]),
+        "rd_intensity",
+        "2.42",
+        "met",
+    );
+}
+
+#[test]
+fn ods_percentage_cells_read_as_percentages() {
+    let json = check_json(&["inputs/workbook.ods"]);
+    assert_target(&json, "rd_intensity", "2.42", "met");
+}
+
+#[test]
+fn a_damaged_workbook_is_an_error_not_a_crash() {
+    let run = plan(&["check", "inputs/damaged.xlsx"]);
+    assert_error(
+        &run,
+        "inputs/damaged.xlsx: cannot read the workbook: Cannot detect file format; expected an \
+         .xlsx, .xls or .ods file",
+    );
+}
+
+#[test]
+fn unit_lines_as_tables_write_them() {
+    let input = "2020年科技指标\n金额单位：万元\n指标,数值\n技术合同成交额,17587200\n";
+    let json = json(&plan_with_stdin(&["check", "-", "--format", "json"], input));
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    let run = plan_with_stdin(
+        &["check", "-"],
+        "单位 亿元\n指标,数值\n技术合同成交额,1758.72\n",
+    );
+    assert_error(
+        &run,
+        "<stdin>:1: a unit line `单位 亿元` that cannot be read; expected one such as 单位：亿元",
+    );
+}
+
+#[test]
+fn gbk_whose_bytes_happen_to_look_like_utf8_pairs() {
+    let (gbk, _, _) = encoding_rs::GB18030.encode("indicator,period,value\n省一般青年项目支持数量,2019,600\n省一般青年项目支持数量,2020,750\n");
+    let path = std::env::temp_dir().join(format!("plan-gbk-{}.csv", std::process::id()));
+    std::fs::write(&path, &gbk).unwrap();
+    let json = check_json(&[path.to_str().unwrap()]);
+    assert_target(&json, "youth_projects", "750", "met");
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark() {
+    let text: Vec<u8> = "指标\t年份\t数值\n技术合同成交额\t2020\t1758.72\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let path = std::env::temp_dir().join(format!("plan-utf16-{}.txt", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    assert_target(
+        &check_json(&[path.to_str().unwrap()]),
+        "tech_contract_turnover",
+        "1758.72",
+        "met",
+    );
+}
+
+#[test]
+fn a_year_named_twice_in_a_wide_header() {
+    let run = plan_with_stdin(
+        &["check", "-"],
+        "指标,2020年,2020\n技术合同成交额,1758.72,\n",
+    );
+    assert_error(
+        &run,
+        "<stdin>:1:3: header `2020` names the same period (2020) as column 2; expected each period once",
+    );
+}
+
+#[test]
+fn spaces_group_thousands_or_are_an_error() {
+    let input = "指标,数值\n技术合同成交额,1 758.72\n";
+    assert_target(
+        &json(&plan_with_stdin(&["check", "-", "--format", "json"], input)),
+        "tech_contract_turnover",
+        "1758.72",
+        "met",
+    );
+    let run = plan_with_stdin(&["check", "-"], "指标,数值\n技术合同成交额,17 58.72\n");
+    assert_error(
+        &run,
+        "<stdin>:2:2: value `17 58.72`: misplaced thousands separator; expected a number such as 1,467.83",
+    );
+}
+
+#[test]
+fn growth_columns_by_other_names() {
+    for header in [
+        "同比增长率",
+        "较上年增长",
+        "增长速度",
+        "同比(%)",
+        "增速（%）",
+    ] {
+        let input = format!("指标,年份,数值,{header}\n高技术产业增加值,2020,,16.1\n");
+        let json = json(&plan_with_stdin(
+            &["check", "-", "--format", "json"],
+            &input,
+        ));
+        assert_eq!(
+            result(&json, "hitech_industry_va")["basis"],
+            "reported_growth",
+            "{header}"
+        );
+    }
+}
+
+#[test]
+fn a_fraction_against_a_percentage_baseline_is_warned_about() {
+    let input = "指标,年份,数值\n企业R&D经费投入占比,2019,51.53\n企业R&D经费投入占比,2020,0.538\n";
+    let json = json(&plan_with_stdin(&["check", "-", "--format", "json"], input));
+    assert_eq!(
+        json["warnings"][0],
+        "<stdin>:3:3: 0.538 for `企业R&D经费投入占比` (baseline 51.53%) looks like a fraction; if it \
+         means 53.8%, write 53.8 or 53.8%"
+    );
+}

@@ -73,32 +73,63 @@ pub fn decode(
     })
 }
 
-/// UTF-8 if the head is valid UTF-8 (a character cut at its end is fine), else GB18030 if it is
-/// valid GB18030, else an error naming the first line that is neither.
+/// UTF-8 if the head is valid UTF-8 (a character cut at its end is fine); UTF-16 without a
+/// byte-order mark if every other byte is NUL; else GB18030 if it is valid GB18030; else an
+/// error naming the first line that is none of these.
 fn sniff(head: &[u8], name: &str) -> Result<&'static Encoding> {
     let utf8_error = match std::str::from_utf8(head) {
+        Ok(_) | Err(_) if utf16_without_bom(head).is_some() => {
+            return Ok(utf16_without_bom(head).unwrap_or(UTF_16LE))
+        }
         Ok(_) => return Ok(UTF_8),
         Err(err) if err.error_len().is_none() => return Ok(UTF_8),
         Err(err) => err,
     };
-    // Valid multi-byte UTF-8 before the first bad byte means a UTF-8 file with a damaged byte,
-    // not a GBK file: reading it as GB18030 would print mojibake.
-    let good = &head[..utf8_error.valid_up_to()];
-    let utf8_chars =
-        std::str::from_utf8(good).map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
-    if utf8_chars < 2 {
-        let mut decoder = GB18030.new_decoder_without_bom_handling();
-        let mut out = String::with_capacity(head.len() * 2);
-        let (result, read) = decoder.decode_to_string_without_replacement(head, &mut out, false);
-        match result {
-            encoding_rs::DecoderResult::Malformed(bad, extra) => {
-                let start = read.saturating_sub(usize::from(extra) + usize::from(bad));
-                return Err(not_text(head, start, name));
-            }
-            _ => return Ok(GB18030),
-        }
+    // A UTF-8 file with a damaged byte or two, not a GBK file: GBK text read as UTF-8 fails
+    // over and over, while damaged UTF-8 fails rarely among many good multi-byte characters.
+    // Reading damaged UTF-8 as GB18030 would print mojibake.
+    let (mut bad, mut good) = (0usize, 0usize);
+    for chunk in head.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
     }
-    Err(not_text(head, utf8_error.valid_up_to(), name))
+    if good >= 2 * bad {
+        return Err(not_text(head, utf8_error.valid_up_to(), name));
+    }
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(head.len() * 2);
+    let (result, read) = decoder.decode_to_string_without_replacement(head, &mut out, false);
+    match result {
+        encoding_rs::DecoderResult::Malformed(bad, extra) => {
+            let start = read.saturating_sub(usize::from(extra) + usize::from(bad));
+            Err(not_text(head, start, name))
+        }
+        _ => Ok(GB18030),
+    }
+}
+
+/// UTF-16 without a byte-order mark: most of the odd (LE) or even (BE) bytes are NUL, as in
+/// text that is mostly ASCII.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    if head.len() < 4 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    let (odd, even) = (nul_at(1), nul_at(0));
+    if odd * 10 >= half * 4 && even == 0 {
+        Some(UTF_16LE)
+    } else if even * 10 >= half * 4 && odd == 0 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 fn not_text(head: &[u8], at: usize, name: &str) -> Error {
@@ -146,13 +177,37 @@ mod tests {
 
     #[test]
     fn damaged_utf8_is_an_error_not_mojibake() {
-        let mut bytes = "指标,数值\n技术合同成交额,1200\n".as_bytes().to_vec();
+        let mut bytes = "指标,数值\n技术合同成交额,1200\n全社会R&D经费投入强度,2.2\n"
+            .as_bytes()
+            .to_vec();
         bytes.extend_from_slice(b"\xFF\xFE\xFD,1\n");
         let err = encoding_of(&bytes).unwrap_err().to_string();
         assert!(
-            err.starts_with("t.csv:3: not UTF-8, UTF-16 or GB18030 text (byte 0xFF)"),
+            err.starts_with("t.csv:4: not UTF-8, UTF-16 or GB18030 text (byte 0xFF)"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn gbk_that_happens_to_hold_utf8_pairs_is_still_gbk() {
+        // 省一般青年项目支持数量: several of its GBK byte pairs are valid two-byte UTF-8.
+        let (gbk, _, _) =
+            GB18030.encode("indicator,period,value\n省一般青年项目支持数量,2020,750\n");
+        assert_eq!(encoding_of(&gbk).unwrap(), "gb18030");
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark() {
+        let text: Vec<u8> = "indicator\tvalue\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(encoding_of(&text).unwrap(), "UTF-16LE");
+        let text: Vec<u8> = "indicator\tvalue\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(encoding_of(&text).unwrap(), "UTF-16BE");
     }
 
     #[test]

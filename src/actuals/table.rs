@@ -27,6 +27,12 @@ const VALUE: &[&str] = &[
 ];
 const UNIT: &[&str] = &["unit", "单位", "计量单位"];
 const CHANGE: &[&str] = &[
+    "同比",
+    "同比增长率",
+    "较上年增长",
+    "增长速度",
+    "比上年增减",
+    "同比增减",
     "change",
     "growth",
     "同比增长",
@@ -101,8 +107,16 @@ pub fn read_table(
             [only] => {
                 // A title (2020年科技指标完成情况) or a unit line (单位：亿元) above the header.
                 seen_text = true;
-                if let Some(unit) = unit_line(&only.text()) {
-                    default_unit = Some((unit, row.line));
+                match unit_line(&only.text()) {
+                    Some(Ok(unit)) => default_unit = Some((unit, row.line)),
+                    Some(Err(line)) => return Err(Error::actuals(
+                        origin.with_line(row.line),
+                        format!(
+                            "a unit line `{}` that cannot be read; expected one such as 单位：亿元",
+                            shorten(&line)
+                        ),
+                    )),
+                    None => {}
                 }
             }
             _ => break row,
@@ -127,15 +141,29 @@ pub fn read_table(
     Ok(())
 }
 
-/// `单位：亿元`, `（单位：万元）`, `计量单位: 家` -> the unit.
-fn unit_line(text: &str) -> Option<String> {
-    let text: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
-    let text = text.trim_matches(|c| c == '(' || c == ')');
-    let rest = text
-        .strip_prefix("计量单位")
-        .or_else(|| text.strip_prefix("单位"))?;
-    let unit = rest.strip_prefix(':')?;
-    (!unit.is_empty()).then(|| normalize_unit(unit))
+/// A line above the header that names the table's unit: `单位：亿元`, `（单位：万元）`,
+/// `金额单位：万元`, `计量单位: 家` -> `Some(Ok(unit))`; a line that mentions 单位 but cannot be
+/// read -> `Some(Err(line))`; any other line (a title) -> `None`.
+fn unit_line(text: &str) -> Option<std::result::Result<String, String>> {
+    let squeezed: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let Some(at) = squeezed.find("单位:") else {
+        // 单位 亿元, without its colon, is a unit line gone wrong; 各单位… is a title.
+        let bare = squeezed.trim_start_matches(['(', '[']);
+        return bare
+            .starts_with("单位")
+            .then(|| Err(text.trim().to_string()));
+    };
+    let rest = &squeezed[at + "单位:".len()..];
+    let unit = rest
+        .trim_end_matches([')', ']'])
+        .split([',', ';', '。'])
+        .next()
+        .unwrap_or("");
+    Some(if unit.is_empty() {
+        Err(text.trim().to_string())
+    } else {
+        Ok(normalize_unit(unit))
+    })
 }
 
 /// A header cell in normal form, and a unit written in brackets after the name: `数值（亿元）`.
@@ -208,6 +236,18 @@ impl Header {
                 parse_period(name).map(|period| (i, period, unit.clone()))
             })
             .collect();
+        for (i, (col, (period, _), _)) in periods.iter().enumerate() {
+            if let Some((first, ..)) = periods[..i].iter().find(|(_, (p, _), _)| p == period) {
+                return Err(Error::actuals(
+                    at.with_column(*col as u64 + 1),
+                    format!(
+                        "header `{}` names the same period ({period}) as column {}; expected each period once",
+                        shorten(&names[*col].0),
+                        first + 1
+                    ),
+                ));
+            }
+        }
         let layout = match (forced, value, periods.is_empty()) {
             (Some(Layout::Long), Some(_), _) | (None, Some(_), _) => Layout::Long,
             (Some(Layout::Wide), _, false) | (None, None, false) => Layout::Wide,
@@ -365,11 +405,22 @@ mod tests {
 
     #[test]
     fn unit_lines() {
-        assert_eq!(unit_line("单位：亿元"), Some("亿元".into()));
-        assert_eq!(unit_line("（单位：万元）"), Some("万元".into()));
-        assert_eq!(unit_line("计量单位: 家"), Some("家".into()));
+        assert_eq!(unit_line("单位：亿元"), Some(Ok("亿元".into())));
+        assert_eq!(unit_line("（单位：万元）"), Some(Ok("万元".into())));
+        assert_eq!(unit_line("计量单位: 家"), Some(Ok("家".into())));
+        assert_eq!(unit_line("金额单位：万元"), Some(Ok("万元".into())));
+        assert_eq!(
+            unit_line("数据单位：亿元，数据来源：省统计局"),
+            Some(Ok("亿元".into()))
+        );
         assert_eq!(unit_line("2020年科技指标完成情况"), None);
-        assert_eq!(unit_line("单位"), None);
+        assert_eq!(unit_line("单位"), Some(Err("单位".into())));
+        assert_eq!(unit_line("单位 亿元"), Some(Err("单位 亿元".into())));
+        assert_eq!(
+            unit_line("各单位科技投入情况"),
+            None,
+            "a title that mentions 单位"
+        );
     }
 
     #[test]

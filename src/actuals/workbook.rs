@@ -1,14 +1,20 @@
-//! Workbooks (.xlsx, .xls, .ods, .xlsb) through calamine: the first sheet, or the one named.
-//! Numeric cells and numbers stored as text both read; dates stay dates; a percent-formatted
-//! .xlsx cell reads as the percent it shows.
+//! Workbooks (.xlsx, .xls, .ods, .xlsb) through calamine: the first visible sheet, or the one
+//! named. Numeric cells and numbers stored as text both read; dates stay dates; a
+//! percent-formatted cell (.xlsx, .ods) reads as the percent it shows.
+//!
+//! .xlsx cells are streamed one by one, so a stray value in the last cell of a sheet costs one
+//! cell, not a rectangle of a billion. calamine panics on some damaged files; such a panic is
+//! contained and reported as an error on the file.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
+use std::panic::{self, AssertUnwindSafe};
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible, Sheets};
 use rust_decimal::Decimal;
 
 use super::grid::{Cell, Row};
-use super::xlsx_percent::percent_cells;
+use super::xlsx_percent::{ods_percent_cells, percent_cells, CellSet};
 use crate::error::{Error, Location, Result};
 
 /// True when `bytes` start like a workbook: a zip archive (.xlsx, .ods, .xlsb) or an OLE
@@ -25,56 +31,49 @@ pub fn workbook_rows(
     sheet: Option<&str>,
 ) -> Result<(Vec<Row>, Location)> {
     let file = Location::file(name);
-    let is_zip = bytes.starts_with(b"PK");
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.as_slice())).map_err(|err| {
-        Error::actuals(
+    // calamine panics on some damaged files: contain it, quietly, and report the file.
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| read_sheet(&bytes, &file, sheet)));
+    panic::set_hook(previous_hook);
+    let (cells, chosen) = outcome.unwrap_or_else(|_| {
+        Err(Error::actuals(
             file.clone(),
-            format!("cannot read the workbook: {err}; expected an .xlsx, .xls or .ods file"),
-        )
+            "a damaged workbook that cannot be read; expected an .xlsx, .xls or .ods file",
+        ))
     })?;
-    let names = book.sheet_names();
-    let chosen = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .cloned()
-            .ok_or_else(|| {
-                Error::actuals(
-                    file.clone(),
-                    format!(
-                        "no sheet named `{wanted}`; the workbook has {}",
-                        quoted(&names)
-                    ),
-                )
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| Error::actuals(file.clone(), "the workbook has no sheets"))?,
-    };
-    let range = book.worksheet_range(&chosen).map_err(|err| {
-        Error::actuals(file.clone(), format!("cannot read sheet `{chosen}`: {err}"))
-    })?;
-    let percent = if is_zip {
-        percent_cells(&bytes, &chosen)
+    let percent = if bytes.starts_with(b"PK") {
+        let mut set = percent_cells(&bytes, &chosen);
+        set.extend(ods_percent_cells(&bytes, &chosen));
+        set
     } else {
-        Default::default()
+        CellSet::new()
     };
     let origin = Location {
-        sheet: Some(chosen),
-        ..file
+        sheet: Some(chosen.clone()),
+        ..file.clone()
     };
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(r, cells)| {
-            let row = first_row + r as u32;
-            let mut out: Vec<Cell> = vec![Cell::Empty; first_col as usize];
-            out.extend(cells.iter().enumerate().map(|(c, data)| {
-                let is_percent = percent.contains(&(row, first_col + c as u32));
-                convert(data, is_percent)
-            }));
+    if cells.is_empty() {
+        return Err(Error::actuals(
+            origin,
+            format!("sheet `{chosen}` is empty; expected a header row (choose another sheet with --sheet)"),
+        ));
+    }
+    let mut rows: BTreeMap<u32, Vec<(u32, Cell)>> = BTreeMap::new();
+    for ((row, col), data) in cells {
+        rows.entry(row)
+            .or_default()
+            .push((col, convert(&data, percent.contains(&(row, col)))));
+    }
+    let rows = rows
+        .into_iter()
+        .map(|(row, mut cells)| {
+            cells.sort_by_key(|(col, _)| *col);
+            let width = cells.last().map_or(0, |(col, _)| *col as usize + 1);
+            let mut out = vec![Cell::Empty; width];
+            for (col, cell) in cells {
+                out[col as usize] = cell;
+            }
             Row {
                 line: u64::from(row) + 1,
                 cells: out,
@@ -84,12 +83,65 @@ pub fn workbook_rows(
     Ok((rows, origin))
 }
 
-fn quoted(names: &[String]) -> String {
-    names
+/// The non-empty cells of the chosen sheet as ((row, column), value), 0-based, and its name.
+type SheetCells = (Vec<((u32, u32), Data)>, String);
+
+fn read_sheet(bytes: &[u8], file: &Location, wanted: Option<&str>) -> Result<SheetCells> {
+    let fail = |what: String| Error::actuals(file.clone(), what);
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|err| {
+        fail(format!(
+            "cannot read the workbook: {err}; expected an .xlsx, .xls or .ods file"
+        ))
+    })?;
+    let sheets = book.sheets_metadata().to_vec();
+    let listed = sheets
         .iter()
-        .map(|n| format!("`{n}`"))
+        .map(|s| format!("`{}`", s.name))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    let chosen = match wanted {
+        Some(wanted) => sheets
+            .iter()
+            .find(|s| s.name == wanted)
+            .map(|s| s.name.clone())
+            .ok_or_else(|| {
+                fail(format!(
+                    "no sheet named `{wanted}`; the workbook has {listed}"
+                ))
+            })?,
+        None => sheets
+            .iter()
+            .find(|s| s.visible == SheetVisible::Visible)
+            .or(sheets.first())
+            .map(|s| s.name.clone())
+            .ok_or_else(|| fail("the workbook has no sheets".to_string()))?,
+    };
+    let cannot = |err: String| fail(format!("cannot read sheet `{chosen}`: {err}"));
+    let cells = if let Sheets::Xlsx(xlsx) = &mut book {
+        let mut reader = xlsx
+            .worksheet_cells_reader(&chosen)
+            .map_err(|e| cannot(e.to_string()))?;
+        let mut cells = Vec::new();
+        while let Some(cell) = reader.next_cell().map_err(|e| cannot(e.to_string()))? {
+            let data = Data::from(cell.get_value().clone());
+            if data != Data::Empty {
+                cells.push((cell.get_position(), data));
+            }
+        }
+        cells
+    } else {
+        let range = book
+            .worksheet_range(&chosen)
+            .map_err(|e| cannot(e.to_string()))?;
+        range
+            .used_cells()
+            .map(|(r, c, data)| {
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                ((r0 + r as u32, c0 + c as u32), data.clone())
+            })
+            .collect()
+    };
+    Ok((cells, chosen))
 }
 
 /// One calamine cell as a grid cell. Floats convert with `Decimal::try_from`, which gives the
@@ -107,7 +159,7 @@ fn convert(data: &Data, is_percent: bool) -> Cell {
         Data::Int(i) => number(Decimal::from(*i)),
         Data::Float(f) => match Decimal::try_from(*f) {
             Ok(n) => number(n),
-            Err(_) => Cell::Error(format!("{f}")),
+            Err(_) => Cell::Error(format!("a number too large to hold exactly ({f:e})")),
         },
         Data::Bool(b) => Cell::Text(b.to_string()),
         Data::DateTime(dt) => {

@@ -1,6 +1,8 @@
-//! Which cells of an .xlsx sheet are percent-formatted. calamine gives such a cell's value as a
-//! fraction (2.42% arrives as 0.0242) and does not say how it was formatted; this reads the
-//! workbook's styles and the sheet's cell styles to tell, so the cell reads as 2.42%.
+//! Which cells of a sheet are percent-formatted. calamine gives such a cell's value as a
+//! fraction (2.42% arrives as 0.0242) and does not say how it was formatted; this reads an
+//! .xlsx's styles and the sheet's cell styles, or an .ods sheet's percentage cells, to tell, so
+//! the cell reads as 2.42%. (.xls keeps its formats in binary records; its percent cells read
+//! as fractions and draw the fraction warning.)
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Cursor, Read};
@@ -56,11 +58,73 @@ fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart, bool)) {
     }
 }
 
+/// An attribute's value, with XML escapes (`&amp;`) resolved.
 fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name || a.key.local_name().as_ref() == name)
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+        .map(|a| {
+            let raw = String::from_utf8_lossy(&a.value).into_owned();
+            quick_xml::escape::unescape(&raw).map_or_else(|_| raw.clone(), |v| v.into_owned())
+        })
+}
+
+/// The percentage cells of sheet `sheet` in the .ods `bytes` (office:value-type="percentage"),
+/// counting repeated rows and columns.
+pub fn ods_percent_cells(bytes: &[u8], sheet: &str) -> CellSet {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return CellSet::new();
+    };
+    let mut content = Vec::new();
+    let read = zip
+        .by_name("content.xml")
+        .map(|mut file| file.read_to_end(&mut content));
+    if !matches!(read, Ok(Ok(_))) {
+        return CellSet::new();
+    }
+    let mut cells = CellSet::new();
+    let (mut in_sheet, mut row, mut col) = (false, 0u32, 0u32);
+    let mut row_repeat = 1u32;
+    let repeat = |e: &BytesStart, name: &[u8]| {
+        attr(e, name)
+            .and_then(|r| r.parse::<u32>().ok())
+            .unwrap_or(1)
+    };
+    let mut reader = Reader::from_reader(BufReader::new(content.as_slice()));
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf);
+        match &event {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                b"table" => in_sheet = attr(e, b"table:name").as_deref() == Some(sheet),
+                b"table-row" if in_sheet => {
+                    col = 0;
+                    row_repeat = repeat(e, b"table:number-rows-repeated");
+                    if matches!(event, Ok(Event::Empty(_))) {
+                        row = row.saturating_add(row_repeat);
+                    }
+                }
+                b"table-cell" | b"covered-table-cell" if in_sheet => {
+                    let n = repeat(e, b"table:number-columns-repeated");
+                    if attr(e, b"office:value-type").as_deref() == Some("percentage") {
+                        for c in col..col.saturating_add(n.min(1 << 14)) {
+                            cells.insert((row, c));
+                        }
+                    }
+                    col = col.saturating_add(n);
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) if in_sheet && e.local_name().as_ref() == b"table-row" => {
+                row = row.saturating_add(row_repeat);
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"table" => in_sheet = false,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    cells
 }
 
 /// Indexes into `cellXfs` whose number format shows a percent.

@@ -471,10 +471,30 @@ impl<'p> TargetCheck<'p, '_> {
                 growth_percent(reading.value, base_value)
             };
         }
-        if let (Some(reported), false) = (reading.change, prorate) {
+        // For a percentage, a reported change is usually in percentage points, not a growth
+        // rate: comparing the two would warn about nothing.
+        let is_percent = crate::units::kind(self.target.unit.as_deref().unwrap_or_default())
+            == crate::units::UnitKind::Percent;
+        if let (Some(reported), false, false) = (reading.change, prorate, is_percent) {
             if let Some(warning) = disagreement(self.target, &reading, base_value, reported) {
                 self.warnings.push(warning);
             }
+        }
+        // 0.538 against last year's 51.53%: a fraction, not a fall.
+        if is_percent
+            && !reading.value.is_zero()
+            && reading.value.abs() < Decimal::ONE
+            && base_value.abs() >= Decimal::ONE
+        {
+            self.warnings.push(format!(
+                "{}: {} for `{}` (baseline {base_value}%) looks like a fraction; if it means {}%, write {} or {}%",
+                reading.at,
+                reading.value,
+                self.target.name,
+                (reading.value * Decimal::ONE_HUNDRED).normalize(),
+                (reading.value * Decimal::ONE_HUNDRED).normalize(),
+                (reading.value * Decimal::ONE_HUNDRED).normalize(),
+            ));
         }
         match judge(rule, reading.value, Some(base_value)) {
             Err(Unjudged::BaselineNotPositive) => {

@@ -294,7 +294,6 @@ mod tests {
     fn products_too_long_for_a_decimal_are_still_compared_exactly() {
         // base × 1.005 needs 31 digits: a rounding comparison calls this met.
         let rule = Rule::GrowthAtLeast(d("0.5"));
-        let base = d("1.000000000000000000000000001");
         assert!(!met(
             rule.clone(),
             "1.005000000000000000000000001",
@@ -305,7 +304,6 @@ mod tests {
             "1.005000000000000000000000002",
             Some("1.000000000000000000000000001")
         ));
-        let _ = base;
         // No growth from a tiny base is not 20% growth.
         assert!(!met(
             Rule::GrowthAtLeast(d("20")),
