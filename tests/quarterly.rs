@@ -209,7 +209,10 @@ fn a_stale_figure_is_missing_as_of_a_later_period() {
     let (_, json) = check(&["--allow-missing"], input);
     let incubators = result(&json, "incubators_new");
     assert_eq!(incubators["status"], "missing");
-    assert_eq!(incubators["note"], "no figure covering 2020-01/2020-09");
+    assert_eq!(
+        incubators["note"],
+        "no figure covering 2020-01/2020-09: nothing for 2020Q3; add it, or a year-to-date figure"
+    );
 }
 
 #[test]

@@ -73,6 +73,32 @@ fn sum(parts: &[(Period, &Figure)]) -> Option<Decimal> {
         .try_fold(Decimal::ZERO, |acc, (_, f)| acc.checked_add(number(f)?))
 }
 
+/// The first run of months in January..`last` that no figure covers, for a note on what is
+/// missing (`None` when every month is covered).
+pub fn first_gap(series: &Series, year: i32, last: u8) -> Option<Period> {
+    let mut month = 1;
+    while month <= last {
+        let reach = series
+            .iter()
+            .filter(|(p, f)| p.year == year && p.first == month && p.last <= last && number(f).is_some())
+            .map(|(p, _)| p.last)
+            .max();
+        match reach {
+            Some(end) => month = end + 1,
+            None => {
+                let next = series
+                    .keys()
+                    .filter(|p| p.year == year && p.first > month && p.first <= last)
+                    .map(|p| p.first)
+                    .min()
+                    .unwrap_or(last + 1);
+                return Period::months(year, month, next - 1);
+            }
+        }
+    }
+    None
+}
+
 /// The year so far, January to `last`: a year-to-date figure if one is given, else the sum of
 /// single-period figures that cover those months.
 pub fn to_date(series: &Series, year: i32, last: u8) -> Option<Reading> {

@@ -10,7 +10,7 @@ mod accrual;
 mod rules;
 
 pub use accrual::{
-    check_consistency, elapsed_share, latest_level, level_at, to_date, Reading, Series,
+    check_consistency, elapsed_share, first_gap, latest_level, level_at, to_date, Reading, Series,
 };
 pub use rules::{
     exact, growth_percent, higher_is_better, judge, judge_growth_rate, level, round, to_decimal,
@@ -388,6 +388,12 @@ impl<'p> TargetCheck<'p, '_> {
         let mut result = self.empty();
         let Some(reading) = self.reading(plan.year, self.last) else {
             let wanted = Period::to_date(plan.year, self.last).unwrap_or(Period::year(plan.year));
+            let uncovered = || match (self.target.accrual, first_gap(self.series, plan.year, self.last)) {
+                (Accrual::Cumulative, Some(gap)) if gap != wanted => format!(
+                    "no figure covering {wanted}: nothing for {gap}; add it, or a year-to-date figure"
+                ),
+                _ => format!("no figure covering {wanted}"),
+            };
             let has_any = self.series.keys().any(|p| p.year == plan.year);
             let only_growth = self
                 .series
@@ -398,11 +404,11 @@ impl<'p> TargetCheck<'p, '_> {
             } else if only_growth || !has_any {
                 match self.growth_only(&mut result) {
                     Some(()) => return result,
-                    None if has_any => format!("no figure covering {wanted}"),
+                    None if has_any => uncovered(),
                     None => format!("no figure for {}", plan.year),
                 }
             } else {
-                format!("no figure covering {wanted}")
+                uncovered()
             });
             return result;
         };
