@@ -98,3 +98,20 @@ fn the_clause_finder_finds_the_right_text() {
     assert!(!clause("第14条").contains("高新技术企业数量净增"));
     assert!(clause("主要预期目标").contains("全社会R&D经费投入强度达到2.20%"));
 }
+
+#[test]
+fn every_quantitative_target_says_how_it_accrues() {
+    let doc: serde_yaml::Value = serde_yaml::from_str(EMBEDDED_PLAN).unwrap();
+    for target in doc["targets"].as_sequence().unwrap() {
+        let id = target["id"].as_str().unwrap();
+        if target["rule"] == "done" {
+            continue;
+        }
+        let accrual = target["accrual"].as_str().unwrap_or_else(|| panic!("{id} states its accrual"));
+        assert!(["cumulative", "level"].contains(&accrual), "{id}");
+    }
+    let plan = load_plan(EMBEDDED_PLAN, EMBEDDED_PLAN_NAME).unwrap();
+    let turnover = plan.targets.iter().find(|t| t.id == "tech_contract_turnover").unwrap();
+    assert_eq!(turnover.aggregate, plan::plan::Aggregate::Sum);
+    assert!(turnover.profile.as_ref().is_some_and(|p| p.source.contains("assumed")));
+}
