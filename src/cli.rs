@@ -31,6 +31,44 @@ pub enum Command {
     ///
     /// Filled in, it is read back by `plan check` as it is.
     Template(TemplateArgs),
+    /// Everything about one target; with actual figures, every figure found and its status.
+    Show(ShowArgs),
+    /// Print a JSON Schema (draft-07) for plan.yaml, for editors' completion and validation.
+    Schema,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `plan man > plan.1`.
+    Man,
+}
+
+/// Arguments of `plan show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The target: its id, Chinese name or an alias.
+    pub target: String,
+    /// Files of actual figures, as for `plan check`.
+    #[arg(value_name = "ACTUALS")]
+    pub actuals: Vec<PathBuf>,
+    #[command(flatten)]
+    pub plan: PlanArg,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Evaluate as of the end of this period of the plan year; the latest in the data when omitted.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Output format: table (text) or json.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// Arguments of `plan completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `plan check`.
@@ -57,9 +95,13 @@ pub struct CheckArgs {
     /// Warnings (figures that look wrong, rows not used) fail the run with exit status 1.
     #[arg(long)]
     pub strict: bool,
-    /// One row per target, one column per period present: the quarter-by-quarter trajectory.
+    /// One row per target, one column per period present: the quarter-by-quarter trajectory
+    /// (table or json).
     #[arg(long)]
     pub history: bool,
+    /// Write the report to FILE, whole or not at all, instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub look: LookArgs,
 }
@@ -142,9 +184,13 @@ pub struct PlanArg {
     pub path: Option<PathBuf>,
 }
 
-/// How tables look.
+/// How reports look.
 #[derive(Debug, Args)]
 pub struct LookArgs {
+    /// Language of headers, status words, target wording and notes (JSON keys never change);
+    /// from LC_ALL / LC_MESSAGES / LANG when omitted: zh for zh_*, else en.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// Table borders: ascii lines up in every terminal; utf8 draws boxes.
     #[arg(long, value_enum, default_value_t = Style::Ascii)]
     pub style: Style,
@@ -160,6 +206,23 @@ pub enum Format {
     Table,
     /// One JSON object for scripts.
     Json,
+    /// One row per target, UTF-8 with BOM, for spreadsheets.
+    Csv,
+    /// A GitHub-flavoured table and the summary, for reports.
+    Markdown,
+    /// JUnit XML, for CI dashboards (Jenkins, GitLab).
+    Junit,
+    /// A self-contained page, printable on A4.
+    Html,
+}
+
+/// Report languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
 }
 
 /// Table border styles.

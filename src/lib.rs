@@ -33,5 +33,9 @@ pub fn run(cli: &Cli) -> error::Result<commands::Output> {
         Command::List(args) => commands::list(args),
         Command::Validate(args) => commands::validate(args),
         Command::Template(args) => commands::template(args),
+        Command::Show(args) => commands::show(args),
+        Command::Schema => commands::schema(),
+        Command::Completions(args) => commands::completions(args),
+        Command::Man => commands::man(),
     }
 }

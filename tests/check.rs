@@ -6,26 +6,6 @@ mod common;
 use common::{json, plan, plan_with_stdin, result};
 
 #[test]
-fn example_table() {
-    let run = plan(&["check", "../../examples/actuals-2020.csv"]);
-    assert_eq!(run.code, 1, "the example has unmet targets: {}", run.stderr);
-    assert_eq!(run.stderr, "");
-    insta::assert_snapshot!(run.stdout);
-}
-
-#[test]
-fn example_json() {
-    let run = plan(&[
-        "check",
-        "../../examples/actuals-2020.csv",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    insta::assert_snapshot!(run.stdout);
-}
-
-#[test]
 fn example_table_utf8_style() {
     let run = plan(&[
         "check",

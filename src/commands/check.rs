@@ -1,85 +1,78 @@
 //! `plan check`: read actual figures, match them to the plan, evaluate, render.
 
+use std::path::{Path, PathBuf};
+
 use crate::actuals::{encoding_by_name, read_actuals, Layout, ReadOptions};
 use crate::cli::{CheckArgs, Format, InputArgs, LayoutArg};
 use crate::error::{shorten, Error, Location, Result};
 use crate::evaluate::{check_consistency, evaluate, latest_period, periods_present, Evaluation};
+use crate::exit::ExitStatus;
 use crate::figure::Figures;
+use crate::output::write_atomically;
 use crate::period::{parse_period, Period};
 use crate::plan::Plan;
-use crate::render::{history_json, history_table, Json, Render};
+use crate::render::{history_json, history_table, Csv, Html, Json, Junit, Markdown, Render};
 use crate::resolve::{Collector, ResolveOptions};
 
 use super::Output;
 
 /// Runs `plan check`.
 pub fn check(args: &CheckArgs) -> Result<Output> {
-    let stdin_uses = args
-        .actuals
-        .iter()
-        .chain(&args.plan.path)
-        .filter(|p| p.as_os_str() == "-")
-        .count();
-    if stdin_uses > 1 {
-        return Err(Error::read(
-            Location::file("<stdin>"),
-            "standard input (`-`) is named more than once; it can be read only once",
-        ));
-    }
     let plan = super::load(&args.plan)?;
-    let as_of = args
-        .period
-        .as_deref()
-        .map(|text| period_arg(&plan, text))
-        .transpose()?;
-    let mut figures = read_figures(&plan, &args.actuals, &args.input)?;
-    let consistency = check_consistency(&plan, &figures)?;
-    figures.warnings.extend(consistency);
-    let mut stdout = Vec::new();
+    let as_of = args.period.as_deref().map(|text| period_arg(&plan, text)).transpose()?;
+    let figures = read_all(&plan, &args.actuals, &args.plan.path, &args.input)?;
+    let lang = super::lang(&args.look);
+    let mut report = Vec::new();
     if args.history {
         let mut periods = periods_present(&plan, &figures);
         if let Some(as_of) = as_of {
             periods.retain(|p| p.last <= as_of.last);
         }
-        let evaluations: Vec<Evaluation> = periods
-            .iter()
-            .map(|p| evaluate(&plan, &figures, *p))
-            .collect();
+        let evaluations: Vec<Evaluation> = periods.iter().map(|p| evaluate(&plan, &figures, *p)).collect();
+        let table = super::table(&args.look);
         match args.format {
-            Format::Table => history_table(
-                &plan,
-                &evaluations,
-                &figures.warnings,
-                &super::table(&args.look),
-                &mut stdout,
-            ),
-            Format::Json => history_json(&plan, &evaluations, &figures.warnings, &mut stdout),
+            Format::Table => history_table(&plan, &evaluations, &figures.warnings, &table, &mut report),
+            Format::Json => history_json(&plan, &evaluations, &figures.warnings, &mut report),
+            _ => {
+                return Err(Error::read(
+                    Location::file("--history"),
+                    "a history is written as a table or json; expected --format table or --format json",
+                ))
+            }
         }
         .expect("writing to memory cannot fail");
         let status = evaluations
             .last()
-            .map_or(crate::exit::ExitStatus::Success, |e| {
-                e.exit_status(args.allow_missing, args.strict)
-            });
-        return Ok(Output { stdout, status });
+            .map_or(ExitStatus::Success, |e| e.exit_status(args.allow_missing, args.strict));
+        return deliver(report, status, args.output.as_deref());
     }
     let as_of = as_of.unwrap_or_else(|| latest_period(&plan, &figures));
     let evaluation = evaluate(&plan, &figures, as_of);
     let renderer: Box<dyn Render> = match args.format {
         Format::Table => Box::new(super::table(&args.look)),
-        Format::Json => Box::new(Json),
+        Format::Json => Box::new(Json { lang }),
+        Format::Csv => Box::new(Csv { lang }),
+        Format::Markdown => Box::new(Markdown { lang }),
+        Format::Junit => Box::new(Junit { lang }),
+        Format::Html => Box::new(Html { lang }),
     };
-    renderer
-        .render(&evaluation, &mut stdout)
-        .expect("writing to memory cannot fail");
-    Ok(Output {
-        stdout,
-        status: evaluation.exit_status(args.allow_missing, args.strict),
-    })
+    renderer.render(&evaluation, &mut report).expect("writing to memory cannot fail");
+    deliver(report, evaluation.exit_status(args.allow_missing, args.strict), args.output.as_deref())
+}
+
+/// The report on standard output, or written whole to `--output` (then nothing is printed).
+fn deliver(report: Vec<u8>, status: ExitStatus, output: Option<&Path>) -> Result<Output> {
+    match output {
+        Some(path) => {
+            write_atomically(path, &report)?;
+            Ok(Output { stdout: Vec::new(), status })
+        }
+        None => Ok(Output { stdout: report, status }),
+    }
 }
 
 /// `--period`: a period of the plan year; the check runs as of its last month.
-fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
+pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
     let at = Location::file("--period");
     let (period, _) = parse_period(text).ok_or_else(|| {
         Error::actuals(
@@ -93,29 +86,41 @@ fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
     if period.year != plan.year {
         return Err(Error::actuals(
             at,
-            format!(
-                "{period} is not in the plan year {}; expected a period of {}",
-                plan.year, plan.year
-            ),
+            format!("{period} is not in the plan year {}; expected a period of {}", plan.year, plan.year),
         ));
     }
     Ok(Period::to_date(plan.year, period.last).unwrap_or(period))
 }
 
-/// Reads every file and matches its figures to the plan's targets.
-pub(crate) fn read_figures(
+/// Reads every file (standard input at most once), matches the figures to the plan's targets
+/// and checks that overlapping figures agree.
+pub(crate) fn read_all(
     plan: &Plan,
-    paths: &[std::path::PathBuf],
+    paths: &[PathBuf],
+    plan_path: &Option<PathBuf>,
     input: &InputArgs,
 ) -> Result<Figures> {
+    let stdin_uses = paths.iter().chain(plan_path).filter(|p| p.as_os_str() == "-").count();
+    if stdin_uses > 1 {
+        return Err(Error::read(
+            Location::file("<stdin>"),
+            "standard input (`-`) is named more than once; it can be read only once",
+        ));
+    }
+    let mut figures = read_figures(plan, paths, input)?;
+    let consistency = check_consistency(plan, &figures)?;
+    figures.warnings.extend(consistency);
+    Ok(figures)
+}
+
+/// Reads every file and matches its figures to the plan's targets.
+fn read_figures(plan: &Plan, paths: &[PathBuf], input: &InputArgs) -> Result<Figures> {
     let encoding = match &input.encoding {
         None => None,
         Some(name) => Some(encoding_by_name(name).ok_or_else(|| {
             Error::actuals(
                 Location::file("--encoding"),
-                format!(
-                    "unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"
-                ),
+                format!("unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"),
             )
         })?),
     };
@@ -128,12 +133,7 @@ pub(crate) fn read_figures(
         }),
         default_year: plan.year,
     };
-    let mut collector = Collector::new(
-        plan,
-        ResolveOptions {
-            ignore_unknown: input.ignore_unknown,
-        },
-    );
+    let mut collector = Collector::new(plan, ResolveOptions { ignore_unknown: input.ignore_unknown });
     for path in paths {
         read_actuals(path, &options, &mut |obs| collector.add(obs))?;
     }

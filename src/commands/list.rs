@@ -1,8 +1,7 @@
 //! `plan list`: the plan's targets.
 
 use crate::cli::{Format, ListArgs};
-use crate::error::Result;
-use crate::exit::ExitStatus;
+use crate::error::{Error, Location, Result};
 use crate::render::{list_json, list_table};
 
 use super::Output;
@@ -10,14 +9,18 @@ use super::Output;
 /// Runs `plan list`.
 pub fn list(args: &ListArgs) -> Result<Output> {
     let plan = super::load(&args.plan)?;
+    let lang = super::lang(&args.look);
     let mut stdout = Vec::new();
     match args.format {
-        Format::Table => list_table(&plan, super::table(&args.look).style, &mut stdout),
-        Format::Json => list_json(&plan, &mut stdout),
+        Format::Table => list_table(&plan, super::table(&args.look).style, lang, &mut stdout),
+        Format::Json => list_json(&plan, lang, &mut stdout),
+        other => {
+            return Err(Error::read(
+                Location::file("--format"),
+                format!("`plan list` writes table or json, not {other:?}").to_lowercase(),
+            ))
+        }
     }
     .expect("writing to memory cannot fail");
-    Ok(Output {
-        stdout,
-        status: ExitStatus::Success,
-    })
+    Ok(Output::success(stdout))
 }

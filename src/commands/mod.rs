@@ -2,22 +2,26 @@
 //! printed before the whole result is ready.
 
 mod check;
+mod generate;
 mod list;
+mod show;
 mod template;
 mod validate;
 
 pub use check::check;
+pub use generate::{completions, man, schema};
 pub use list::list;
+pub use show::show;
 pub use template::template;
 pub use validate::validate;
 
 use std::io::IsTerminal;
 
-use crate::cli::{ColorChoice, LookArgs, PlanArg, Style};
+use crate::cli::{ColorChoice, LangArg, LookArgs, PlanArg, Style};
 use crate::error::Result;
 use crate::exit::ExitStatus;
 use crate::plan::{load_plan, Plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
-use crate::render::{Table, TableStyle};
+use crate::render::{Lang, Table, TableStyle};
 
 /// What a command produced: the whole standard output and the exit status.
 #[derive(Debug)]
@@ -26,6 +30,13 @@ pub struct Output {
     pub stdout: Vec<u8>,
     /// How the run ended.
     pub status: ExitStatus,
+}
+
+impl Output {
+    /// A successful run that printed `stdout`.
+    pub fn success(stdout: Vec<u8>) -> Output {
+        Output { stdout, status: ExitStatus::Success }
+    }
 }
 
 /// Loads the plan named by `--plan`, or the built-in one.
@@ -39,7 +50,16 @@ pub(crate) fn load(arg: &PlanArg) -> Result<Plan> {
     }
 }
 
-/// The table renderer for `--style` and `--color`, on this process's standard output.
+/// The language asked for, or the environment's.
+pub(crate) fn lang(look: &LookArgs) -> Lang {
+    match look.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    }
+}
+
+/// The table renderer for `--style`, `--color` and `--lang`, on this process's standard output.
 pub(crate) fn table(look: &LookArgs) -> Table {
     let terminal = std::io::stdout().is_terminal();
     let color = match look.color {
@@ -47,18 +67,10 @@ pub(crate) fn table(look: &LookArgs) -> Table {
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let width = if terminal { terminal_width() } else { None };
+    let width = if terminal { comfy_table::Table::new().width() } else { None };
     let style = match look.style {
         Style::Ascii => TableStyle::Ascii,
         Style::Utf8 => TableStyle::Utf8,
     };
-    Table {
-        style,
-        color,
-        width,
-    }
-}
-
-fn terminal_width() -> Option<u16> {
-    comfy_table::Table::new().width()
+    Table { style, color, width, lang: lang(look) }
 }

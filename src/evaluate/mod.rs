@@ -132,7 +132,48 @@ pub struct TargetResult<'p> {
     /// What a relative rule was judged by.
     pub basis: Option<Basis>,
     /// Why a target is missing, or what else a reader should know.
-    pub note: Option<String>,
+    pub notes: Vec<Note>,
+}
+
+/// A remark on a result, worded by the renderer in the output's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// No figure at all for the plan year.
+    NoFigure {
+        /// The plan year.
+        year: i32,
+    },
+    /// Figures exist, but none covers the months checked.
+    NotCovered {
+        /// The months that needed covering.
+        wanted: Period,
+        /// The first run of months with no figure, when known.
+        gap: Option<Period>,
+    },
+    /// Only a growth rate, for a target that needs the figure itself.
+    OnlyGrowthRate,
+    /// A relative rule with no baseline figure.
+    NoBaseline {
+        /// The baseline year, if the plan has one.
+        year: Option<i32>,
+    },
+    /// Growth from a zero or negative baseline.
+    BaselineNotPositive,
+    /// A milestone in progress.
+    InProgress,
+    /// A milestone not done.
+    NotDone,
+    /// Judged by a reported growth rate, in percent.
+    ReportedGrowth(Decimal),
+    /// The figure was converted from this unit.
+    ConvertedFrom(String),
+    /// The plan gives no number: any change in the right direction meets it.
+    Qualitative {
+        /// The plan's words (明显提升).
+        wording: Option<String>,
+        /// A rank or other figure where lower is better.
+        lower_is_better: bool,
+    },
 }
 
 /// Counts per status.
@@ -302,7 +343,7 @@ impl<'p> TargetCheck<'p, '_> {
             share: None,
             growth: None,
             basis: None,
-            note: None,
+            notes: Vec::new(),
         }
     }
 
@@ -312,30 +353,18 @@ impl<'p> TargetCheck<'p, '_> {
         } else {
             self.number()
         };
-        let mut notes: Vec<String> = result.note.take().into_iter().collect();
         if result.basis == Some(Basis::ReportedGrowth) {
-            notes.push(format!(
-                "checked by the reported growth rate {}%",
-                result.reported_growth.unwrap_or_default()
-            ));
+            result.notes.push(Note::ReportedGrowth(result.reported_growth.unwrap_or_default()));
         }
         if let Some(unit) = self.converted_from(&result) {
-            notes.push(format!("converted from {unit}"));
+            result.notes.push(Note::ConvertedFrom(unit));
         }
         if self.target.rule.is_qualitative() && result.actual.is_some() {
-            let said = self
-                .target
-                .wording
-                .as_deref()
-                .map_or(String::new(), |w| format!(": {w}"));
-            let direction = if self.target.rule == Rule::Decrease {
-                "; lower is better"
-            } else {
-                ""
-            };
-            notes.push(format!("qualitative{said}{direction}"));
+            result.notes.push(Note::Qualitative {
+                wording: self.target.wording.clone(),
+                lower_is_better: self.target.rule == Rule::Decrease,
+            });
         }
-        result.note = (!notes.is_empty()).then(|| notes.join("; "));
         result
     }
 
@@ -358,16 +387,18 @@ impl<'p> TargetCheck<'p, '_> {
         let Some((progress, period, at)) =
             accrual::latest_progress(self.series, self.plan.year, self.last)
         else {
-            result.note = Some(format!("no figure for {}", self.plan.year));
+            result.notes.push(Note::NoFigure { year: self.plan.year });
             return result;
         };
-        (result.status, result.note) = match (progress, self.is_final()) {
+        let note;
+        (result.status, note) = match (progress, self.is_final()) {
             (Progress::Done, _) => (Status::Met, None),
-            (Progress::InProgress, true) => (Status::Unmet, Some("in progress".to_string())),
-            (Progress::InProgress, false) => (Status::OnTrack, Some("in progress".to_string())),
-            (Progress::NotDone, true) => (Status::Unmet, Some("not done".to_string())),
-            (Progress::NotDone, false) => (Status::Behind, Some("not done".to_string())),
+            (Progress::InProgress, true) => (Status::Unmet, Some(Note::InProgress)),
+            (Progress::InProgress, false) => (Status::OnTrack, Some(Note::InProgress)),
+            (Progress::NotDone, true) => (Status::Unmet, Some(Note::NotDone)),
+            (Progress::NotDone, false) => (Status::Behind, Some(Note::NotDone)),
         };
+        result.notes.extend(note);
         result.actual = Some(Actual::Progress(progress));
         result.period = Some(period);
         result.at = Some(at);
@@ -388,28 +419,30 @@ impl<'p> TargetCheck<'p, '_> {
         let mut result = self.empty();
         let Some(reading) = self.reading(plan.year, self.last) else {
             let wanted = Period::to_date(plan.year, self.last).unwrap_or(Period::year(plan.year));
-            let uncovered = || match (self.target.accrual, first_gap(self.series, plan.year, self.last)) {
-                (Accrual::Cumulative, Some(gap)) if gap != wanted => format!(
-                    "no figure covering {wanted}: nothing for {gap}; add it, or a year-to-date figure"
-                ),
-                _ => format!("no figure covering {wanted}"),
+            let uncovered = || Note::NotCovered {
+                wanted,
+                gap: match (self.target.accrual, first_gap(self.series, plan.year, self.last)) {
+                    (Accrual::Cumulative, Some(gap)) if gap != wanted => Some(gap),
+                    _ => None,
+                },
             };
             let has_any = self.series.keys().any(|p| p.year == plan.year);
             let only_growth = self
                 .series
                 .iter()
                 .any(|(p, f)| p.year == plan.year && f.value.is_none());
-            result.note = Some(if only_growth && !rule.is_relative() {
-                "only a growth rate was reported; this target needs the figure itself".to_string()
+            let note = if only_growth && !rule.is_relative() {
+                Note::OnlyGrowthRate
             } else if only_growth || !has_any {
                 match self.growth_only(&mut result) {
                     Some(()) => return result,
                     None if has_any => uncovered(),
-                    None => format!("no figure for {}", plan.year),
+                    None => Note::NoFigure { year: plan.year },
                 }
             } else {
                 uncovered()
-            });
+            };
+            result.notes.push(note);
             return result;
         };
         result.actual = Some(Actual::Number(reading.value));
@@ -457,10 +490,7 @@ impl<'p> TargetCheck<'p, '_> {
             if let Some(change) = reading.change {
                 self.by_reported_growth(&mut result, change);
             } else {
-                let y = base_year.map_or("baseline".to_string(), |y| y.to_string());
-                result.note = Some(format!(
-                    "no {y} figure to compare with; add a {y} row, a growth rate, or a `baseline` in the plan"
-                ));
+                result.notes.push(Note::NoBaseline { year: base_year });
             }
             return result;
         };
@@ -505,7 +535,7 @@ impl<'p> TargetCheck<'p, '_> {
         match judge(rule, reading.value, Some(base_value)) {
             Err(Unjudged::BaselineNotPositive) => {
                 result.status = Status::Unmet;
-                result.note = Some("baseline is zero or negative; growth is undefined".to_string());
+                result.notes.push(Note::BaselineNotPositive);
             }
             verdict => {
                 let direct = if prorate { None } else { verdict.ok() };
@@ -579,9 +609,10 @@ impl<'p> TargetCheck<'p, '_> {
         let rule = &self.target.rule;
         let places = value.scale().clamp(2, 28);
         let v = exact(value);
-        result.threshold = annual
-            .as_ref()
-            .and_then(|a| to_decimal(a).or_else(|| round(a, places)));
+        // A value written in the plan keeps its digits (2.20, not 2.2).
+        result.threshold = rule.value().filter(|_| !rule.is_relative()).or_else(|| {
+            annual.as_ref().and_then(|a| to_decimal(a).or_else(|| round(a, places)))
+        });
         if let (Some(annual), Some(true)) = (&annual, higher_is_better(rule)) {
             if *annual > BigRational::from_integer(0.into()) {
                 result.share = round(&(&v * BigRational::from_integer(100.into()) / annual), 1);

@@ -29,3 +29,10 @@ pub struct Plan {
     /// The targets, in plan order.
     pub targets: Vec<Target>,
 }
+
+/// The JSON Schema (draft-07, which editors' YAML language servers read) of plan.yaml.
+pub fn schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let schema = generator.into_root_schema_for::<raw::RawPlan>();
+    serde_json::to_value(schema).expect("a schema is JSON")
+}

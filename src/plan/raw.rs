@@ -6,60 +6,91 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+/// A work plan: its targets and where they come from.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "plan.yaml")]
 pub(super) struct RawPlan {
+    /// The plan's title, e.g. 省委科技工委 省科技厅 2020 年科技工作要点.
     pub title: String,
+    /// The title in English.
     #[serde(default)]
     pub title_en: Option<String>,
+    /// Who issued the plan.
     #[serde(default)]
     pub issuer: Option<String>,
+    /// The plan year: figures for this year are checked.
     pub year: Year,
+    /// The year relative rules (growth, doubling, increase) compare with.
     #[serde(default)]
     pub baseline_period: Option<Year>,
+    /// The source document.
     pub source: String,
+    /// The targets, in plan order.
     pub targets: Vec<RawTarget>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One target of the plan.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawTarget {
+    /// Stable public id: lowercase letters, digits and `_`, starting with a letter.
+    #[schemars(regex(pattern = r"^[a-z][a-z0-9_]*$"))]
     pub id: String,
+    /// The Chinese name, as the plan words it.
     pub name: String,
+    /// The name in English.
     #[serde(default)]
     pub name_en: Option<String>,
+    /// Other names analysts use for the same indicator.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The unit of the figure (%, 亿元, 万元, 家, 个, 项); not for milestones.
     #[serde(default)]
     pub unit: Option<String>,
+    /// How the figure is judged.
     pub rule: RuleKind,
+    /// The rule's value: the level (at_least, more_than, at_most, less_than), the growth in
+    /// percent (growth_at_least) or the factor (ratio_at_least). Quote it: "2.20".
     #[serde(default)]
     pub value: Option<DecimalText>,
+    /// Lower bound of `between`, inclusive.
     #[serde(default)]
     pub min: Option<DecimalText>,
+    /// Upper bound of `between`, inclusive.
     #[serde(default)]
     pub max: Option<DecimalText>,
+    /// The plan's own verb (达到, 超过, 明显提升).
     #[serde(default)]
     pub wording: Option<String>,
+    /// The clause the target comes from: 主要预期目标 or 第N条.
     pub source: String,
+    /// The sentence quoted from the plan.
     #[serde(default)]
     pub quote: Option<String>,
+    /// A baseline figure, used when the actuals have none for the baseline period.
     #[serde(default)]
     pub baseline: Option<RawBaseline>,
+    /// How the figure builds up over a year: cumulative (a flow) or level (a point-in-time value).
     #[serde(default)]
     pub accrual: Option<AccrualKind>,
+    /// `sum`: many rows per period (record-level data), added up.
     #[serde(default)]
     pub aggregate: Option<AggregateKind>,
+    /// The share of the year's total by quarter, in percent: four values adding up to 100.
     #[serde(default)]
+    #[schemars(length(min = 4, max = 4))]
     pub profile: Option<Vec<DecimalText>>,
+    /// Where the profile comes from.
     #[serde(default)]
     pub profile_source: Option<String>,
 }
 
 /// How a figure builds up over a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(super) enum AccrualKind {
     Cumulative,
@@ -67,22 +98,25 @@ pub(super) enum AccrualKind {
 }
 
 /// How many rows a target takes per period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(super) enum AggregateKind {
     One,
     Sum,
 }
 
-#[derive(Debug, Deserialize)]
+/// A baseline figure written in the plan.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawBaseline {
+    /// The figure. Quote it: "4365".
     pub value: DecimalText,
+    /// Where the figure was published.
     pub source: String,
 }
 
 /// The rule names accepted in plan.yaml.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(super) enum RuleKind {
     AtLeast,
@@ -118,6 +152,22 @@ impl RuleKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct DecimalText(pub Decimal);
 
+impl JsonSchema for DecimalText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal, best quoted (\"2.20\") so its digits are kept.",
+            "oneOf": [
+                { "type": "string", "pattern": "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$" },
+                { "type": "number" }
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for DecimalText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DecimalVisitor;
@@ -151,6 +201,22 @@ impl<'de> Deserialize<'de> for DecimalText {
 /// A year, written as a number (2020) or text (2020年).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Year(pub i32);
+
+impl JsonSchema for Year {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Year".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A year: 2020 or \"2020年\".",
+            "oneOf": [
+                { "type": "integer", "minimum": 1000, "maximum": 9999 },
+                { "type": "string", "pattern": "^[0-9]{4}年?$" }
+            ]
+        })
+    }
+}
 
 impl<'de> Deserialize<'de> for Year {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use super::json::{actual, maybe, plan_json, write_json, JSON_VERSION};
-use super::table::{actual_text, Table};
+use super::cells::actual_text;
+use super::table::Table;
 use crate::evaluate::Evaluation;
 use crate::plan::Plan;
 
@@ -19,31 +20,36 @@ pub fn history_table(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut table = table_style.new_table();
-    let mut header = vec!["Indicator".to_string(), "Target".to_string()];
+    let lang = table_style.lang;
+    let headers = lang.headers();
+    let mut header = vec![headers[0].to_string(), headers[1].to_string()];
     header.extend(evaluations.iter().map(|e| e.period.to_string()));
     table.set_header(header);
     for (i, target) in plan.targets.iter().enumerate() {
         let mut row = vec![
             comfy_table::Cell::new(&target.name),
-            comfy_table::Cell::new(super::target_text(target)),
+            comfy_table::Cell::new(lang.target(target)),
         ];
         for evaluation in evaluations {
             let result = &evaluation.results[i];
             let text = match result.actual {
-                Some(_) => format!("{} {}", actual_text(result), result.status.key()),
-                None => result.status.key().to_string(),
+                Some(_) => format!("{} {}", actual_text(result, lang), lang.status(result.status)),
+                None => lang.status(result.status).to_string(),
             };
             row.push(table_style.status_cell(result.status, text));
         }
         table.add_row(row);
     }
-    writeln!(out, "{} — history {}", plan.title, plan.year)?;
+    match lang {
+        super::Lang::Zh => writeln!(out, "{} — {} 年各期进展", plan.title, plan.year)?,
+        super::Lang::En => writeln!(out, "{} — history {}", plan.title, plan.year)?,
+    }
     writeln!(out, "{table}")?;
     if let Some(last) = evaluations.last() {
-        writeln!(out, "as of {}: {}", last.period, super::summary_line(last))?;
+        writeln!(out, "{}: {}", last.period, lang.summary(last))?;
     }
     for warning in warnings {
-        writeln!(out, "warning: {warning}")?;
+        writeln!(out, "{}: {warning}", lang.warning())?;
     }
     Ok(())
 }

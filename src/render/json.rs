@@ -6,17 +6,20 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use super::wording::target_text;
-use super::Render;
+use super::{Lang, Render};
 use crate::evaluate::{Actual, BaselineFrom, Evaluation, TargetResult};
 use crate::plan::{Plan, Rule};
 
 /// The version of the JSON format; it changes only when a field changes meaning or goes away.
 pub const JSON_VERSION: u32 = 1;
 
-/// Renders a check as pretty-printed JSON.
+/// Renders a check as pretty-printed JSON. Keys, ids and status keys never change with the
+/// language; `target_text` and `note` are in it.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Json;
+pub struct Json {
+    /// The language of `target_text` and `note`.
+    pub lang: Lang,
+}
 
 impl Render for Json {
     fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
@@ -28,7 +31,7 @@ impl Render for Json {
             "final": evaluation.is_final,
             "baseline_period": plan.baseline_period,
             "summary": evaluation.summary(),
-            "results": evaluation.results.iter().map(result).collect::<Vec<_>>(),
+            "results": evaluation.results.iter().map(|r| result(r, self.lang)).collect::<Vec<_>>(),
             "warnings": evaluation.warnings,
         });
         write_json(&document, out)
@@ -47,7 +50,7 @@ pub(super) fn plan_json(plan: &Plan) -> Value {
 }
 
 /// A decimal as an exact JSON number.
-pub(super) fn number(value: Decimal) -> Value {
+pub fn number(value: Decimal) -> Value {
     // With serde_json's `arbitrary_precision`, a number keeps the digits it is parsed from.
     value
         .to_string()
@@ -61,7 +64,7 @@ pub(super) fn maybe(value: Option<Decimal>) -> Value {
 }
 
 /// The rule's value as JSON: a number, `{min, max}` for `between`, or null.
-pub(super) fn rule_value(rule: &Rule) -> Value {
+pub fn rule_value(rule: &Rule) -> Value {
     match rule {
         Rule::Between { min, max } => json!({ "min": number(*min), "max": number(*max) }),
         other => maybe(other.value()),
@@ -77,7 +80,8 @@ pub(super) fn actual(result: &TargetResult) -> Value {
     }
 }
 
-fn result(result: &TargetResult) -> Value {
+/// One result as JSON; also the fields of a CSV row.
+pub(super) fn result(result: &TargetResult, lang: Lang) -> Value {
     let target = result.target;
     let baseline_source = result.baseline.as_ref().map(|b| match &b.from {
         BaselineFrom::Data(at) => at.to_string(),
@@ -90,7 +94,7 @@ fn result(result: &TargetResult) -> Value {
         "unit": target.unit,
         "rule": target.rule.name(),
         "target": rule_value(&target.rule),
-        "target_text": target_text(target),
+        "target_text": lang.target(target),
         "qualitative": target.rule.is_qualitative(),
         "period": result.period,
         "actual": actual(result),
@@ -106,6 +110,6 @@ fn result(result: &TargetResult) -> Value {
         "basis": result.basis,
         "status": result.status,
         "source": target.source,
-        "note": result.note,
+        "note": (!result.notes.is_empty()).then(|| lang.notes(&result.notes)),
     })
 }

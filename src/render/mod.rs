@@ -1,19 +1,31 @@
 //! Renderers: one file per output format behind [`Render`]. They take an [`Evaluation`] and a
 //! writer, and know nothing of parsing.
 
+mod cells;
+mod csv;
 mod history;
+mod html;
 mod json;
+mod junit;
+mod lang;
 mod list;
+mod markdown;
 mod table;
 mod template;
 mod wording;
 
+pub use self::csv::Csv;
+pub use cells::{actual_text, result_cells};
 pub use history::{history_json, history_table};
-pub use json::Json;
+pub use html::Html;
+pub use json::{number as json_number, rule_value as rule_value_json, Json, JSON_VERSION};
+pub use junit::Junit;
+pub use lang::Lang;
 pub use list::{list_json, list_table};
+pub use markdown::Markdown;
 pub use table::{Table, TableStyle};
 pub use template::{template_csv, template_xlsx};
-pub use wording::{number_with_unit, signed, target_text};
+pub use wording::{number_with_unit, signed};
 
 use std::io::{self, Write};
 
@@ -23,30 +35,4 @@ use crate::evaluate::Evaluation;
 pub trait Render {
     /// Writes the whole report for `evaluation` to `out`.
     fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()>;
-}
-
-/// The one-line summary: `21 met · 3 unmet · 2 missing of 26`; before year end also the
-/// targets on track and behind.
-pub fn summary_line(evaluation: &Evaluation) -> String {
-    let s = evaluation.summary();
-    if evaluation.is_final {
-        format!(
-            "{} met · {} unmet · {} missing of {}",
-            s.met, s.unmet, s.missing, s.total
-        )
-    } else {
-        format!(
-            "{} met · {} unmet · {} on track · {} behind · {} missing of {}",
-            s.met, s.unmet, s.on_track, s.behind, s.missing, s.total
-        )
-    }
-}
-
-/// The line above a report: the plan's title and the period checked.
-pub fn title_line(plan: &crate::plan::Plan, period: crate::period::Period) -> String {
-    if period.is_full_year() {
-        format!("{} — {}", plan.title, period.year)
-    } else {
-        format!("{} — {period} (year to date)", plan.title)
-    }
 }

@@ -6,9 +6,9 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, Color, ContentArrangement};
 
-use super::wording::{number_with_unit, signed, target_text};
-use super::{summary_line, title_line, Render};
-use crate::evaluate::{Actual, BaselineFrom, Basis, Evaluation, Status, TargetResult};
+use super::cells::result_cells;
+use super::{Lang, Render};
+use crate::evaluate::{Evaluation, Status};
 
 /// Border style of the table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,6 +39,8 @@ pub struct Table {
     pub color: bool,
     /// Fit the table to this many columns (a terminal's width), wrapping cells.
     pub width: Option<u16>,
+    /// The language of headers, words and notes.
+    pub lang: Lang,
 }
 
 impl Table {
@@ -47,9 +49,7 @@ impl Table {
         let mut table = comfy_table::Table::new();
         table.load_preset(self.style.preset());
         if let Some(width) = self.width {
-            table
-                .set_width(width)
-                .set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic);
         }
         if self.color {
             table.enforce_styling();
@@ -74,84 +74,20 @@ impl Table {
 impl Render for Table {
     fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         let mut table = self.new_table();
-        table.set_header([
-            "Indicator",
-            "Target",
-            "Period",
-            "Actual",
-            "Expected",
-            "Baseline",
-            "Gap",
-            "Reached",
-            "Status",
-            "Clause",
-            "Note",
-        ]);
+        table.set_header(self.lang.headers());
         for result in &evaluation.results {
-            table.add_row(self.row(result));
+            let cells = result_cells(result, self.lang);
+            table.add_row(cells.into_iter().enumerate().map(|(i, text)| match i {
+                8 => self.status_cell(result.status, text),
+                _ => Cell::new(text),
+            }));
         }
-        writeln!(out, "{}", title_line(evaluation.plan, evaluation.period))?;
+        writeln!(out, "{}", self.lang.title(evaluation.plan, evaluation))?;
         writeln!(out, "{table}")?;
-        writeln!(out, "{}", summary_line(evaluation))?;
+        writeln!(out, "{}", self.lang.summary(evaluation))?;
         for warning in &evaluation.warnings {
-            writeln!(out, "warning: {warning}")?;
+            writeln!(out, "{}: {warning}", self.lang.warning())?;
         }
         Ok(())
-    }
-}
-
-/// The actual figure as shown: a number with its unit, or a milestone's word.
-pub(super) fn actual_text(result: &TargetResult) -> String {
-    match result.actual {
-        Some(Actual::Number(v)) => number_with_unit(v, result.target.unit.as_deref()),
-        Some(Actual::Progress(p)) => p.word().to_string(),
-        None => "-".to_string(),
-    }
-}
-
-impl Table {
-    fn row(&self, result: &TargetResult) -> Vec<Cell> {
-        let target = result.target;
-        let unit = target.unit.as_deref();
-        let dash = || "-".to_string();
-        let baseline = result.baseline.as_ref().map_or_else(dash, |b| {
-            let text = number_with_unit(b.value, unit);
-            match b.from {
-                BaselineFrom::Data(_) => text,
-                BaselineFrom::Plan(_) => format!("{text} (plan)"),
-            }
-        });
-        let reported = result.basis == Some(Basis::ReportedGrowth);
-        let expected = match result.expected {
-            Some(e) if reported => format!("{}%", e),
-            Some(e) => number_with_unit(e, unit),
-            None => dash(),
-        };
-        let gap = match (result.gap, reported) {
-            (Some(gap), true) => format!("{}pp", signed(gap)),
-            (gap, _) => gap.map_or_else(dash, signed),
-        };
-        let mut note = result.note.clone().unwrap_or_default();
-        if let (Some(growth), Some(Basis::Baseline)) = (result.growth, result.basis) {
-            let growth = format!("growth {}%", signed(growth));
-            note = if note.is_empty() {
-                growth
-            } else {
-                format!("{growth}; {note}")
-            };
-        }
-        vec![
-            Cell::new(&target.name),
-            Cell::new(target_text(target)),
-            Cell::new(result.period.map_or_else(dash, |p| p.to_string())),
-            Cell::new(actual_text(result)),
-            Cell::new(expected),
-            Cell::new(baseline),
-            Cell::new(gap),
-            Cell::new(result.share.map_or_else(dash, |s| format!("{s}%"))),
-            self.status_cell(result.status, result.status.key().to_string()),
-            Cell::new(&target.source),
-            Cell::new(note),
-        ]
     }
 }

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::wording::target_text;
+use super::Lang;
 use crate::plan::{Plan, Rule, Target};
 
 /// The header and rows of a template, as text.
@@ -16,7 +16,7 @@ fn grid(plan: &Plan, wide: bool) -> Vec<Vec<String>> {
         .collect();
     let hint = |t: &Target| match t.rule {
         Rule::Done => "填写 完成 / 进行中 / 未完成".to_string(),
-        _ => format!("目标 {}", target_text(t)),
+        _ => format!("目标 {}", Lang::Zh.target(t)),
     };
     let unit = |t: &Target| t.unit.clone().unwrap_or_default();
     let mut rows = Vec::new();

@@ -26,7 +26,10 @@ pub fn command(args: &[&str]) -> Command {
     cmd.current_dir(fixtures())
         .args(args)
         .env_remove("NO_COLOR")
-        .env_remove("RUST_BACKTRACE");
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
     cmd
 }
 

@@ -1,0 +1,179 @@
+//! `plan show ID [ACTUALS...]`: everything about one target (names, rule, value, unit, clause,
+//! the quoted sentence); with actuals, every figure found for it and its status.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use crate::cli::{Format, ShowArgs};
+use crate::error::{Error, Location, Result};
+use crate::evaluate::{evaluate, latest_period};
+use crate::figure::FigureValue;
+use crate::plan::{Accrual, Aggregate, Target};
+use crate::render::{number_with_unit, result_cells, Lang, JSON_VERSION};
+use crate::resolve::Resolver;
+
+use super::Output;
+
+/// Runs `plan show`.
+pub fn show(args: &ShowArgs) -> Result<Output> {
+    let plan = super::load(&args.plan)?;
+    let resolver = Resolver::new(&plan);
+    let index = resolver.find(&args.target).ok_or_else(|| {
+        Error::plan(
+            Location::file("plan show"),
+            format!(
+                "no target `{}` in the plan; closest known: {}",
+                crate::error::shorten(&args.target),
+                resolver.suggest(&args.target).join(", ")
+            ),
+        )
+    })?;
+    let target = &plan.targets[index];
+    let lang = super::lang(&args.look);
+    let checked = if args.actuals.is_empty() {
+        None
+    } else {
+        let figures = super::check::read_all(&plan, &args.actuals, &args.plan.path, &args.input)?;
+        let as_of = match &args.period {
+            Some(text) => super::check::period_arg(&plan, text)?,
+            None => latest_period(&plan, &figures),
+        };
+        let evaluation = evaluate(&plan, &figures, as_of);
+        Some((figures.by_target[index].clone(), evaluation.results[index].clone(), as_of))
+    };
+    let out = match args.format {
+        Format::Json => {
+            let mut document = describe_json(target, lang);
+            if let Some((series, result, as_of)) = &checked {
+                let figures: Vec<Value> = series
+                    .iter()
+                    .map(|(period, f)| {
+                        let value = match f.value {
+                            Some(FigureValue::Number(n)) => crate::render::json_number(n),
+                            Some(FigureValue::Progress(p)) => Value::from(p.key()),
+                            None => Value::Null,
+                        };
+                        json!({ "period": period, "value": value, "reported_growth_percent": f.change.map(crate::render::json_number), "rows": f.rows, "at": f.at.to_string() })
+                    })
+                    .collect();
+                document["figures"] = Value::from(figures);
+                document["as_of"] = json!(as_of);
+                document["status"] = json!(result.status);
+                document["result"] = Value::from(
+                    result_cells(result, lang).iter().map(|c| Value::from(c.as_str())).collect::<Vec<_>>(),
+                );
+            }
+            let mut text = serde_json::to_string_pretty(&json!({ "version": JSON_VERSION, "target": document }))
+                .expect("JSON serialises");
+            text.push('\n');
+            text
+        }
+        Format::Table => {
+            let mut text = describe_text(target, lang);
+            if let Some((series, result, as_of)) = &checked {
+                let zh = lang == Lang::Zh;
+                let _ = writeln!(text, "\n{}", if zh { "数据：" } else { "Figures:" });
+                if series.is_empty() {
+                    let _ = writeln!(text, "  {}", if zh { "（无）" } else { "(none)" });
+                }
+                for (period, f) in series {
+                    let value = match f.value {
+                        Some(FigureValue::Number(n)) => number_with_unit(n, target.unit.as_deref()),
+                        Some(FigureValue::Progress(p)) => lang.progress(p).to_string(),
+                        None => "-".to_string(),
+                    };
+                    let growth = f.change.map_or(String::new(), |c| format!(" ({c}%)"));
+                    let rows = if f.rows > 1 { format!(" [{} rows]", f.rows) } else { String::new() };
+                    let _ = writeln!(text, "  {:<16} {value}{growth}{rows}  {}", period.to_string(), f.at);
+                }
+                let cells = result_cells(result, lang);
+                let headers = lang.headers();
+                let _ = writeln!(text, "\n{} {as_of}:", if zh { "截至" } else { "As of" });
+                for (header, cell) in headers.iter().zip(cells.iter()).skip(2) {
+                    if !cell.is_empty() && cell != "-" {
+                        let colon = if zh { "：" } else { ": " };
+                        let _ = writeln!(text, "  {header}{colon}{cell}");
+                    }
+                }
+            }
+            text
+        }
+        other => {
+            return Err(Error::read(
+                Location::file("--format"),
+                format!("`plan show` writes table or json, not {other:?}").to_lowercase(),
+            ))
+        }
+    };
+    let status = checked.map_or(crate::exit::ExitStatus::Success, |(_, result, _)| {
+        if result.status.fails() {
+            crate::exit::ExitStatus::Failure
+        } else {
+            crate::exit::ExitStatus::Success
+        }
+    });
+    Ok(Output { stdout: out.into_bytes(), status })
+}
+
+fn accrual(target: &Target, lang: Lang) -> &'static str {
+    match (target.accrual, target.aggregate, lang) {
+        (_, Aggregate::Sum, Lang::Zh) => "累计（逐笔数据加总）",
+        (_, Aggregate::Sum, Lang::En) => "cumulative, record-level rows summed",
+        (Accrual::Cumulative, _, Lang::Zh) => "累计",
+        (Accrual::Cumulative, _, Lang::En) => "cumulative",
+        (Accrual::Level, _, Lang::Zh) => "时点",
+        (Accrual::Level, _, Lang::En) => "level",
+    }
+}
+
+fn describe_text(target: &Target, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut text = format!("{} — {}\n", target.id, target.name);
+    let mut line = |en: &str, cn: &str, value: String| {
+        if !value.is_empty() {
+            // Chinese labels end in a full-width colon; padding would not line up wide characters.
+            let _ = match zh {
+                true => writeln!(text, "  {cn}{value}"),
+                false => writeln!(text, "  {en:<10} {value}"),
+            };
+        }
+    };
+    line("English:", "英文名：", target.name_en.clone().unwrap_or_default());
+    line("Aliases:", "别名：", target.aliases.join(", "));
+    line("Target:", "目标：", lang.target(target));
+    line("Rule:", "规则：", target.rule.name().to_string());
+    line("Unit:", "单位：", target.unit.clone().unwrap_or_default());
+    if target.rule != crate::plan::Rule::Done {
+        line("Accrual:", "累计方式：", accrual(target, lang).to_string());
+    }
+    if let Some(profile) = &target.profile {
+        let shares: Vec<String> = profile.quarters.iter().map(|q| format!("{q}%")).collect();
+        line("Profile:", "季度分布：", format!("{} ({})", shares.join(" / "), profile.source));
+    }
+    if let Some(baseline) = &target.baseline {
+        line("Baseline:", "基数：", format!("{} ({})", baseline.value, baseline.source));
+    }
+    line("Clause:", "出处：", target.source.clone());
+    line("Quote:", "原文：", target.quote.clone().unwrap_or_default());
+    text
+}
+
+fn describe_json(target: &Target, lang: Lang) -> Value {
+    json!({
+        "id": target.id,
+        "name": target.name,
+        "name_en": target.name_en,
+        "aliases": target.aliases,
+        "unit": target.unit,
+        "rule": target.rule.name(),
+        "value": crate::render::rule_value_json(&target.rule),
+        "target_text": lang.target(target),
+        "accrual": match target.accrual { Accrual::Cumulative => "cumulative", Accrual::Level => "level" },
+        "aggregate": match target.aggregate { Aggregate::Sum => "sum", Aggregate::One => "one" },
+        "profile": target.profile.as_ref().map(|p| p.quarters.iter().map(|q| crate::render::json_number(*q)).collect::<Vec<_>>()),
+        "profile_source": target.profile.as_ref().map(|p| p.source.clone()),
+        "source": target.source,
+        "quote": target.quote,
+    })
+}

@@ -1,0 +1,61 @@
+//! One result as the cells people read, in the order of [`super::Lang::headers`]: shared by the
+//! table, Markdown and HTML reports.
+
+use super::wording::{number_with_unit, signed};
+use super::Lang;
+use crate::evaluate::{Actual, BaselineFrom, Basis, TargetResult};
+
+/// The actual figure as shown: a number with its unit, a milestone's word, or `-`.
+pub fn actual_text(result: &TargetResult, lang: Lang) -> String {
+    match result.actual {
+        Some(Actual::Number(v)) => number_with_unit(v, result.target.unit.as_deref()),
+        Some(Actual::Progress(p)) => lang.progress(p).to_string(),
+        None => "-".to_string(),
+    }
+}
+
+/// The eleven cells of a result: indicator, target, period, actual, expected, baseline, gap,
+/// reached, status, clause, note.
+pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
+    let target = result.target;
+    let unit = target.unit.as_deref();
+    let dash = || "-".to_string();
+    let baseline = result.baseline.as_ref().map_or_else(dash, |b| {
+        let text = number_with_unit(b.value, unit);
+        match (&b.from, lang) {
+            (BaselineFrom::Data(_), _) => text,
+            (BaselineFrom::Plan(_), Lang::Zh) => format!("{text}（规划）"),
+            (BaselineFrom::Plan(_), Lang::En) => format!("{text} (plan)"),
+        }
+    });
+    let reported = result.basis == Some(Basis::ReportedGrowth);
+    let expected = match result.expected {
+        Some(e) if reported => format!("{e}%"),
+        Some(e) => number_with_unit(e, unit),
+        None => dash(),
+    };
+    let gap = match (result.gap, reported) {
+        (Some(gap), true) => format!("{}pp", signed(gap)),
+        (gap, _) => gap.map_or_else(dash, signed),
+    };
+    let mut notes = Vec::new();
+    if let (Some(growth), Some(Basis::Baseline)) = (result.growth, result.basis) {
+        notes.push(lang.growth(growth));
+    }
+    if !result.notes.is_empty() {
+        notes.push(lang.notes(&result.notes));
+    }
+    [
+        target.name.clone(),
+        lang.target(target),
+        result.period.map_or_else(dash, |p| p.to_string()),
+        actual_text(result, lang),
+        expected,
+        baseline,
+        gap,
+        result.share.map_or_else(dash, |s| format!("{s}%")),
+        lang.status(result.status).to_string(),
+        target.source.clone(),
+        notes.join(if lang == Lang::Zh { "；" } else { "; " }),
+    ]
+}

@@ -1,0 +1,205 @@
+//! The output's language: table headers, status words, target wording, notes and the summary,
+//! in Chinese or English. JSON keys, CSV headers, ids and status keys never change with it.
+
+use rust_decimal::Decimal;
+
+use super::wording::{number_with_unit, signed};
+use crate::evaluate::{Evaluation, Note, Status};
+use crate::figure::Progress;
+use crate::plan::{Plan, Rule, Target};
+
+/// The language of a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// 中文.
+    Zh,
+    /// English.
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// The language the environment asks for: LC_ALL, then LC_MESSAGES, then LANG; Chinese
+    /// for `zh_*`, English otherwise.
+    pub fn from_env() -> Lang {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|key| std::env::var(key).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if value.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The code for HTML's `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Column headers of the result tables (table, Markdown, HTML).
+    pub fn headers(self) -> [&'static str; 11] {
+        match self {
+            Lang::Zh => ["指标", "目标", "时期", "实际", "应达", "基期", "差距", "完成度", "状态", "出处", "说明"],
+            Lang::En => [
+                "Indicator", "Target", "Period", "Actual", "Expected", "Baseline", "Gap", "Reached", "Status",
+                "Clause", "Note",
+            ],
+        }
+    }
+
+    /// A status in words.
+    pub fn status(self, status: Status) -> &'static str {
+        match (self, status) {
+            (Lang::Zh, Status::Met) => "达标",
+            (Lang::Zh, Status::Unmet) => "未达标",
+            (Lang::Zh, Status::OnTrack) => "进度正常",
+            (Lang::Zh, Status::Behind) => "进度滞后",
+            (Lang::Zh, Status::Missing) => "缺数据",
+            (Lang::En, Status::Met) => "met",
+            (Lang::En, Status::Unmet) => "unmet",
+            (Lang::En, Status::OnTrack) => "on track",
+            (Lang::En, Status::Behind) => "behind",
+            (Lang::En, Status::Missing) => "missing",
+        }
+    }
+
+    /// A milestone's state in words.
+    pub fn progress(self, progress: Progress) -> &'static str {
+        match (self, progress) {
+            (Lang::Zh, p) => p.word(),
+            (Lang::En, Progress::Done) => "done",
+            (Lang::En, Progress::InProgress) => "in progress",
+            (Lang::En, Progress::NotDone) => "not done",
+        }
+    }
+
+    /// The target as a person writes it. Only ASCII symbols (`>=`, not `≥`), which line up in
+    /// every terminal, CJK-configured or not.
+    pub fn target(self, target: &Target) -> String {
+        let unit = target.unit.as_deref();
+        let n = |v: Decimal| number_with_unit(v, unit);
+        let zh = self == Lang::Zh;
+        match target.rule {
+            Rule::AtLeast(v) => format!(">= {}", n(v)),
+            Rule::MoreThan(v) => format!("> {}", n(v)),
+            Rule::AtMost(v) => format!("<= {}", n(v)),
+            Rule::LessThan(v) => format!("< {}", n(v)),
+            Rule::Between { min, max } => format!("{} ~ {}", n(min), n(max)),
+            Rule::GrowthAtLeast(v) if zh => format!("较上年增长 >= {v}%"),
+            Rule::GrowthAtLeast(v) => format!("growth >= {v}% on the year before"),
+            Rule::RatioAtLeast(k) if k == Decimal::TWO && zh => "较上年翻番".to_string(),
+            Rule::RatioAtLeast(k) if k == Decimal::TWO => "double the year before".to_string(),
+            Rule::RatioAtLeast(k) if zh => format!("较上年 >= {k} 倍"),
+            Rule::RatioAtLeast(k) => format!(">= {k} × the year before"),
+            Rule::Increase if zh => "较上年提升".to_string(),
+            Rule::Increase => "above the year before".to_string(),
+            Rule::Decrease if zh => "较上年下降".to_string(),
+            Rule::Decrease => "below the year before".to_string(),
+            Rule::Done if zh => "完成".to_string(),
+            Rule::Done => "done".to_string(),
+        }
+    }
+
+    /// A note in words.
+    pub fn note(self, note: &Note) -> String {
+        let zh = self == Lang::Zh;
+        match note {
+            Note::NoFigure { year } if zh => format!("无 {year} 年数据"),
+            Note::NoFigure { year } => format!("no figure for {year}"),
+            Note::NotCovered { wanted, gap: Some(gap) } if zh => {
+                format!("缺少覆盖 {wanted} 的数据：{gap} 无数据，请补充或提供累计数")
+            }
+            Note::NotCovered { wanted, gap: Some(gap) } => {
+                format!("no figure covering {wanted}: nothing for {gap}; add it, or a year-to-date figure")
+            }
+            Note::NotCovered { wanted, gap: None } if zh => format!("缺少覆盖 {wanted} 的数据"),
+            Note::NotCovered { wanted, gap: None } => format!("no figure covering {wanted}"),
+            Note::OnlyGrowthRate if zh => "只有增速，此指标需要实际数值".to_string(),
+            Note::OnlyGrowthRate => {
+                "only a growth rate was reported; this target needs the figure itself".to_string()
+            }
+            Note::NoBaseline { year } if zh => {
+                let y = year.map_or("基期".to_string(), |y| format!("{y} 年"));
+                format!("无{y}基数可比；请补充{y}数据、增速，或在规划中写明 baseline")
+            }
+            Note::NoBaseline { year } => {
+                let y = year.map_or("baseline".to_string(), |y| y.to_string());
+                format!("no {y} figure to compare with; add a {y} row, a growth rate, or a `baseline` in the plan")
+            }
+            Note::BaselineNotPositive if zh => "基数为零或负数，增速无意义".to_string(),
+            Note::BaselineNotPositive => "baseline is zero or negative; growth is undefined".to_string(),
+            Note::InProgress => self.progress(Progress::InProgress).to_string(),
+            Note::NotDone => self.progress(Progress::NotDone).to_string(),
+            Note::ReportedGrowth(rate) if zh => format!("按报告增速 {rate}% 判断"),
+            Note::ReportedGrowth(rate) => format!("checked by the reported growth rate {rate}%"),
+            Note::ConvertedFrom(unit) if zh => format!("由{unit}换算"),
+            Note::ConvertedFrom(unit) => format!("converted from {unit}"),
+            Note::Qualitative { wording, lower_is_better } => {
+                let (label, lower) = if zh { ("定性目标", "；数值越小越好") } else { ("qualitative", "; lower is better") };
+                let said = wording.as_deref().map_or(String::new(), |w| format!(": {w}"));
+                let said = if zh { said.replace(": ", "：") } else { said };
+                format!("{label}{said}{}", if *lower_is_better { lower } else { "" })
+            }
+        }
+    }
+
+    /// All notes of a result, joined.
+    pub fn notes(self, notes: &[Note]) -> String {
+        let separator = if self == Lang::Zh { "；" } else { "; " };
+        notes.iter().map(|n| self.note(n)).collect::<Vec<_>>().join(separator)
+    }
+
+    /// Growth over the baseline, for the note column: `growth +41.90%`.
+    pub fn growth(self, growth: Decimal) -> String {
+        match self {
+            Lang::Zh => format!("增长 {}%", signed(growth)),
+            Lang::En => format!("growth {}%", signed(growth)),
+        }
+    }
+
+    /// The one-line summary: `39 met · 5 unmet · 0 missing of 44`; before year end also the
+    /// targets on track and behind.
+    pub fn summary(self, evaluation: &Evaluation) -> String {
+        let s = evaluation.summary();
+        let mut parts = vec![(Status::Met, s.met), (Status::Unmet, s.unmet)];
+        if !evaluation.is_final {
+            parts.extend([(Status::OnTrack, s.on_track), (Status::Behind, s.behind)]);
+        }
+        parts.push((Status::Missing, s.missing));
+        match self {
+            Lang::Zh => {
+                let counts: Vec<String> = parts.iter().map(|(st, n)| format!("{} {n}", self.status(*st))).collect();
+                format!("共 {} 项：{}", s.total, counts.join(" · "))
+            }
+            Lang::En => {
+                let counts: Vec<String> = parts.iter().map(|(st, n)| format!("{n} {}", self.status(*st))).collect();
+                format!("{} of {}", counts.join(" · "), s.total)
+            }
+        }
+    }
+
+    /// The line above a report: the plan's title and the period checked.
+    pub fn title(self, plan: &Plan, evaluation: &Evaluation) -> String {
+        let period = evaluation.period;
+        match (self, period.is_full_year()) {
+            (Lang::Zh, true) => format!("{} — {} 年", plan.title, period.year),
+            (Lang::Zh, false) => format!("{} — {period}（年初至今）", plan.title),
+            (Lang::En, true) => format!("{} — {}", plan.title, period.year),
+            (Lang::En, false) => format!("{} — {period} (year to date)", plan.title),
+        }
+    }
+
+    /// `warning` / `提示`, before each warning in text outputs.
+    pub fn warning(self) -> &'static str {
+        match self {
+            Lang::Zh => "提示",
+            Lang::En => "warning",
+        }
+    }
+}
