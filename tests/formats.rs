@@ -39,14 +39,29 @@ fn quarterly_table_and_history_in_both_languages() {
 fn json_keys_and_status_keys_do_not_change_with_the_language() {
     let zh: serde_json::Value = serde_json::from_str(&report("json", "zh", EXAMPLE)).unwrap();
     let en: serde_json::Value = serde_json::from_str(&report("json", "en", EXAMPLE)).unwrap();
-    let keys = |v: &serde_json::Value| v["results"][0].as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let keys = |v: &serde_json::Value| {
+        v["results"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
     assert_eq!(keys(&zh), keys(&en));
     let statuses = |v: &serde_json::Value| {
-        v["results"].as_array().unwrap().iter().map(|r| r["status"].clone()).collect::<Vec<_>>()
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["status"].clone())
+            .collect::<Vec<_>>()
     };
     assert_eq!(statuses(&zh), statuses(&en));
     assert_eq!(zh["results"][9]["target_text"], "较上年增长 >= 20%");
-    assert_eq!(en["results"][9]["target_text"], "growth >= 20% on the year before");
+    assert_eq!(
+        en["results"][9]["target_text"],
+        "growth >= 20% on the year before"
+    );
 }
 
 #[test]
@@ -60,16 +75,24 @@ fn language_from_the_environment() {
     };
     assert!(run(&[("LANG", "zh_CN.UTF-8")]).contains("| 指标 "));
     assert!(run(&[("LANG", "en_US.UTF-8")]).contains("| Indicator "));
-    assert!(run(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]).contains("| 指标 "), "LC_ALL wins");
+    assert!(
+        run(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]).contains("| 指标 "),
+        "LC_ALL wins"
+    );
     let mut explicit = command(&["check", EXAMPLE, "--lang", "en"]);
     explicit.env("LANG", "zh_CN.UTF-8");
-    assert!(String::from_utf8(explicit.output().unwrap().stdout).unwrap().contains("| Indicator "));
+    assert!(String::from_utf8(explicit.output().unwrap().stdout)
+        .unwrap()
+        .contains("| Indicator "));
 }
 
 #[test]
 fn csv_is_excel_ready_and_formula_safe() {
     let csv = report("csv", "en", EXAMPLE);
-    assert!(csv.starts_with("\u{feff}id,name,name_en,"), "UTF-8 with BOM");
+    assert!(
+        csv.starts_with("\u{feff}id,name,name_en,"),
+        "UTF-8 with BOM"
+    );
     // A gap of -1 stays a number; a name that looks like a formula does not run.
     assert!(csv.contains(",-1,"), "negative numbers stay numbers");
     let plan_file = std::env::temp_dir().join(format!("plan-formula-{}.yaml", std::process::id()));
@@ -79,11 +102,22 @@ fn csv_is_excel_ready_and_formula_safe() {
     )
     .unwrap();
     let run = common::plan_with_stdin(
-        &["check", "--plan", plan_file.to_str().unwrap(), "-", "--format", "csv"],
+        &[
+            "check",
+            "--plan",
+            plan_file.to_str().unwrap(),
+            "-",
+            "--format",
+            "csv",
+        ],
         "indicator,value\na,2\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains(",'@SUM(A1),"), "{}", run.stdout);
 }
 
@@ -96,7 +130,16 @@ fn markdown_cells_cannot_break_the_table() {
     )
     .unwrap();
     let run = common::plan_with_stdin(
-        &["check", "--plan", plan_file.to_str().unwrap(), "-", "--format", "markdown", "--lang", "en"],
+        &[
+            "check",
+            "--plan",
+            plan_file.to_str().unwrap(),
+            "-",
+            "--format",
+            "markdown",
+            "--lang",
+            "en",
+        ],
         "indicator,value\na,2\n",
     );
     let row = run.stdout.lines().find(|l| l.starts_with("| A")).unwrap();
@@ -122,7 +165,11 @@ fn well_formed(xml: &str) -> Result<(), String> {
             Err(e) => return Err(format!("at {}: {e}", reader.buffer_position())),
         }
     }
-    if depth == 0 { Ok(()) } else { Err(format!("{depth} unclosed elements")) }
+    if depth == 0 {
+        Ok(())
+    } else {
+        Err(format!("{depth} unclosed elements"))
+    }
 }
 
 #[test]
@@ -134,12 +181,18 @@ fn junit_is_well_formed_with_failures_and_skips() {
         }
     }
     let xml = report("junit", "en", EXAMPLE);
-    assert!(xml.contains(r#"<testsuites name="plan" tests="44" failures="5" errors="0" skipped="0">"#), "{xml}");
+    assert!(
+        xml.contains(r#"<testsuites name="plan" tests="44" failures="5" errors="0" skipped="0">"#),
+        "{xml}"
+    );
     assert!(xml.contains(
         r#"<failure message="新建国家级科技创新平台基地: target &gt;= 4 家, actual 3 家, gap -1" type="unmet">"#
     ));
     let xml = report("junit", "en", QUARTER);
-    assert!(xml.contains("<skipped message="), "missing targets are skipped");
+    assert!(
+        xml.contains("<skipped message="),
+        "missing targets are skipped"
+    );
     assert!(xml.contains(r#"type="behind""#), "behind targets fail");
 }
 
@@ -152,11 +205,22 @@ fn junit_escapes_what_xml_needs() {
     )
     .unwrap();
     let run = common::plan_with_stdin(
-        &["check", "--plan", plan_file.to_str().unwrap(), "-", "--format", "junit"],
+        &[
+            "check",
+            "--plan",
+            plan_file.to_str().unwrap(),
+            "-",
+            "--format",
+            "junit",
+        ],
         "indicator,value\na,2\n",
     );
     well_formed(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout));
-    assert!(run.stdout.contains("A&lt;&amp;&gt;&apos;&quot;"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("A&lt;&amp;&gt;&apos;&quot;"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -165,7 +229,10 @@ fn html_is_one_self_contained_page() {
         let html = report("html", lang, EXAMPLE);
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(!html.contains("<script"), "no script needed");
-        assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("src="), "no network");
+        assert!(
+            !html.contains("http://") && !html.contains("https://") && !html.contains("src="),
+            "no network"
+        );
         assert!(html.contains("@page { size: A4"));
         assert_eq!(html.matches("<svg ").count(), 44, "a bar per target");
         well_formed(html.trim_start_matches("<!DOCTYPE html>")).unwrap();
@@ -177,18 +244,55 @@ fn output_file_is_written_whole_and_not_on_failure() {
     let dir = std::env::temp_dir().join(format!("plan-out-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("report.html");
-    let run = plan(&["check", EXAMPLE, "--format", "html", "--output", file.to_str().unwrap()]);
-    assert_eq!((run.code, run.stdout.as_str()), (1, ""), "the status still says unmet; nothing on stdout");
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), report("html", "en", EXAMPLE));
+    let run = plan(&[
+        "check",
+        EXAMPLE,
+        "--format",
+        "html",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (1, ""),
+        "the status still says unmet; nothing on stdout"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        report("html", "en", EXAMPLE)
+    );
     // A run that fails on its input leaves the old report as it was, and no temporary file.
-    let run = plan(&["check", "actuals/value-abc.csv", "--format", "html", "--output", file.to_str().unwrap()]);
+    let run = plan(&[
+        "check",
+        "actuals/value-abc.csv",
+        "--format",
+        "html",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 2);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), report("html", "en", EXAMPLE));
-    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        report("html", "en", EXAMPLE)
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     // A folder that does not exist is an error naming the file.
     let missing = dir.join("no/such/dir/report.csv");
-    let run = plan(&["check", EXAMPLE, "--format", "csv", "--output", missing.to_str().unwrap()]);
+    let run = plan(&[
+        "check",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "--output",
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 2);
-    assert_eq!(run.stderr, format!("error: {}: cannot write: no such file\n", missing.display()));
+    assert_eq!(
+        run.stderr,
+        format!("error: {}: cannot write: no such file\n", missing.display())
+    );
 }

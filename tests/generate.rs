@@ -18,28 +18,46 @@ fn yaml_as_json(path: &str) -> serde_json::Value {
 
 #[test]
 fn the_schema_is_draft_07() {
-    assert_eq!(schema()["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(
+        schema()["$schema"],
+        "http://json-schema.org/draft-07/schema#"
+    );
 }
 
 #[test]
 fn the_committed_schema_is_what_plan_schema_prints() {
-    let committed = std::fs::read_to_string(common::fixtures().join("../../plan.schema.json")).unwrap();
-    assert_eq!(committed, plan(&["schema"]).stdout, "run `plan schema > plan.schema.json`");
+    let committed =
+        std::fs::read_to_string(common::fixtures().join("../../plan.schema.json")).unwrap();
+    assert_eq!(
+        committed,
+        plan(&["schema"]).stdout,
+        "run `plan schema > plan.schema.json`"
+    );
 }
 
 #[test]
 fn plan_yaml_validates_against_the_schema() {
     let validator = jsonschema::draft7::new(&schema()).expect("a valid draft-07 schema");
     let instance = yaml_as_json("../../plan.yaml");
-    let errors: Vec<String> = validator.iter_errors(&instance).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
 #[test]
 fn the_schema_rejects_what_the_loader_rejects() {
     let validator = jsonschema::draft7::new(&schema()).unwrap();
-    for bad in ["plans/unknown-field.yaml", "plans/unknown-rule.yaml", "plans/wrong-type.yaml"] {
-        assert!(!validator.is_valid(&yaml_as_json(bad)), "{bad} should not validate");
+    for bad in [
+        "plans/unknown-field.yaml",
+        "plans/unknown-rule.yaml",
+        "plans/wrong-type.yaml",
+    ] {
+        assert!(
+            !validator.is_valid(&yaml_as_json(bad)),
+            "{bad} should not validate"
+        );
     }
     assert!(validator.is_valid(&yaml_as_json("plans/minimal.yaml")));
 }
@@ -49,7 +67,10 @@ fn completions_for_each_shell() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let run = plan(&["completions", shell]);
         assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
-        assert!(run.stdout.contains("check") && run.stdout.contains("allow-missing"), "{shell}");
+        assert!(
+            run.stdout.contains("check") && run.stdout.contains("allow-missing"),
+            "{shell}"
+        );
     }
     assert_eq!(plan(&["completions", "tcsh"]).code, 2);
 }
@@ -58,7 +79,11 @@ fn completions_for_each_shell() {
 fn a_man_page() {
     let run = plan(&["man"]);
     assert_eq!(run.code, 0);
-    assert!(run.stdout.starts_with(".ie \\n(.g .ds Aq") || run.stdout.contains(".TH plan"), "{}", &run.stdout[..200]);
+    assert!(
+        run.stdout.starts_with(".ie \\n(.g .ds Aq") || run.stdout.contains(".TH plan"),
+        "{}",
+        &run.stdout[..200]
+    );
     assert!(run.stdout.contains(".TH plan"));
     assert!(run.stdout.contains("check"));
 }

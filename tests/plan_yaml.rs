@@ -107,11 +107,20 @@ fn every_quantitative_target_says_how_it_accrues() {
         if target["rule"] == "done" {
             continue;
         }
-        let accrual = target["accrual"].as_str().unwrap_or_else(|| panic!("{id} states its accrual"));
+        let accrual = target["accrual"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{id} states its accrual"));
         assert!(["cumulative", "level"].contains(&accrual), "{id}");
     }
     let plan = load_plan(EMBEDDED_PLAN, EMBEDDED_PLAN_NAME).unwrap();
-    let turnover = plan.targets.iter().find(|t| t.id == "tech_contract_turnover").unwrap();
+    let turnover = plan
+        .targets
+        .iter()
+        .find(|t| t.id == "tech_contract_turnover")
+        .unwrap();
     assert_eq!(turnover.aggregate, plan::plan::Aggregate::Sum);
-    assert!(turnover.profile.as_ref().is_some_and(|p| p.source.contains("assumed")));
+    assert!(turnover
+        .profile
+        .as_ref()
+        .is_some_and(|p| p.source.contains("assumed")));
 }

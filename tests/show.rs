@@ -9,26 +9,70 @@ fn a_target_by_id_name_or_alias() {
     for name in ["rd_intensity", "全社会R&D经费投入强度", "R&D经费投入强度"] {
         let run = plan(&["show", name, "--lang", "en"]);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
-        assert!(run.stdout.starts_with("rd_intensity — 全社会R&D经费投入强度\n"), "{}", run.stdout);
-        assert!(run.stdout.contains("  Target:    >= 2.20%\n"), "{}", run.stdout);
-        assert!(run.stdout.contains("  Clause:    主要预期目标\n"), "{}", run.stdout);
-        assert!(run.stdout.contains("  Quote:     全社会 R&D 经费投入强度达到 2.20%\n"), "{}", run.stdout);
+        assert!(
+            run.stdout
+                .starts_with("rd_intensity — 全社会R&D经费投入强度\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("  Target:    >= 2.20%\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("  Clause:    主要预期目标\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains("  Quote:     全社会 R&D 经费投入强度达到 2.20%\n"),
+            "{}",
+            run.stdout
+        );
     }
 }
 
 #[test]
 fn with_actuals_every_figure_and_the_status() {
-    let run = plan(&["show", "provincial_key_labs_new", "../../examples/actuals-2020-q3.csv", "--lang", "en"]);
+    let run = plan(&[
+        "show",
+        "provincial_key_labs_new",
+        "../../examples/actuals-2020-q3.csv",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(run.code, 1, "behind fails: {}", run.stdout);
-    assert!(run.stdout.contains("  2020H1           12 个  ../../examples/actuals-2020-q3.csv:12:3\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("  2020Q3           9 个  ../../examples/actuals-2020-q3.csv:13:3\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("  2020H1           12 个  ../../examples/actuals-2020-q3.csv:12:3\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  2020Q3           9 个  ../../examples/actuals-2020-q3.csv:13:3\n"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("  Status: behind\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("  Expected: 22.50 个\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("  Expected: 22.50 个\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn as_json() {
-    let run = plan(&["show", "tech_contract_turnover", "../../examples/actuals-2020-q3.csv", "--format", "json"]);
+    let run = plan(&[
+        "show",
+        "tech_contract_turnover",
+        "../../examples/actuals-2020-q3.csv",
+        "--format",
+        "json",
+    ]);
     let json = json(&run);
     let target = &json["target"];
     assert_eq!(target["id"], "tech_contract_turnover");

@@ -109,13 +109,15 @@ pub fn read_table(
                 seen_text = true;
                 match unit_line(&only.text()) {
                     Some(Ok(unit)) => default_unit = Some((unit, row.line)),
-                    Some(Err(line)) => return Err(Error::actuals(
-                        origin.with_line(row.line),
-                        format!(
+                    Some(Err(line)) => {
+                        return Err(Error::actuals(
+                            origin.with_line(row.line),
+                            format!(
                             "a unit line `{}` that cannot be read; expected one such as 单位：亿元",
                             shorten(&line)
                         ),
-                    )),
+                        ))
+                    }
                     None => {}
                 }
             }

@@ -19,7 +19,11 @@ use super::Output;
 /// Runs `plan check`.
 pub fn check(args: &CheckArgs) -> Result<Output> {
     let plan = super::load(&args.plan)?;
-    let as_of = args.period.as_deref().map(|text| period_arg(&plan, text)).transpose()?;
+    let as_of = args
+        .period
+        .as_deref()
+        .map(|text| period_arg(&plan, text))
+        .transpose()?;
     let figures = read_all(&plan, &args.actuals, &args.plan.path, &args.input)?;
     let lang = super::lang(&args.look);
     let mut report = Vec::new();
@@ -28,22 +32,25 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         if let Some(as_of) = as_of {
             periods.retain(|p| p.last <= as_of.last);
         }
-        let evaluations: Vec<Evaluation> = periods.iter().map(|p| evaluate(&plan, &figures, *p)).collect();
+        let evaluations: Vec<Evaluation> = periods
+            .iter()
+            .map(|p| evaluate(&plan, &figures, *p))
+            .collect();
         let table = super::table(&args.look);
         match args.format {
-            Format::Table => history_table(&plan, &evaluations, &figures.warnings, &table, &mut report),
-            Format::Json => history_json(&plan, &evaluations, &figures.warnings, &mut report),
-            _ => {
-                return Err(Error::read(
-                    Location::file("--history"),
-                    "a history is written as a table or json; expected --format table or --format json",
-                ))
+            Format::Table => {
+                history_table(&plan, &evaluations, &figures.warnings, &table, &mut report)
             }
+            Format::Json => history_json(&plan, &evaluations, &figures.warnings, &mut report),
+            _ => return Err(Error::read(
+                Location::file("--history"),
+                "a history is written as a table or json; expected --format table or --format json",
+            )),
         }
         .expect("writing to memory cannot fail");
-        let status = evaluations
-            .last()
-            .map_or(ExitStatus::Success, |e| e.exit_status(args.allow_missing, args.strict));
+        let status = evaluations.last().map_or(ExitStatus::Success, |e| {
+            e.exit_status(args.allow_missing, args.strict)
+        });
         return deliver(report, status, args.output.as_deref());
     }
     let as_of = as_of.unwrap_or_else(|| latest_period(&plan, &figures));
@@ -56,8 +63,14 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         Format::Junit => Box::new(Junit { lang }),
         Format::Html => Box::new(Html { lang }),
     };
-    renderer.render(&evaluation, &mut report).expect("writing to memory cannot fail");
-    deliver(report, evaluation.exit_status(args.allow_missing, args.strict), args.output.as_deref())
+    renderer
+        .render(&evaluation, &mut report)
+        .expect("writing to memory cannot fail");
+    deliver(
+        report,
+        evaluation.exit_status(args.allow_missing, args.strict),
+        args.output.as_deref(),
+    )
 }
 
 /// The report on standard output, or written whole to `--output` (then nothing is printed).
@@ -65,9 +78,15 @@ fn deliver(report: Vec<u8>, status: ExitStatus, output: Option<&Path>) -> Result
     match output {
         Some(path) => {
             write_atomically(path, &report)?;
-            Ok(Output { stdout: Vec::new(), status })
+            Ok(Output {
+                stdout: Vec::new(),
+                status,
+            })
         }
-        None => Ok(Output { stdout: report, status }),
+        None => Ok(Output {
+            stdout: report,
+            status,
+        }),
     }
 }
 
@@ -86,7 +105,10 @@ pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
     if period.year != plan.year {
         return Err(Error::actuals(
             at,
-            format!("{period} is not in the plan year {}; expected a period of {}", plan.year, plan.year),
+            format!(
+                "{period} is not in the plan year {}; expected a period of {}",
+                plan.year, plan.year
+            ),
         ));
     }
     Ok(Period::to_date(plan.year, period.last).unwrap_or(period))
@@ -100,7 +122,11 @@ pub(crate) fn read_all(
     plan_path: &Option<PathBuf>,
     input: &InputArgs,
 ) -> Result<Figures> {
-    let stdin_uses = paths.iter().chain(plan_path).filter(|p| p.as_os_str() == "-").count();
+    let stdin_uses = paths
+        .iter()
+        .chain(plan_path)
+        .filter(|p| p.as_os_str() == "-")
+        .count();
     if stdin_uses > 1 {
         return Err(Error::read(
             Location::file("<stdin>"),
@@ -120,7 +146,9 @@ fn read_figures(plan: &Plan, paths: &[PathBuf], input: &InputArgs) -> Result<Fig
         Some(name) => Some(encoding_by_name(name).ok_or_else(|| {
             Error::actuals(
                 Location::file("--encoding"),
-                format!("unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"),
+                format!(
+                    "unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"
+                ),
             )
         })?),
     };
@@ -133,7 +161,12 @@ fn read_figures(plan: &Plan, paths: &[PathBuf], input: &InputArgs) -> Result<Fig
         }),
         default_year: plan.year,
     };
-    let mut collector = Collector::new(plan, ResolveOptions { ignore_unknown: input.ignore_unknown });
+    let mut collector = Collector::new(
+        plan,
+        ResolveOptions {
+            ignore_unknown: input.ignore_unknown,
+        },
+    );
     for path in paths {
         read_actuals(path, &options, &mut |obs| collector.add(obs))?;
     }

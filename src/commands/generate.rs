@@ -9,7 +9,8 @@ use super::Output;
 
 /// Runs `plan schema`: the JSON Schema (draft-07) of plan.yaml.
 pub fn schema() -> Result<Output> {
-    let mut text = serde_json::to_string_pretty(&crate::plan::schema()).expect("a schema serialises");
+    let mut text =
+        serde_json::to_string_pretty(&crate::plan::schema()).expect("a schema serialises");
     text.push('\n');
     Ok(Output::success(text.into_bytes()))
 }
@@ -24,6 +25,8 @@ pub fn completions(args: &CompletionsArgs) -> Result<Output> {
 /// Runs `plan man`: the manual page in roff.
 pub fn man() -> Result<Output> {
     let mut stdout = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut stdout).expect("writing to memory cannot fail");
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut stdout)
+        .expect("writing to memory cannot fail");
     Ok(Output::success(stdout))
 }

@@ -35,7 +35,10 @@ pub struct Output {
 impl Output {
     /// A successful run that printed `stdout`.
     pub fn success(stdout: Vec<u8>) -> Output {
-        Output { stdout, status: ExitStatus::Success }
+        Output {
+            stdout,
+            status: ExitStatus::Success,
+        }
     }
 }
 
@@ -67,10 +70,19 @@ pub(crate) fn table(look: &LookArgs) -> Table {
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let width = if terminal { comfy_table::Table::new().width() } else { None };
+    let width = if terminal {
+        comfy_table::Table::new().width()
+    } else {
+        None
+    };
     let style = match look.style {
         Style::Ascii => TableStyle::Ascii,
         Style::Utf8 => TableStyle::Utf8,
     };
-    Table { style, color, width, lang: lang(look) }
+    Table {
+        style,
+        color,
+        width,
+        lang: lang(look),
+    }
 }

@@ -40,7 +40,11 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
             None => latest_period(&plan, &figures),
         };
         let evaluation = evaluate(&plan, &figures, as_of);
-        Some((figures.by_target[index].clone(), evaluation.results[index].clone(), as_of))
+        Some((
+            figures.by_target[index].clone(),
+            evaluation.results[index].clone(),
+            as_of,
+        ))
     };
     let out = match args.format {
         Format::Json => {
@@ -61,11 +65,16 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
                 document["as_of"] = json!(as_of);
                 document["status"] = json!(result.status);
                 document["result"] = Value::from(
-                    result_cells(result, lang).iter().map(|c| Value::from(c.as_str())).collect::<Vec<_>>(),
+                    result_cells(result, lang)
+                        .iter()
+                        .map(|c| Value::from(c.as_str()))
+                        .collect::<Vec<_>>(),
                 );
             }
-            let mut text = serde_json::to_string_pretty(&json!({ "version": JSON_VERSION, "target": document }))
-                .expect("JSON serialises");
+            let mut text = serde_json::to_string_pretty(
+                &json!({ "version": JSON_VERSION, "target": document }),
+            )
+            .expect("JSON serialises");
             text.push('\n');
             text
         }
@@ -84,8 +93,17 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
                         None => "-".to_string(),
                     };
                     let growth = f.change.map_or(String::new(), |c| format!(" ({c}%)"));
-                    let rows = if f.rows > 1 { format!(" [{} rows]", f.rows) } else { String::new() };
-                    let _ = writeln!(text, "  {:<16} {value}{growth}{rows}  {}", period.to_string(), f.at);
+                    let rows = if f.rows > 1 {
+                        format!(" [{} rows]", f.rows)
+                    } else {
+                        String::new()
+                    };
+                    let _ = writeln!(
+                        text,
+                        "  {:<16} {value}{growth}{rows}  {}",
+                        period.to_string(),
+                        f.at
+                    );
                 }
                 let cells = result_cells(result, lang);
                 let headers = lang.headers();
@@ -113,7 +131,10 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
             crate::exit::ExitStatus::Success
         }
     });
-    Ok(Output { stdout: out.into_bytes(), status })
+    Ok(Output {
+        stdout: out.into_bytes(),
+        status,
+    })
 }
 
 fn accrual(target: &Target, lang: Lang) -> &'static str {
@@ -139,7 +160,11 @@ fn describe_text(target: &Target, lang: Lang) -> String {
             };
         }
     };
-    line("English:", "英文名：", target.name_en.clone().unwrap_or_default());
+    line(
+        "English:",
+        "英文名：",
+        target.name_en.clone().unwrap_or_default(),
+    );
     line("Aliases:", "别名：", target.aliases.join(", "));
     line("Target:", "目标：", lang.target(target));
     line("Rule:", "规则：", target.rule.name().to_string());
@@ -149,10 +174,18 @@ fn describe_text(target: &Target, lang: Lang) -> String {
     }
     if let Some(profile) = &target.profile {
         let shares: Vec<String> = profile.quarters.iter().map(|q| format!("{q}%")).collect();
-        line("Profile:", "季度分布：", format!("{} ({})", shares.join(" / "), profile.source));
+        line(
+            "Profile:",
+            "季度分布：",
+            format!("{} ({})", shares.join(" / "), profile.source),
+        );
     }
     if let Some(baseline) = &target.baseline {
-        line("Baseline:", "基数：", format!("{} ({})", baseline.value, baseline.source));
+        line(
+            "Baseline:",
+            "基数：",
+            format!("{} ({})", baseline.value, baseline.source),
+        );
     }
     line("Clause:", "出处：", target.source.clone());
     line("Quote:", "原文：", target.quote.clone().unwrap_or_default());

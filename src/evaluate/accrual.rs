@@ -80,7 +80,9 @@ pub fn first_gap(series: &Series, year: i32, last: u8) -> Option<Period> {
     while month <= last {
         let reach = series
             .iter()
-            .filter(|(p, f)| p.year == year && p.first == month && p.last <= last && number(f).is_some())
+            .filter(|(p, f)| {
+                p.year == year && p.first == month && p.last <= last && number(f).is_some()
+            })
             .map(|(p, _)| p.last)
             .max();
         match reach {

@@ -354,7 +354,9 @@ impl<'p> TargetCheck<'p, '_> {
             self.number()
         };
         if result.basis == Some(Basis::ReportedGrowth) {
-            result.notes.push(Note::ReportedGrowth(result.reported_growth.unwrap_or_default()));
+            result.notes.push(Note::ReportedGrowth(
+                result.reported_growth.unwrap_or_default(),
+            ));
         }
         if let Some(unit) = self.converted_from(&result) {
             result.notes.push(Note::ConvertedFrom(unit));
@@ -387,7 +389,9 @@ impl<'p> TargetCheck<'p, '_> {
         let Some((progress, period, at)) =
             accrual::latest_progress(self.series, self.plan.year, self.last)
         else {
-            result.notes.push(Note::NoFigure { year: self.plan.year });
+            result.notes.push(Note::NoFigure {
+                year: self.plan.year,
+            });
             return result;
         };
         let note;
@@ -421,7 +425,10 @@ impl<'p> TargetCheck<'p, '_> {
             let wanted = Period::to_date(plan.year, self.last).unwrap_or(Period::year(plan.year));
             let uncovered = || Note::NotCovered {
                 wanted,
-                gap: match (self.target.accrual, first_gap(self.series, plan.year, self.last)) {
+                gap: match (
+                    self.target.accrual,
+                    first_gap(self.series, plan.year, self.last),
+                ) {
                     (Accrual::Cumulative, Some(gap)) if gap != wanted => Some(gap),
                     _ => None,
                 },
@@ -611,7 +618,9 @@ impl<'p> TargetCheck<'p, '_> {
         let v = exact(value);
         // A value written in the plan keeps its digits (2.20, not 2.2).
         result.threshold = rule.value().filter(|_| !rule.is_relative()).or_else(|| {
-            annual.as_ref().and_then(|a| to_decimal(a).or_else(|| round(a, places)))
+            annual
+                .as_ref()
+                .and_then(|a| to_decimal(a).or_else(|| round(a, places)))
         });
         if let (Some(annual), Some(true)) = (&annual, higher_is_better(rule)) {
             if *annual > BigRational::from_integer(0.into()) {

@@ -5,8 +5,8 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, Visitor};
 use schemars::JsonSchema;
+use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 /// A work plan: its targets and where they come from.

@@ -13,9 +13,29 @@ use crate::evaluate::Evaluation;
 
 /// The columns, in order: the JSON result fields.
 pub const COLUMNS: [&str; 23] = [
-    "id", "name", "name_en", "unit", "rule", "target", "target_text", "qualitative", "period", "actual", "expected",
-    "share_percent", "baseline", "baseline_period", "baseline_source", "threshold", "gap", "growth_percent",
-    "reported_growth_percent", "basis", "status", "source", "note",
+    "id",
+    "name",
+    "name_en",
+    "unit",
+    "rule",
+    "target",
+    "target_text",
+    "qualitative",
+    "period",
+    "actual",
+    "expected",
+    "share_percent",
+    "baseline",
+    "baseline_period",
+    "baseline_source",
+    "threshold",
+    "gap",
+    "growth_percent",
+    "reported_growth_percent",
+    "basis",
+    "status",
+    "source",
+    "note",
 ];
 
 /// Renders a check as CSV.
@@ -70,7 +90,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_numbers_are_not() {
-        assert_eq!(safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(
+            safe("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
         assert_eq!(safe("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
         assert_eq!(safe("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
         assert_eq!(safe("@SUM(A1:A2)"), "'@SUM(A1:A2)");

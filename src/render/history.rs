@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::json::{actual, maybe, plan_json, write_json, JSON_VERSION};
 use super::cells::actual_text;
+use super::json::{actual, maybe, plan_json, write_json, JSON_VERSION};
 use super::table::Table;
 use crate::evaluate::Evaluation;
 use crate::plan::Plan;
@@ -33,7 +33,11 @@ pub fn history_table(
         for evaluation in evaluations {
             let result = &evaluation.results[i];
             let text = match result.actual {
-                Some(_) => format!("{} {}", actual_text(result, lang), lang.status(result.status)),
+                Some(_) => format!(
+                    "{} {}",
+                    actual_text(result, lang),
+                    lang.status(result.status)
+                ),
                 None => lang.status(result.status).to_string(),
             };
             row.push(table_style.status_cell(result.status, text));

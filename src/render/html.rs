@@ -54,7 +54,10 @@ fn length(value: Decimal, scale: Decimal) -> Decimal {
         return Decimal::ZERO;
     }
     let track = Decimal::from(TRACK);
-    value.checked_mul(track).and_then(|v| v.checked_div(scale)).map_or(track, |l| l.min(track).round_dp(1))
+    value
+        .checked_mul(track)
+        .and_then(|v| v.checked_div(scale))
+        .map_or(track, |l| l.min(track).round_dp(1))
 }
 
 fn colour(status: Status) -> &'static str {
@@ -69,7 +72,8 @@ fn colour(status: Status) -> &'static str {
 /// mark and, before year end, the level expected by now as a dashed mark.
 fn bar(result: &TargetResult, lang: Lang) -> String {
     let fill = colour(result.status);
-    let track = format!(r##"<rect x="0" y="3" width="{TRACK}" height="12" rx="2" fill="#eaeef2"/>"##);
+    let track =
+        format!(r##"<rect x="0" y="3" width="{TRACK}" height="12" rx="2" fill="#eaeef2"/>"##);
     let body = match result.actual {
         Some(Actual::Progress(progress)) => {
             let share = match progress {
@@ -80,7 +84,10 @@ fn bar(result: &TargetResult, lang: Lang) -> String {
             format!(r#"<rect x="0" y="3" width="{share}" height="12" rx="2" fill="{fill}"/>"#)
         }
         Some(Actual::Number(actual)) => {
-            let marks: Vec<Decimal> = [Some(actual), result.threshold, result.expected].into_iter().flatten().collect();
+            let marks: Vec<Decimal> = [Some(actual), result.threshold, result.expected]
+                .into_iter()
+                .flatten()
+                .collect();
             let top = marks.iter().copied().fold(Decimal::ZERO, Decimal::max);
             let scale = top.checked_mul(Decimal::new(11, 1)).unwrap_or(top);
             let mut svg = format!(
@@ -89,9 +96,12 @@ fn bar(result: &TargetResult, lang: Lang) -> String {
             );
             if let Some(level) = result.threshold {
                 let x = length(level, scale);
-                svg.push_str(&format!(r##"<rect x="{x}" y="0" width="2" height="18" fill="#1f2328"/>"##));
+                svg.push_str(&format!(
+                    r##"<rect x="{x}" y="0" width="2" height="18" fill="#1f2328"/>"##
+                ));
             }
-            if let (Some(expected), false) = (result.expected, result.expected == result.threshold) {
+            if let (Some(expected), false) = (result.expected, result.expected == result.threshold)
+            {
                 let x = length(expected, scale);
                 svg.push_str(&format!(
                     r##"<line x1="{x}" y1="0" x2="{x}" y2="18" stroke="#57606a" stroke-width="2" stroke-dasharray="3 2"/>"##
@@ -104,7 +114,11 @@ fn bar(result: &TargetResult, lang: Lang) -> String {
             format!(r##"<text x="6" y="13" font-size="10" fill="#9a6700">{text}</text>"##)
         }
     };
-    let label = escape(&format!("{}: {}", result.target.name, lang.status(result.status)));
+    let label = escape(&format!(
+        "{}: {}",
+        result.target.name,
+        lang.status(result.status)
+    ));
     format!(
         r#"<svg viewBox="0 0 {} 18" preserveAspectRatio="none" role="img" aria-label="{label}">{track}{body}</svg>"#,
         TRACK + 2
@@ -121,7 +135,11 @@ impl Render for Html {
         };
         writeln!(out, "<!DOCTYPE html>")?;
         writeln!(out, r#"<html lang="{}">"#, lang.code())?;
-        writeln!(out, r#"<head><meta charset="utf-8"/><title>{}</title>"#, escape(&lang.title(plan, evaluation)))?;
+        writeln!(
+            out,
+            r#"<head><meta charset="utf-8"/><title>{}</title>"#,
+            escape(&lang.title(plan, evaluation))
+        )?;
         writeln!(out, "<style>{STYLE}</style></head>")?;
         writeln!(out, "<body>")?;
         writeln!(out, "<header><h1>{}</h1>", escape(&plan.title))?;
@@ -132,7 +150,11 @@ impl Render for Html {
             (Lang::En, false) => format!("{} (year to date)", evaluation.period),
         };
         writeln!(out, r#"<p class="period">{}</p>"#, escape(&period))?;
-        writeln!(out, r#"<p class="summary">{}</p>"#, escape(&lang.summary(evaluation)))?;
+        writeln!(
+            out,
+            r#"<p class="summary">{}</p>"#,
+            escape(&lang.summary(evaluation))
+        )?;
         let s = evaluation.summary();
         let mut counts = vec![(Status::Met, s.met), (Status::Unmet, s.unmet)];
         if !evaluation.is_final {
@@ -141,7 +163,12 @@ impl Render for Html {
         counts.push((Status::Missing, s.missing));
         write!(out, r#"<p class="counts">"#)?;
         for (status, n) in counts {
-            write!(out, r#"<span class="{}">{} {n}</span>"#, status.key(), escape(lang.status(status)))?;
+            write!(
+                out,
+                r#"<span class="{}">{} {n}</span>"#,
+                status.key(),
+                escape(lang.status(status))
+            )?;
         }
         writeln!(out, "</p></header>")?;
         writeln!(out, "<main>")?;
@@ -150,7 +177,10 @@ impl Render for Html {
             let unit = target.unit.as_deref();
             let mut figures = format!("{actual_word} {}", actual_text(result, lang));
             if let Some(expected) = result.expected.filter(|_| result.actual.is_some()) {
-                figures.push_str(&format!(" · {expected_word} {}", number_with_unit(expected, unit)));
+                figures.push_str(&format!(
+                    " · {expected_word} {}",
+                    number_with_unit(expected, unit)
+                ));
             }
             if let Some(period) = result.period {
                 figures.push_str(&format!(" · {period}"));
@@ -171,7 +201,11 @@ impl Render for Html {
                 escape(&figures)
             )?;
             if !result.notes.is_empty() {
-                writeln!(out, r#"    <div class="note">{}</div>"#, escape(&lang.notes(&result.notes)))?;
+                writeln!(
+                    out,
+                    r#"    <div class="note">{}</div>"#,
+                    escape(&lang.notes(&result.notes))
+                )?;
             }
             writeln!(out, "  </div>\n</section>")?;
         }
@@ -194,10 +228,19 @@ mod tests {
 
     #[test]
     fn bar_lengths_are_exact_and_bounded() {
-        assert_eq!(length(Decimal::from(50), Decimal::from(100)), Decimal::from(200));
-        assert_eq!(length(Decimal::from(1), Decimal::from(3)).to_string(), "133.3");
+        assert_eq!(
+            length(Decimal::from(50), Decimal::from(100)),
+            Decimal::from(200)
+        );
+        assert_eq!(
+            length(Decimal::from(1), Decimal::from(3)).to_string(),
+            "133.3"
+        );
         assert_eq!(length(Decimal::from(-5), Decimal::from(100)), Decimal::ZERO);
-        assert_eq!(length(Decimal::from(500), Decimal::from(100)), Decimal::from(TRACK));
+        assert_eq!(
+            length(Decimal::from(500), Decimal::from(100)),
+            Decimal::from(TRACK)
+        );
         assert_eq!(length(Decimal::from(5), Decimal::ZERO), Decimal::ZERO);
     }
 }

@@ -84,7 +84,14 @@ impl Render for Junit {
                         r#"      <failure message="{}" type="{}">{}</failure>"#,
                         escape(&detail),
                         result.status.key(),
-                        escape(&[detail.as_str(), notes.as_str()].join("\n").trim_end().to_string())
+                        escape(
+                            [detail.as_str(), notes.as_str()]
+                                .join(
+                                    "
+"
+                                )
+                                .trim_end()
+                        )
                     )?;
                     writeln!(out, "    </testcase>")?;
                 }
@@ -113,7 +120,10 @@ mod tests {
 
     #[test]
     fn xml_escaping() {
-        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+        assert_eq!(
+            escape(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"
+        );
         assert_eq!(escape("a\u{0}b\u{1b}c"), "abc");
         assert_eq!(escape("a\nb"), "a&#10;b");
     }

@@ -45,10 +45,31 @@ impl Lang {
     /// Column headers of the result tables (table, Markdown, HTML).
     pub fn headers(self) -> [&'static str; 11] {
         match self {
-            Lang::Zh => ["指标", "目标", "时期", "实际", "应达", "基期", "差距", "完成度", "状态", "出处", "说明"],
+            Lang::Zh => [
+                "指标",
+                "目标",
+                "时期",
+                "实际",
+                "应达",
+                "基期",
+                "差距",
+                "完成度",
+                "状态",
+                "出处",
+                "说明",
+            ],
             Lang::En => [
-                "Indicator", "Target", "Period", "Actual", "Expected", "Baseline", "Gap", "Reached", "Status",
-                "Clause", "Note",
+                "Indicator",
+                "Target",
+                "Period",
+                "Actual",
+                "Expected",
+                "Baseline",
+                "Gap",
+                "Reached",
+                "Status",
+                "Clause",
+                "Note",
             ],
         }
     }
@@ -112,10 +133,16 @@ impl Lang {
         match note {
             Note::NoFigure { year } if zh => format!("无 {year} 年数据"),
             Note::NoFigure { year } => format!("no figure for {year}"),
-            Note::NotCovered { wanted, gap: Some(gap) } if zh => {
+            Note::NotCovered {
+                wanted,
+                gap: Some(gap),
+            } if zh => {
                 format!("缺少覆盖 {wanted} 的数据：{gap} 无数据，请补充或提供累计数")
             }
-            Note::NotCovered { wanted, gap: Some(gap) } => {
+            Note::NotCovered {
+                wanted,
+                gap: Some(gap),
+            } => {
                 format!("no figure covering {wanted}: nothing for {gap}; add it, or a year-to-date figure")
             }
             Note::NotCovered { wanted, gap: None } if zh => format!("缺少覆盖 {wanted} 的数据"),
@@ -133,16 +160,27 @@ impl Lang {
                 format!("no {y} figure to compare with; add a {y} row, a growth rate, or a `baseline` in the plan")
             }
             Note::BaselineNotPositive if zh => "基数为零或负数，增速无意义".to_string(),
-            Note::BaselineNotPositive => "baseline is zero or negative; growth is undefined".to_string(),
+            Note::BaselineNotPositive => {
+                "baseline is zero or negative; growth is undefined".to_string()
+            }
             Note::InProgress => self.progress(Progress::InProgress).to_string(),
             Note::NotDone => self.progress(Progress::NotDone).to_string(),
             Note::ReportedGrowth(rate) if zh => format!("按报告增速 {rate}% 判断"),
             Note::ReportedGrowth(rate) => format!("checked by the reported growth rate {rate}%"),
             Note::ConvertedFrom(unit) if zh => format!("由{unit}换算"),
             Note::ConvertedFrom(unit) => format!("converted from {unit}"),
-            Note::Qualitative { wording, lower_is_better } => {
-                let (label, lower) = if zh { ("定性目标", "；数值越小越好") } else { ("qualitative", "; lower is better") };
-                let said = wording.as_deref().map_or(String::new(), |w| format!(": {w}"));
+            Note::Qualitative {
+                wording,
+                lower_is_better,
+            } => {
+                let (label, lower) = if zh {
+                    ("定性目标", "；数值越小越好")
+                } else {
+                    ("qualitative", "; lower is better")
+                };
+                let said = wording
+                    .as_deref()
+                    .map_or(String::new(), |w| format!(": {w}"));
                 let said = if zh { said.replace(": ", "：") } else { said };
                 format!("{label}{said}{}", if *lower_is_better { lower } else { "" })
             }
@@ -152,7 +190,11 @@ impl Lang {
     /// All notes of a result, joined.
     pub fn notes(self, notes: &[Note]) -> String {
         let separator = if self == Lang::Zh { "；" } else { "; " };
-        notes.iter().map(|n| self.note(n)).collect::<Vec<_>>().join(separator)
+        notes
+            .iter()
+            .map(|n| self.note(n))
+            .collect::<Vec<_>>()
+            .join(separator)
     }
 
     /// Growth over the baseline, for the note column: `growth +41.90%`.
@@ -174,11 +216,17 @@ impl Lang {
         parts.push((Status::Missing, s.missing));
         match self {
             Lang::Zh => {
-                let counts: Vec<String> = parts.iter().map(|(st, n)| format!("{} {n}", self.status(*st))).collect();
+                let counts: Vec<String> = parts
+                    .iter()
+                    .map(|(st, n)| format!("{} {n}", self.status(*st)))
+                    .collect();
                 format!("共 {} 项：{}", s.total, counts.join(" · "))
             }
             Lang::En => {
-                let counts: Vec<String> = parts.iter().map(|(st, n)| format!("{n} {}", self.status(*st))).collect();
+                let counts: Vec<String> = parts
+                    .iter()
+                    .map(|(st, n)| format!("{n} {}", self.status(*st)))
+                    .collect();
                 format!("{} of {}", counts.join(" · "), s.total)
             }
         }

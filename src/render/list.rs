@@ -9,7 +9,12 @@ use super::{Lang, TableStyle};
 use crate::plan::Plan;
 
 /// Writes the targets as a table: id, name, unit, rule, target, clause.
-pub fn list_table(plan: &Plan, style: TableStyle, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub fn list_table(
+    plan: &Plan,
+    style: TableStyle,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut table = comfy_table::Table::new();
     table.load_preset(style.preset());
     table.set_header(match lang {

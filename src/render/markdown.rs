@@ -17,17 +17,28 @@ pub struct Markdown {
 
 /// A cell's text, safe inside a Markdown table.
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace("\r\n", "<br>").replace(['\n', '\r'], "<br>")
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\n', '\r'], "<br>")
 }
 
 impl Render for Markdown {
     fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
-        writeln!(out, "## {}", escape(&lang.title(evaluation.plan, evaluation)))?;
+        writeln!(
+            out,
+            "## {}",
+            escape(&lang.title(evaluation.plan, evaluation))
+        )?;
         writeln!(out)?;
         let headers = lang.headers();
         writeln!(out, "| {} |", headers.join(" | "))?;
-        writeln!(out, "|{}", headers.iter().map(|_| " --- |").collect::<String>())?;
+        writeln!(
+            out,
+            "|{}",
+            headers.iter().map(|_| " --- |").collect::<String>()
+        )?;
         for result in &evaluation.results {
             let cells = result_cells(result, lang).map(|c| escape(&c));
             writeln!(out, "| {} |", cells.join(" | "))?;
@@ -51,7 +62,10 @@ mod tests {
     #[test]
     fn pipes_and_line_breaks_cannot_break_a_row() {
         assert_eq!(escape("a|b"), "a\\|b");
-        assert_eq!(escape("line 1\nline 2\r\nline 3"), "line 1<br>line 2<br>line 3");
+        assert_eq!(
+            escape("line 1\nline 2\r\nline 3"),
+            "line 1<br>line 2<br>line 3"
+        );
         assert_eq!(escape("C:\\data"), "C:\\\\data");
     }
 }

@@ -49,7 +49,9 @@ impl Table {
         let mut table = comfy_table::Table::new();
         table.load_preset(self.style.preset());
         if let Some(width) = self.width {
-            table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic);
+            table
+                .set_width(width)
+                .set_content_arrangement(ContentArrangement::Dynamic);
         }
         if self.color {
             table.enforce_styling();
