@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::error::Location;
-use crate::period::{Period, PeriodKind};
+use crate::period::Period;
 
 /// What was found for one target and one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +18,6 @@ pub struct Figure {
     pub at: Location,
     /// The unit the value was written in, when it was converted to the target's unit.
     pub converted_from: Option<String>,
-    /// How the period was written: a quarter alone, months so far, ...
-    pub kind: PeriodKind,
     /// How many rows were summed into this figure (1 unless the target sums record-level rows).
     pub rows: u64,
 }

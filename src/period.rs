@@ -17,24 +17,6 @@ pub struct Period {
     pub last: u8,
 }
 
-/// How a period was written, which says how its figure relates to others: a quarter's figure
-/// and its months' figures should add up; a year-to-date figure is already a sum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PeriodKind {
-    /// A whole year.
-    Year,
-    /// A half year (H1, H2).
-    Half,
-    /// A quarter alone (2020Q3, 2020年三季度).
-    Quarter,
-    /// A month alone (2020-09, 2020年9月).
-    Month,
-    /// Months from January on (2020年前三季度, 2020年1-9月累计).
-    ToDate,
-    /// Any other run of months (2020年4-6月).
-    Span,
-}
-
 impl Period {
     /// A whole year.
     pub fn year(year: i32) -> Period {
@@ -58,11 +40,6 @@ impl Period {
     /// True for January to December.
     pub fn is_full_year(self) -> bool {
         self.first == 1 && self.last == 12
-    }
-
-    /// True when the span starts in January.
-    pub fn starts_the_year(self) -> bool {
-        self.first == 1
     }
 
     /// Number of months in the span.
@@ -97,8 +74,8 @@ impl fmt::Display for Period {
     }
 }
 
-/// Reads a period, with how it was written; `None` when it is not one.
-pub fn parse_period(text: &str) -> Option<(Period, PeriodKind)> {
+/// Reads a period; `None` when it is not one.
+pub fn parse_period(text: &str) -> Option<Period> {
     let text: String = text
         .nfkc()
         .filter(|c| !c.is_whitespace())
@@ -114,71 +91,52 @@ pub fn parse_period(text: &str) -> Option<(Period, PeriodKind)> {
     let year: i32 = text[..4].parse().ok()?;
     let rest = &text[4..];
     let rest = rest.strip_suffix("累计").unwrap_or(rest);
-    let period = |first, last, kind| Period::months(year, first, last).map(|p| (p, kind));
-    // Chinese forms, after 年.
-    if let Some(zh) = rest.strip_prefix('年') {
+    let rest = rest.strip_suffix("份").unwrap_or(rest);
+    let months = |first, last| Period::months(year, first, last);
+    // Chinese forms, after 年; 2020年Q3 and 2020年H1 fall through to the forms below.
+    let zh = rest.strip_prefix('年');
+    if let Some(zh) = zh.filter(|z| !z.starts_with(['q', 'h'])) {
         return match zh {
-            "" | "全年" | "度" => period(1, 12, PeriodKind::Year),
-            "上半年" => period(1, 6, PeriodKind::Half),
-            "下半年" => period(7, 12, PeriodKind::Half),
+            "" | "全年" | "度" => months(1, 12),
+            "上半年" => months(1, 6),
+            "下半年" => months(7, 12),
             _ => {
                 if let Some(q) = zh.strip_prefix("前").and_then(|q| q.strip_suffix("季度")) {
-                    let q = quarter_number(q)?;
-                    return period(1, 3 * q, PeriodKind::ToDate);
+                    return months(1, 3 * quarter_number(q)?);
                 }
                 if let Some(q) = zh.strip_suffix("季度") {
                     let q = quarter_number(q.strip_prefix('第').unwrap_or(q))?;
-                    return period(3 * q - 2, 3 * q, PeriodKind::Quarter);
+                    return months(3 * q - 2, 3 * q);
                 }
-                let months = zh.strip_suffix('月')?;
-                match months.split_once('-') {
-                    Some((a, b)) => {
-                        let (a, b) = (month_number(a)?, month_number(b)?);
-                        period(
-                            a,
-                            b,
-                            if a == 1 {
-                                PeriodKind::ToDate
-                            } else {
-                                PeriodKind::Span
-                            },
-                        )
-                    }
+                let span = zh.strip_suffix('月')?;
+                match span.split_once('-') {
+                    Some((a, b)) => months(month_number(a)?, month_number(b)?),
                     None => {
-                        let m = month_number(months)?;
-                        period(m, m, PeriodKind::Month)
+                        let m = month_number(span)?;
+                        months(m, m)
                     }
                 }
             }
         };
     }
-    // English and ISO forms.
+    // English and ISO forms: 2020, 2020Q3, 2020-Q3, 2020H1, 2020-H1, 2020-09, 2020-01/2020-09.
+    let rest = zh.unwrap_or(rest);
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
     match rest {
-        "" => period(1, 12, PeriodKind::Year),
-        "h1" => period(1, 6, PeriodKind::Half),
-        "h2" => period(7, 12, PeriodKind::Half),
+        "" => months(1, 12),
+        "h1" => months(1, 6),
+        "h2" => months(7, 12),
         _ => {
-            let rest = rest.strip_prefix('-').unwrap_or(rest);
             if let Some(q) = rest.strip_prefix('q') {
                 let q = quarter_number(q)?;
-                return period(3 * q - 2, 3 * q, PeriodKind::Quarter);
+                return months(3 * q - 2, 3 * q);
             }
             if let Some((a, b)) = rest.split_once('/') {
-                // 2020-01/2020-09
                 let b = b.strip_prefix(&text[..4])?.strip_prefix('-')?;
-                let (a, b) = (month_number(a)?, month_number(b)?);
-                return period(
-                    a,
-                    b,
-                    if a == 1 {
-                        PeriodKind::ToDate
-                    } else {
-                        PeriodKind::Span
-                    },
-                );
+                return months(month_number(a)?, month_number(b)?);
             }
             let m = month_number(rest)?;
-            period(m, m, PeriodKind::Month)
+            months(m, m)
         }
     }
 }
@@ -206,41 +164,52 @@ fn month_number(text: &str) -> Option<u8> {
 mod tests {
     use super::*;
 
-    fn parsed(text: &str) -> Option<(String, PeriodKind)> {
-        parse_period(text).map(|(p, k)| (p.to_string(), k))
+    fn parsed(text: &str) -> Option<String> {
+        parse_period(text).map(|p| p.to_string())
     }
 
     #[test]
     fn every_form_the_issue_names() {
-        use PeriodKind::*;
         let cases = [
-            ("2020", "2020", Year),
-            ("2020年", "2020", Year),
-            ("２０２０年", "2020", Year),
-            ("2020Q3", "2020Q3", Quarter),
-            ("2020-Q3", "2020Q3", Quarter),
-            ("2020q1", "2020Q1", Quarter),
-            ("2020年三季度", "2020Q3", Quarter),
-            ("2020年第三季度", "2020Q3", Quarter),
-            ("2020年第4季度", "2020Q4", Quarter),
-            ("2020年前三季度", "2020-01/2020-09", ToDate),
-            ("2020年1-9月", "2020-01/2020-09", ToDate),
-            ("2020年1—9月累计", "2020-01/2020-09", ToDate),
-            ("2020年1～9月", "2020-01/2020-09", ToDate),
-            ("2020年1-6月", "2020H1", ToDate),
-            ("2020H1", "2020H1", Half),
-            ("2020年上半年", "2020H1", Half),
-            ("2020年下半年", "2020H2", Half),
-            ("2020-09", "2020-09", Month),
-            ("2020年9月", "2020-09", Month),
-            ("2020年09月", "2020-09", Month),
-            ("2020年4-6月", "2020Q2", Span),
-            ("2020-01/2020-09", "2020-01/2020-09", ToDate),
-            (" 2020 年 9 月 ", "2020-09", Month),
+            ("2020", "2020"),
+            ("2020年", "2020"),
+            ("２０２０年", "2020"),
+            ("2020年全年", "2020"),
+            ("2020Q3", "2020Q3"),
+            ("2020-Q3", "2020Q3"),
+            ("2020q1", "2020Q1"),
+            ("2020年Q3", "2020Q3"),
+            ("2020年三季度", "2020Q3"),
+            ("2020年第三季度", "2020Q3"),
+            ("2020年第4季度", "2020Q4"),
+            ("2020年前三季度", "2020-01/2020-09"),
+            ("2020年1-9月", "2020-01/2020-09"),
+            ("2020年1—9月累计", "2020-01/2020-09"),
+            ("2020年1～9月", "2020-01/2020-09"),
+            ("2020年1-9月份", "2020-01/2020-09"),
+            ("2020年1-6月", "2020H1"),
+            ("2020H1", "2020H1"),
+            ("2020-H1", "2020H1"),
+            ("2020年H2", "2020H2"),
+            ("2020年上半年", "2020H1"),
+            ("2020年下半年", "2020H2"),
+            ("2020-09", "2020-09"),
+            ("2020年9月", "2020-09"),
+            ("2020年09月", "2020-09"),
+            ("2020年9月份", "2020-09"),
+            ("2020年4-6月", "2020Q2"),
+            ("2020-01/2020-09", "2020-01/2020-09"),
+            (" 2020 年 9 月 ", "2020-09"),
         ];
-        for (text, canonical, kind) in cases {
-            assert_eq!(parsed(text), Some((canonical.to_string(), kind)), "{text}");
+        for (text, canonical) in cases {
+            assert_eq!(parsed(text), Some(canonical.to_string()), "{text}");
         }
+    }
+
+    #[test]
+    fn the_quarter_alone_is_not_the_year_so_far() {
+        assert_eq!(parse_period("2020年三季度"), Period::months(2020, 7, 9));
+        assert_eq!(parse_period("2020年前三季度"), Period::months(2020, 1, 9));
     }
 
     #[test]

@@ -78,6 +78,8 @@ pub struct Collector<'p> {
     figures: Figures,
     first_seen: HashMap<(usize, Period), Location>,
     unknown: Vec<(String, Location)>,
+    /// Rows for years other than the plan year and the baseline year: the first, and how many.
+    other_years: Option<(Location, Period, u64)>,
 }
 
 impl<'p> Collector<'p> {
@@ -93,6 +95,7 @@ impl<'p> Collector<'p> {
             },
             first_seen: HashMap::new(),
             unknown: Vec::new(),
+            other_years: None,
         }
     }
 
@@ -117,14 +120,10 @@ impl<'p> Collector<'p> {
         let target = &plan.targets[i];
         let year = obs.period.year;
         if year != plan.year && Some(year) != plan.baseline_period {
-            let years = match plan.baseline_period {
-                Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
-                None => format!("the plan year {}", plan.year),
-            };
-            self.figures.warnings.push(format!(
-                "{}: period {} is neither {years}; row ignored",
-                obs.row, obs.period
-            ));
+            match &mut self.other_years {
+                Some((.., count)) => *count += 1,
+                None => self.other_years = Some((obs.row.clone(), obs.period, 1)),
+            }
             return Ok(());
         }
         let figure = figure(&obs, target, &mut self.figures.warnings)?;
@@ -150,6 +149,20 @@ impl<'p> Collector<'p> {
 
     /// The figures collected, with a warning for skipped unknown indicators.
     pub fn finish(mut self) -> Figures {
+        if let Some((at, period, count)) = self.other_years.take() {
+            let plan = self.plan;
+            let years = match plan.baseline_period {
+                Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
+                None => format!("the plan year {}", plan.year),
+            };
+            let more = match count {
+                1 => String::new(),
+                n => format!(", and {} more rows for other years", n - 1),
+            };
+            self.figures.warnings.push(format!(
+                "{at}: period {period} is neither {years}; row ignored{more}"
+            ));
+        }
         if let Some((name, at)) = self.unknown.first() {
             let n = self.unknown.len();
             self.figures.warnings.push(format!(
@@ -164,30 +177,41 @@ impl<'p> Collector<'p> {
 
 /// Adds a record-level row's figure to its period's total, exactly.
 fn add_to(total: &mut Figure, row: &Figure, target: &Target) -> Result<()> {
-    let (Some(FigureValue::Number(sum)), Some(FigureValue::Number(value))) =
-        (total.value, row.value)
-    else {
-        return Ok(());
+    total.rows += 1;
+    total.converted_from = total
+        .converted_from
+        .take()
+        .or_else(|| row.converted_from.clone());
+    let value = match (total.value, row.value) {
+        (Some(FigureValue::Number(sum)), Some(FigureValue::Number(value))) => {
+            sum.checked_add(value).ok_or_else(|| {
+                Error::actuals(
+                    row.at.clone(),
+                    format!(
+                        "the total for `{}` is too large to hold exactly (over 28 digits)",
+                        target.name
+                    ),
+                )
+            })?
+        }
+        // The first row with a value (earlier rows gave only a growth rate).
+        (None, Some(FigureValue::Number(value))) => {
+            total.at = row.at.clone();
+            value
+        }
+        // A row with only a growth rate adds nothing to a total.
+        _ => return Ok(()),
     };
-    let sum = sum.checked_add(value).ok_or_else(|| {
-        Error::actuals(
-            row.at.clone(),
-            format!(
-                "the total for `{}` is too large to hold exactly (over 28 digits)",
-                target.name
-            ),
-        )
-    })?;
     // Converted figures (万元 rows for an 亿元 target) carry the conversion's scale; a total
     // shows its value without trailing zeros.
-    let sum = if total.converted_from.is_some() {
-        sum.normalize()
+    let value = if total.converted_from.is_some() {
+        value.normalize()
     } else {
-        sum
+        value
     };
-    total.value = Some(FigureValue::Number(sum));
+    total.value = Some(FigureValue::Number(value));
+    // A sum of records has no single reported growth rate.
     total.change = None;
-    total.rows += 1;
     Ok(())
 }
 
@@ -246,7 +270,6 @@ fn figure(obs: &Observation, target: &Target, warnings: &mut Vec<String>) -> Res
         change,
         at,
         converted_from,
-        kind: obs.period_kind,
         rows: 1,
     })
 }

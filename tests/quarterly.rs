@@ -343,3 +343,225 @@ fn history_shows_each_period() {
     assert!(table.stdout.contains("5 个 behind"), "{}", table.stdout);
     assert!(table.stdout.contains("32 个 met"), "{}", table.stdout);
 }
+
+#[test]
+fn a_falling_total_is_found_whatever_the_row_order() {
+    // Q1, 1-9月, Q2, Q3 in that order, all consistent: no warning.
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020Q1,3\nprovincial_key_labs_new,2020年1-9月,16\nprovincial_key_labs_new,2020Q2,6\nprovincial_key_labs_new,2020Q3,7\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    assert_eq!(json["warnings"], serde_json::json!([]));
+    // Through August 30, through September 27 (a Q3 figure smaller than July and August).
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020Q3,7\nprovincial_key_labs_new,2020Q1,10\nprovincial_key_labs_new,2020Q2,10\nprovincial_key_labs_new,2020-07,5\nprovincial_key_labs_new,2020-08,5\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    let warnings = json["warnings"].to_string();
+    assert!(
+        warnings.contains("falls from 30 (2020-01/2020-08) to 27 (2020-01/2020-09)"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn history_prints_the_checked_periods_warnings_and_exits_like_the_check() {
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020Q1,5\nprovincial_key_labs_new,2020Q2,10\nprovincial_key_labs_new,2020Q3,8\n";
+    let run = plan_with_stdin(
+        &[
+            "check",
+            "-",
+            "--history",
+            "--period",
+            "2020H1",
+            "--allow-missing",
+        ],
+        input,
+    );
+    assert!(
+        run.stdout
+            .contains("later than the period checked (2020H1)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.code, 0, "on track as of June");
+    let strict = plan_with_stdin(
+        &[
+            "check",
+            "-",
+            "--history",
+            "--period",
+            "2020H1",
+            "--allow-missing",
+            "--strict",
+        ],
+        input,
+    );
+    assert_eq!(strict.code, 1, "the warning fails a strict run");
+    let json = json(&plan_with_stdin(
+        &[
+            "check",
+            "-",
+            "--history",
+            "--period",
+            "2020",
+            "--format",
+            "json",
+        ],
+        input,
+    ));
+    assert_eq!(
+        json["periods"],
+        serde_json::json!(["2020Q1", "2020H1", "2020-01/2020-09", "2020"]),
+        "the period checked is the last column"
+    );
+    let nothing = plan_with_stdin(
+        &["check", "-", "--history"],
+        "indicator,period,value\nrd_intensity,2019,2.1\n",
+    );
+    assert_eq!(
+        nothing.code, 1,
+        "everything missing fails, as without --history"
+    );
+}
+
+#[test]
+fn record_level_rows_after_a_growth_only_row_still_add_up() {
+    let input = "indicator,period,value,同比增长,unit\n技术合同成交额,2020,,12,万元\n技术合同成交额,2020,6000000,,万元\n技术合同成交额,2020,7000000,,万元\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    assert_eq!(
+        result(&json, "tech_contract_turnover")["actual"].to_string(),
+        "1300"
+    );
+    assert_eq!(result(&json, "tech_contract_turnover")["status"], "met");
+}
+
+#[test]
+fn a_level_target_takes_the_latest_figure_and_says_how_old_it_is() {
+    let input =
+        "indicator,period,value\nrd_intensity,2020H1,2.3\nprovincial_key_labs_new,2020年1-9月,25\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    let rd = result(&json, "rd_intensity");
+    assert_eq!(rd["status"], "on_track");
+    assert_eq!(rd["period"], "2020H1");
+    assert_eq!(rd["note"], "the latest figure is for 2020H1");
+    let input = "indicator,period,value\nrd_intensity,2020Q3,2.3\nrd_intensity,2020-09,1.9\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    assert_eq!(
+        result(&json, "rd_intensity")["actual"].to_string(),
+        "1.9",
+        "the month's figure, the most specific"
+    );
+    assert!(json["warnings"][0].as_str().unwrap().contains("figures for `全社会R&D经费投入强度` at the same date disagree (2020Q3 2.3, 2020-09 1.9)"), "{}", json["warnings"]);
+}
+
+#[test]
+fn reaching_the_annual_level_early_holds_against_any_baseline() {
+    let input = "indicator,period,value\nhitech_industry_va,2019年前三季度,700\nhitech_industry_va,2019,1000\nhitech_industry_va,2020年前三季度,1100\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    let va = result(&json, "hitech_industry_va");
+    assert_eq!(
+        va["status"], "met",
+        "1100 already exceeds the whole of 2019"
+    );
+    assert_eq!(
+        va["share_percent"].to_string(),
+        "110.0",
+        "against the annual level"
+    );
+    assert_eq!(va["expected"].to_string(), "700", "the same months of 2019");
+}
+
+#[test]
+fn a_reported_growth_rate_beats_prorating_a_whole_year() {
+    // 2019 in total 1000; 2020 through June 480 reported as +12% on the same months.
+    let input = "indicator,period,value,同比增长\nhitech_industry_va,2019,1000,\nhitech_industry_va,2020H1,480,12\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    let va = result(&json, "hitech_industry_va");
+    assert_eq!(va["basis"], "reported_growth");
+    assert_eq!(
+        va["status"], "on_track",
+        "prorating 1000 would call 480 behind"
+    );
+}
+
+#[test]
+fn a_mid_year_figure_is_not_a_closing_baseline_for_a_level_target() {
+    let input = "indicator,period,value\nhitech_firms,2019H1,4000\nhitech_firms,2020,5000\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    let firms = result(&json, "hitech_firms");
+    assert_eq!(firms["status"], "missing");
+    assert_eq!(firms["note"], "no 2019 figure to compare with; add a 2019 row, a growth rate, or a `baseline` in the plan");
+}
+
+#[test]
+fn a_level_reached_early_stays_met_at_year_end() {
+    let input =
+        "indicator,period,value\nprovincial_key_labs_new,2020年1-9月,31\nrd_intensity,2020,2.3\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    assert_eq!(json["final"], true);
+    let labs = result(&json, "provincial_key_labs_new");
+    assert_eq!(labs["status"], "met");
+    assert_eq!(
+        labs["note"],
+        "the annual level was reached by 2020-01/2020-09"
+    );
+}
+
+#[test]
+fn rows_for_other_years_make_one_warning() {
+    let mut input = String::from("indicator,period,value\n");
+    for _ in 0..1000 {
+        input.push_str("rd_intensity,2018,2.1\n");
+    }
+    let (_, json) = check(&["--allow-missing"], &input);
+    assert_eq!(
+        json["warnings"],
+        serde_json::json!(["<stdin>:2: period 2018 is neither the plan year 2020 nor the baseline year 2019; row ignored, and 999 more rows for other years"])
+    );
+}
+
+#[test]
+fn months_against_a_quarter_written_as_months() {
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020-04,1\nprovincial_key_labs_new,2020-05,1\nprovincial_key_labs_new,2020-06,1\nprovincial_key_labs_new,2020年4-6月,4\nprovincial_key_labs_new,2020Q1,2\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    assert!(json["warnings"][0].as_str().unwrap().contains(
+        "2020Q2 figure for `新建省重点实验室` is 4, but 2020-04 + 2020-05 + 2020-06 add up to 3"
+    ));
+}
+
+#[test]
+fn a_milestone_undone_after_done_is_warned_about() {
+    let input = "indicator,period,value\naward_rules_revised,2020H1,完成\naward_rules_revised,2020Q3,未完成\n";
+    let (_, json) = check(&["--allow-missing"], input);
+    assert_eq!(
+        status(&json, "award_rules_revised"),
+        "behind",
+        "the latest report counts"
+    );
+    assert!(json["warnings"][0].as_str().unwrap().contains(
+        "`修订省科学技术奖励办法` is reported not_done for 2020Q3 after being done by 2020H1"
+    ));
+}
+
+#[test]
+fn a_range_on_a_flow_before_year_end() {
+    let plan = std::env::temp_dir().join(format!("plan-between-{}.yaml", std::process::id()));
+    std::fs::write(&plan, "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: 项\n    rule: between\n    min: \"40\"\n    max: \"60\"\n    accrual: cumulative\n    source: s\n").unwrap();
+    let at = |value: &str| {
+        let run = plan_with_stdin(
+            &[
+                "check",
+                "--plan",
+                plan.to_str().unwrap(),
+                "-",
+                "--format",
+                "json",
+            ],
+            &format!("indicator,period,value\na,2020H1,{value}\n"),
+        );
+        result(&json(&run), "a")["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(at("25"), "on_track", "20..30 by June");
+    assert_eq!(at("19"), "behind");
+    assert_eq!(at("61"), "unmet", "already past the year's maximum");
+}

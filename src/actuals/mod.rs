@@ -34,8 +34,6 @@ pub struct Observation {
     pub indicator: String,
     /// The period the figure is for.
     pub period: crate::period::Period,
-    /// How the period was written (a quarter alone, months so far, ...).
-    pub period_kind: crate::period::PeriodKind,
     /// The value cell; `None` when the row reports only a growth rate.
     pub value: Option<Cell>,
     /// A reported growth rate (同比增长, in percent), if the table has such a column.

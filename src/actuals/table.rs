@@ -9,7 +9,7 @@ use super::grid::{Cell, Row};
 use super::{Columns, Observation};
 use crate::error::{shorten, Error, Location, Result};
 use crate::number::is_no_figure;
-use crate::period::{parse_period, Period, PeriodKind};
+use crate::period::{parse_period, Period};
 use crate::units::normalize_unit;
 
 /// Header names accepted for each field, compared after NFKC, lowercasing and without spaces.
@@ -74,7 +74,7 @@ struct Header {
     unit: Option<usize>,
     change: Option<usize>,
     /// Wide layout: columns named for a period, with a unit written in the header (`2020年(亿元)`).
-    periods: Vec<(usize, (Period, PeriodKind), Option<String>)>,
+    periods: Vec<(usize, Period, Option<String>)>,
     /// A unit written in the value column's header (`数值（亿元）`).
     value_unit: Option<String>,
     layout: Layout,
@@ -231,15 +231,15 @@ impl Header {
             )
         })?;
         let value = find(VALUE)?;
-        let periods: Vec<(usize, (Period, PeriodKind), Option<String>)> = names
+        let periods: Vec<(usize, Period, Option<String>)> = names
             .iter()
             .enumerate()
             .filter_map(|(i, (name, unit))| {
                 parse_period(name).map(|period| (i, period, unit.clone()))
             })
             .collect();
-        for (i, (col, (period, _), _)) in periods.iter().enumerate() {
-            if let Some((first, ..)) = periods[..i].iter().find(|(_, (p, _), _)| p == period) {
+        for (i, (col, period, _)) in periods.iter().enumerate() {
+            if let Some((first, ..)) = periods[..i].iter().find(|(_, p, _)| p == period) {
                 return Err(Error::actuals(
                     at.with_column(*col as u64 + 1),
                     format!(
@@ -300,7 +300,7 @@ impl Header {
         let cell = |i: usize| row.cells.get(i).filter(|c| !is_blank_figure(c));
         let at = origin.with_line(row.line);
         let change = self.change.and_then(cell).cloned();
-        let values: Vec<(usize, (Period, PeriodKind), Option<&String>)> = match self.layout {
+        let values: Vec<(usize, Period, Option<&String>)> = match self.layout {
             Layout::Long => {
                 let Some(value) = self.value else {
                     return Ok(());
@@ -309,7 +309,7 @@ impl Header {
                     return Ok(());
                 }
                 let period = match self.period {
-                    None => (Period::year(options.default_year), PeriodKind::Year),
+                    None => Period::year(options.default_year),
                     Some(p) => {
                         let text = row.cells.get(p).map(Cell::text).unwrap_or_default();
                         parse_period(&text).ok_or_else(|| {
@@ -365,8 +365,7 @@ impl Header {
             let is_last = self.layout == Layout::Long || self.is_last_period(column);
             sink(Observation {
                 indicator: indicator.clone(),
-                period: period.0,
-                period_kind: period.1,
+                period,
                 value: cell(column).cloned(),
                 change: if is_last { change.clone() } else { None },
                 unit,
@@ -385,7 +384,7 @@ impl Header {
     fn is_last_period(&self, column: usize) -> bool {
         self.periods
             .iter()
-            .map(|(c, (period, _), _)| ((period.year, period.last, period.first), *c))
+            .map(|(c, period, _)| ((period.year, period.last, period.first), *c))
             .max()
             .map(|(_, c)| c)
             == Some(column)

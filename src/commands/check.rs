@@ -28,20 +28,24 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
     let lang = super::lang(&args.look);
     let mut report = Vec::new();
     if args.history {
+        // Every period present up to the one checked, which is always the last column.
+        let last = as_of.unwrap_or_else(|| latest_period(&plan, &figures));
         let mut periods = periods_present(&plan, &figures);
-        if let Some(as_of) = as_of {
-            periods.retain(|p| p.last <= as_of.last);
-        }
+        periods.retain(|p| p.last < last.last);
+        periods.push(last);
         let evaluations: Vec<Evaluation> = periods
             .iter()
             .map(|p| evaluate(&plan, &figures, *p))
             .collect();
+        // The warnings of the period checked: the same as the plain check's.
+        let warnings = evaluations
+            .last()
+            .map(|e| e.warnings.clone())
+            .unwrap_or_default();
         let table = super::table(&args.look);
         match args.format {
-            Format::Table => {
-                history_table(&plan, &evaluations, &figures.warnings, &table, &mut report)
-            }
-            Format::Json => history_json(&plan, &evaluations, &figures.warnings, &mut report),
+            Format::Table => history_table(&plan, &evaluations, &warnings, &table, &mut report),
+            Format::Json => history_json(&plan, &evaluations, &warnings, &mut report),
             _ => return Err(Error::read(
                 Location::file("--history"),
                 "a history is written as a table or json; expected --format table or --format json",
@@ -93,7 +97,7 @@ fn deliver(report: Vec<u8>, status: ExitStatus, output: Option<&Path>) -> Result
 /// `--period`: a period of the plan year; the check runs as of its last month.
 pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
     let at = Location::file("--period");
-    let (period, _) = parse_period(text).ok_or_else(|| {
+    let period = parse_period(text).ok_or_else(|| {
         Error::actuals(
             at.clone(),
             format!(

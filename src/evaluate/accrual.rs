@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use super::rules::exact;
 use crate::error::{Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
-use crate::period::{Period, PeriodKind};
-use crate::plan::{Accrual, Plan, Target};
+use crate::period::Period;
+use crate::plan::{Accrual, Plan, Rule, Target};
 
 /// A figure for a span, possibly summed from several.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,10 +25,8 @@ pub struct Reading {
     pub at: Location,
     /// A reported growth rate, when the reading is one figure that had one.
     pub change: Option<Decimal>,
-    /// The unit it was converted from, if any.
+    /// The unit a part was converted from, if any was.
     pub converted_from: Option<String>,
-    /// How many figures were added up (1 for a figure given as such).
-    pub parts: usize,
 }
 
 /// The figures of one target, by period.
@@ -42,12 +40,12 @@ fn number(figure: &Figure) -> Option<Decimal> {
 }
 
 /// Covers `span` with figures that lie inside it, longest first, as long as `allowed` lets
-/// them in; `None` when a month is left uncovered.
+/// them in; the first uncovered run of months when some month has no figure.
 fn cover(
     series: &Series,
     span: Period,
     allowed: impl Fn(Period) -> bool,
-) -> Option<Vec<(Period, &Figure)>> {
+) -> std::result::Result<Vec<(Period, &Figure)>, Period> {
     let mut parts = Vec::new();
     let mut month = span.first;
     while month <= span.last {
@@ -60,11 +58,20 @@ fn cover(
                     && allowed(**p)
                     && number(f).is_some()
             })
-            .max_by_key(|(p, _)| p.last)?;
-        parts.push((*next.0, next.1));
-        month = next.0.last + 1;
+            .max_by_key(|(p, _)| p.last);
+        let Some((period, figure)) = next else {
+            let resumes = series
+                .keys()
+                .filter(|p| p.year == span.year && p.first > month && p.first <= span.last)
+                .map(|p| p.first)
+                .min()
+                .unwrap_or(span.last + 1);
+            return Err(Period::months(span.year, month, resumes - 1).unwrap_or(span));
+        };
+        parts.push((*period, figure));
+        month = period.last + 1;
     }
-    Some(parts)
+    Ok(parts)
 }
 
 fn sum(parts: &[(Period, &Figure)]) -> Option<Decimal> {
@@ -73,44 +80,16 @@ fn sum(parts: &[(Period, &Figure)]) -> Option<Decimal> {
         .try_fold(Decimal::ZERO, |acc, (_, f)| acc.checked_add(number(f)?))
 }
 
-/// The first run of months in January..`last` that no figure covers, for a note on what is
-/// missing (`None` when every month is covered).
-pub fn first_gap(series: &Series, year: i32, last: u8) -> Option<Period> {
-    let mut month = 1;
-    while month <= last {
-        let reach = series
-            .iter()
-            .filter(|(p, f)| {
-                p.year == year && p.first == month && p.last <= last && number(f).is_some()
-            })
-            .map(|(p, _)| p.last)
-            .max();
-        match reach {
-            Some(end) => month = end + 1,
-            None => {
-                let next = series
-                    .keys()
-                    .filter(|p| p.year == year && p.first > month && p.first <= last)
-                    .map(|p| p.first)
-                    .min()
-                    .unwrap_or(last + 1);
-                return Period::months(year, month, next - 1);
-            }
-        }
-    }
-    None
-}
-
 /// The year so far, January to `last`: a year-to-date figure if one is given, else the sum of
 /// single-period figures that cover those months.
 pub fn to_date(series: &Series, year: i32, last: u8) -> Option<Reading> {
     let span = Period::to_date(year, last)?;
-    let parts = cover(series, span, |_| true)?;
+    let parts = cover(series, span, |_| true).ok()?;
     let value = sum(&parts)?;
+    let converted_from = parts.iter().find_map(|(_, f)| f.converted_from.clone());
     // Figures converted from another unit carry the conversion's scale; their total shows
     // without trailing zeros.
-    let converted = parts.iter().any(|(_, f)| f.converted_from.is_some());
-    let value = if converted && parts.len() > 1 {
+    let value = if converted_from.is_some() && parts.len() > 1 {
         value.normalize()
     } else {
         value
@@ -125,36 +104,38 @@ pub fn to_date(series: &Series, year: i32, last: u8) -> Option<Reading> {
         } else {
             None
         },
-        converted_from: final_part.converted_from.clone(),
-        parts: parts.len(),
+        converted_from,
     })
 }
 
-/// The latest point-in-time figure of `year` whose period ends in month `last`.
-pub fn level_at(series: &Series, year: i32, last: u8) -> Option<Reading> {
-    series
-        .iter()
-        .filter(|(p, f)| p.year == year && p.last == last && number(f).is_some())
-        .max_by_key(|(p, _)| p.first)
-        .map(|(p, f)| Reading {
-            value: number(f).unwrap_or_default(),
-            period: *p,
-            at: f.at.clone(),
-            change: f.change,
-            converted_from: f.converted_from.clone(),
-            parts: 1,
-        })
+/// The first run of months in January..`last` that no figure covers (`None` when all are).
+pub fn first_gap(series: &Series, year: i32, last: u8) -> Option<Period> {
+    cover(series, Period::to_date(year, last)?, |_| true).err()
 }
 
-/// The latest figure of `year` ending by month `last`, of any kind (for a baseline year's
-/// closing value).
+fn reading(period: Period, figure: &Figure) -> Option<Reading> {
+    Some(Reading {
+        value: number(figure)?,
+        period,
+        at: figure.at.clone(),
+        change: figure.change,
+        converted_from: figure.converted_from.clone(),
+    })
+}
+
+/// The latest point-in-time figure of `year` ending by month `last`: the one ending latest,
+/// and of those the shortest (a month's figure before its quarter's).
 pub fn latest_level(series: &Series, year: i32, last: u8) -> Option<Reading> {
-    let end = series
-        .keys()
-        .filter(|p| p.year == year && p.last <= last)
-        .map(|p| p.last)
-        .max()?;
-    level_at(series, year, end)
+    series
+        .iter()
+        .filter(|(p, f)| p.year == year && p.last <= last && number(f).is_some())
+        .max_by_key(|(p, _)| (p.last, p.first))
+        .and_then(|(p, f)| reading(*p, f))
+}
+
+/// A year's closing point-in-time figure: one for a period ending in December.
+pub fn closing_level(series: &Series, year: i32) -> Option<Reading> {
+    latest_level(series, year, 12).filter(|r| r.period.last == 12)
 }
 
 /// A milestone's latest state reported by month `last`.
@@ -193,76 +174,145 @@ pub fn elapsed_share(target: &Target, last: u8) -> BigRational {
     share / BigRational::from_integer(BigInt::from(100))
 }
 
-/// Checks that cumulative figures for overlapping periods agree. A year-to-date (or half, or
-/// other) figure whose parts are all given but add up to something else is an error showing
-/// both; months that do not add up to their quarter draw a warning. Also warns when a
-/// year-to-date total falls from one period to the next.
+/// A calendar quarter: three months starting in January, April, July or October.
+fn is_quarter(p: Period) -> bool {
+    p.month_count() == 3 && p.first % 3 == 1
+}
+
+/// Checks that figures for overlapping periods agree.
+///
+/// Cumulative figures: a figure whose parts are all given but add up to something else is an
+/// error showing both, except months against their quarter, which draw a warning (the quarter's
+/// figure is used); a year-to-date total that falls from one period to the next draws a
+/// warning. Level figures for periods ending in the same month that differ draw a warning.
+/// A milestone reported done and later not done draws a warning.
 pub fn check_consistency(plan: &Plan, figures: &Figures) -> Result<Vec<String>> {
     let mut warnings = Vec::new();
     for (target, series) in plan.targets.iter().zip(&figures.by_target) {
-        if target.accrual != Accrual::Cumulative {
+        if target.rule == Rule::Done {
+            milestone_regressions(target, series, &mut warnings);
             continue;
         }
-        for (period, figure) in series {
-            let (Some(value), true) = (number(figure), period.month_count() > 1) else {
-                continue;
-            };
-            let Some(parts) = cover(series, *period, |p| p.month_count() < period.month_count())
-            else {
-                continue;
-            };
-            let Some(total) = sum(&parts) else { continue };
-            if total == value {
-                continue;
-            }
-            let listed = parts
-                .iter()
-                .map(|(p, _)| p.to_string())
-                .collect::<Vec<_>>()
-                .join(" + ");
-            let months_in_quarter = figure.kind == PeriodKind::Quarter
-                && parts.iter().all(|(_, f)| f.kind == PeriodKind::Month);
-            let message = format!(
-                "{period} figure for `{}` is {value}, but {listed} add up to {total}",
-                target.name
-            );
-            if months_in_quarter {
-                warnings.push(format!(
-                    "{}: {message}; the quarter figure is used",
-                    figure.at
-                ));
-            } else {
-                return Err(Error::actuals(
-                    figure.at.clone(),
-                    format!("{message}; expected figures that add up"),
-                ));
-            }
+        match target.accrual {
+            Accrual::Cumulative => cumulative_parts(target, series, &mut warnings)?,
+            Accrual::Level => level_disagreements(target, series, &mut warnings),
         }
-        let mut ends: Vec<u8> = series
-            .keys()
-            .filter(|p| p.year == plan.year)
-            .map(|p| p.last)
-            .collect();
-        ends.dedup();
-        let totals: Vec<Reading> = ends
-            .iter()
-            .filter_map(|&m| to_date(series, plan.year, m))
-            .collect();
-        for pair in totals.windows(2) {
-            if pair[1].value < pair[0].value {
-                warnings.push(format!(
-                    "{}: the year-to-date figure for `{}` falls from {} ({}) to {} ({})",
-                    pair[1].at,
-                    target.name,
-                    pair[0].value,
-                    pair[0].period,
-                    pair[1].value,
-                    pair[1].period
-                ));
+        if target.accrual == Accrual::Cumulative {
+            let mut ends: Vec<u8> = series
+                .keys()
+                .filter(|p| p.year == plan.year)
+                .map(|p| p.last)
+                .collect();
+            ends.sort_unstable();
+            ends.dedup();
+            let totals: Vec<Reading> = ends
+                .iter()
+                .filter_map(|&m| to_date(series, plan.year, m))
+                .collect();
+            for pair in totals.windows(2) {
+                if pair[1].value < pair[0].value {
+                    warnings.push(format!(
+                        "{}: the year-to-date figure for `{}` falls from {} ({}) to {} ({})",
+                        pair[1].at,
+                        target.name,
+                        pair[0].value,
+                        pair[0].period,
+                        pair[1].value,
+                        pair[1].period
+                    ));
+                }
             }
         }
     }
     Ok(warnings)
+}
+
+fn cumulative_parts(target: &Target, series: &Series, warnings: &mut Vec<String>) -> Result<()> {
+    for (period, figure) in series {
+        let (Some(value), true) = (number(figure), period.month_count() > 1) else {
+            continue;
+        };
+        let Ok(parts) = cover(series, *period, |p| p.month_count() < period.month_count()) else {
+            continue;
+        };
+        let Some(total) = sum(&parts) else { continue };
+        if total == value {
+            continue;
+        }
+        let listed = parts
+            .iter()
+            .map(|(p, _)| p.to_string())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let message = format!(
+            "{period} figure for `{}` is {value}, but {listed} add up to {total}",
+            target.name
+        );
+        if is_quarter(*period) && parts.iter().all(|(p, _)| p.month_count() == 1) {
+            warnings.push(format!(
+                "{}: {message}; the quarter figure is used",
+                figure.at
+            ));
+        } else {
+            return Err(Error::actuals(
+                figure.at.clone(),
+                format!("{message}; expected figures that add up"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn level_disagreements(target: &Target, series: &Series, warnings: &mut Vec<String>) {
+    let mut by_end: BTreeMap<(i32, u8), Vec<(Period, &Figure)>> = BTreeMap::new();
+    for (period, figure) in series.iter().filter(|(_, f)| number(f).is_some()) {
+        by_end
+            .entry((period.year, period.last))
+            .or_default()
+            .push((*period, figure));
+    }
+    for figures in by_end.values().filter(|f| f.len() > 1) {
+        let values: Vec<Decimal> = figures.iter().filter_map(|(_, f)| number(f)).collect();
+        if values.windows(2).any(|w| w[0] != w[1]) {
+            let listed: Vec<String> = figures
+                .iter()
+                .map(|(p, f)| format!("{p} {}", number(f).unwrap_or_default()))
+                .collect();
+            let (_, used) = figures
+                .iter()
+                .max_by_key(|(p, _)| p.first)
+                .copied()
+                .unwrap_or(figures[0]);
+            warnings.push(format!(
+                "{}: figures for `{}` at the same date disagree ({}); the shortest period's is used",
+                used.at,
+                target.name,
+                listed.join(", ")
+            ));
+        }
+    }
+}
+
+fn milestone_regressions(target: &Target, series: &Series, warnings: &mut Vec<String>) {
+    let mut done_at: Option<Period> = None;
+    let mut ordered: Vec<(&Period, &Figure)> = series.iter().collect();
+    ordered.sort_by_key(|(p, _)| (p.year, p.last, p.first));
+    for (period, figure) in ordered {
+        match figure.value {
+            Some(FigureValue::Progress(Progress::Done)) => done_at = Some(*period),
+            Some(FigureValue::Progress(state)) => {
+                if let Some(done) = done_at.filter(|d| d.year == period.year) {
+                    warnings.push(format!(
+                        "{}: `{}` is reported {} for {period} after being done by {done}",
+                        figure.at,
+                        target.name,
+                        state.key()
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -271,45 +321,64 @@ mod tests {
     use crate::plan::{load_plan, EMBEDDED_PLAN};
     use std::str::FromStr;
 
-    fn fig(value: &str, kind: PeriodKind) -> Figure {
+    fn fig(value: &str) -> Figure {
         Figure {
             value: Some(FigureValue::Number(Decimal::from_str(value).unwrap())),
             change: None,
             at: Location::file("t.csv"),
             converted_from: None,
-            kind,
             rows: 1,
         }
     }
 
-    fn series(items: &[(Period, &str, PeriodKind)]) -> Series {
-        items.iter().map(|(p, v, k)| (*p, fig(v, *k))).collect()
+    fn series(items: &[(Period, &str)]) -> Series {
+        items.iter().map(|(p, v)| (*p, fig(v))).collect()
     }
 
     fn q(n: u8) -> Period {
         Period::months(2020, 3 * n - 2, 3 * n).unwrap()
     }
 
+    fn m(n: u8) -> Period {
+        Period::months(2020, n, n).unwrap()
+    }
+
     #[test]
     fn year_so_far_from_quarters_months_or_a_total() {
-        let s = series(&[
-            (q(1), "10", PeriodKind::Quarter),
-            (q(2), "20", PeriodKind::Quarter),
-            (Period::months(2020, 7, 7).unwrap(), "3", PeriodKind::Month),
-            (Period::months(2020, 8, 8).unwrap(), "4", PeriodKind::Month),
-        ]);
+        let s = series(&[(q(1), "10"), (q(2), "20"), (m(7), "3"), (m(8), "4")]);
         assert_eq!(to_date(&s, 2020, 6).unwrap().value.to_string(), "30");
         assert_eq!(to_date(&s, 2020, 8).unwrap().value.to_string(), "37");
         assert_eq!(to_date(&s, 2020, 9), None, "September is missing");
-        let with_total = series(&[
-            (q(1), "10", PeriodKind::Quarter),
-            (Period::to_date(2020, 9).unwrap(), "50", PeriodKind::ToDate),
-        ]);
-        let r = to_date(&with_total, 2020, 9).unwrap();
+        assert_eq!(first_gap(&s, 2020, 9), Period::months(2020, 9, 9));
+        let with_total = series(&[(q(1), "10"), (Period::to_date(2020, 9).unwrap(), "50")]);
         assert_eq!(
-            (r.value.to_string(), r.parts),
-            ("50".to_string(), 1),
-            "a year-to-date figure is used as it is"
+            to_date(&with_total, 2020, 9).unwrap().value.to_string(),
+            "50",
+            "a year-to-date figure as it is"
+        );
+    }
+
+    #[test]
+    fn the_latest_level_and_a_closing_level() {
+        let s = series(&[
+            (Period::months(2020, 1, 6).unwrap(), "2.1"),
+            (q(3), "2.3"),
+            (m(9), "2.4"),
+        ]);
+        let latest = latest_level(&s, 2020, 9).unwrap();
+        assert_eq!(
+            (latest.value.to_string(), latest.period),
+            ("2.4".to_string(), m(9))
+        );
+        assert_eq!(
+            latest_level(&s, 2020, 12).unwrap().period,
+            m(9),
+            "the latest by December"
+        );
+        assert_eq!(
+            closing_level(&s, 2020),
+            None,
+            "no figure for a period ending in December"
         );
     }
 

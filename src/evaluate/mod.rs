@@ -10,7 +10,8 @@ mod accrual;
 mod rules;
 
 pub use accrual::{
-    check_consistency, elapsed_share, first_gap, latest_level, level_at, to_date, Reading, Series,
+    check_consistency, closing_level, elapsed_share, first_gap, latest_level, to_date, Reading,
+    Series,
 };
 pub use rules::{
     exact, growth_percent, higher_is_better, judge, judge_growth_rate, level, round, to_decimal,
@@ -159,6 +160,17 @@ pub enum Note {
     },
     /// Growth from a zero or negative baseline.
     BaselineNotPositive,
+    /// A point-in-time figure older than the period checked: the latest there is.
+    Stale {
+        /// The period the figure is for.
+        period: Period,
+    },
+    /// A cumulative figure that reached the annual level by this period (later figures are
+    /// missing, but a flow only grows).
+    ReachedBy {
+        /// The period by which it was reached.
+        period: Period,
+    },
     /// A milestone in progress.
     InProgress,
     /// A milestone not done.
@@ -243,21 +255,7 @@ impl Evaluation<'_> {
     }
 }
 
-/// The latest period present in the plan year's figures: January to the last month any
-/// figure reaches (the whole year when there are none).
-pub fn latest_period(plan: &Plan, figures: &Figures) -> Period {
-    let last = figures
-        .by_target
-        .iter()
-        .flat_map(|series| series.keys())
-        .filter(|p| p.year == plan.year)
-        .map(|p| p.last)
-        .max()
-        .unwrap_or(12);
-    Period::to_date(plan.year, last).unwrap_or(Period::year(plan.year))
-}
-
-/// Every month end the plan year's figures reach, for a history.
+/// Every month end the plan year's figures reach, in order: the periods of a history.
 pub fn periods_present(plan: &Plan, figures: &Figures) -> Vec<Period> {
     let mut ends: Vec<u8> = figures
         .by_target
@@ -271,6 +269,14 @@ pub fn periods_present(plan: &Plan, figures: &Figures) -> Vec<Period> {
     ends.into_iter()
         .filter_map(|m| Period::to_date(plan.year, m))
         .collect()
+}
+
+/// The latest period present in the plan year's figures: January to the last month any
+/// figure reaches (the whole year when there are none).
+pub fn latest_period(plan: &Plan, figures: &Figures) -> Period {
+    periods_present(plan, figures)
+        .pop()
+        .unwrap_or(Period::year(plan.year))
 }
 
 /// Evaluates every target of `plan` as of the end of month `as_of.last` of the plan year.
@@ -323,9 +329,16 @@ struct TargetCheck<'p, 's> {
     warnings: Vec<String>,
 }
 
+/// A baseline figure and where it came from.
+type Base = (Decimal, Option<Period>, BaselineFrom);
+
 impl<'p> TargetCheck<'p, '_> {
     fn is_final(&self) -> bool {
         self.last == 12
+    }
+
+    fn cumulative(&self) -> bool {
+        self.target.accrual == Accrual::Cumulative
     }
 
     fn empty(&self) -> TargetResult<'p> {
@@ -358,9 +371,6 @@ impl<'p> TargetCheck<'p, '_> {
                 result.reported_growth.unwrap_or_default(),
             ));
         }
-        if let Some(unit) = self.converted_from(&result) {
-            result.notes.push(Note::ConvertedFrom(unit));
-        }
         if self.target.rule.is_qualitative() && result.actual.is_some() {
             result.notes.push(Note::Qualitative {
                 wording: self.target.wording.clone(),
@@ -368,20 +378,6 @@ impl<'p> TargetCheck<'p, '_> {
             });
         }
         result
-    }
-
-    fn converted_from(&self, result: &TargetResult) -> Option<String> {
-        let period = result.period?;
-        self.series
-            .get(&period)
-            .and_then(|f| f.converted_from.clone())
-            .or_else(|| {
-                // A sum of parts: any part converted.
-                self.series
-                    .iter()
-                    .filter(|(p, _)| period.contains(**p))
-                    .find_map(|(_, f)| f.converted_from.clone())
-            })
     }
 
     fn milestone(&self) -> TargetResult<'p> {
@@ -409,95 +405,95 @@ impl<'p> TargetCheck<'p, '_> {
         result
     }
 
-    /// The figure judged: the year so far (cumulative) or the value at the period's end (level).
+    /// The figure judged: the year so far (cumulative) or the latest value (level).
     fn reading(&self, year: i32, last: u8) -> Option<Reading> {
         match self.target.accrual {
             Accrual::Cumulative => to_date(self.series, year, last),
-            Accrual::Level => level_at(self.series, year, last),
+            Accrual::Level => latest_level(self.series, year, last),
+        }
+    }
+
+    /// The baseline year's figure for the whole year: its total (cumulative) or its closing
+    /// value (level); else the plan's own baseline.
+    fn annual_base(&self) -> Option<Base> {
+        let from_data = self
+            .plan
+            .baseline_period
+            .and_then(|y| match self.target.accrual {
+                Accrual::Cumulative => to_date(self.series, y, 12),
+                Accrual::Level => closing_level(self.series, y),
+            });
+        match (from_data, &self.target.baseline) {
+            (Some(r), _) => Some((r.value, Some(r.period), BaselineFrom::Data(r.at))),
+            (None, Some(given)) => {
+                Some((given.value, None, BaselineFrom::Plan(given.source.clone())))
+            }
+            (None, None) => None,
         }
     }
 
     fn number(&mut self) -> TargetResult<'p> {
         let plan = self.plan;
-        let rule = &self.target.rule;
+        let rule = self.target.rule.clone();
         let mut result = self.empty();
         let Some(reading) = self.reading(plan.year, self.last) else {
-            let wanted = Period::to_date(plan.year, self.last).unwrap_or(Period::year(plan.year));
-            let uncovered = || Note::NotCovered {
-                wanted,
-                gap: match (
-                    self.target.accrual,
-                    first_gap(self.series, plan.year, self.last),
-                ) {
-                    (Accrual::Cumulative, Some(gap)) if gap != wanted => Some(gap),
-                    _ => None,
-                },
-            };
-            let has_any = self.series.keys().any(|p| p.year == plan.year);
-            let only_growth = self
-                .series
-                .iter()
-                .any(|(p, f)| p.year == plan.year && f.value.is_none());
-            let note = if only_growth && !rule.is_relative() {
-                Note::OnlyGrowthRate
-            } else if only_growth || !has_any {
-                match self.growth_only(&mut result) {
-                    Some(()) => return result,
-                    None if has_any => uncovered(),
-                    None => Note::NoFigure { year: plan.year },
-                }
-            } else {
-                uncovered()
-            };
-            result.notes.push(note);
+            self.no_reading(&mut result);
             return result;
         };
         result.actual = Some(Actual::Number(reading.value));
         result.period = Some(reading.period);
         result.at = Some(reading.at.clone());
         result.reported_growth = reading.change;
-        let judged_as_is = self.is_final() || self.target.accrual == Accrual::Level;
+        if let Some(unit) = &reading.converted_from {
+            result.notes.push(Note::ConvertedFrom(unit.clone()));
+        }
+        if !self.cumulative() && reading.period.last < self.last {
+            result.notes.push(Note::Stale {
+                period: reading.period,
+            });
+        }
+        // Judged as it is: at year end, and any level figure.
+        let as_is = self.is_final() || !self.cumulative();
         if !rule.is_relative() {
-            let direct = judged_as_is
-                .then(|| judge(rule, reading.value, None).ok())
-                .flatten();
-            self.settle(&mut result, reading.value, level(rule, None), direct);
+            let direct = if as_is {
+                judge(&rule, reading.value, None).ok()
+            } else {
+                None
+            };
+            self.settle(&mut result, reading.value, level(&rule, None), direct);
             return result;
         }
-        // Relative rules: a baseline for the same months of the baseline year where the figure
-        // accrues; else the baseline year's closing figure (prorated); else the plan's own.
-        let base_year = plan.baseline_period;
-        let same_months = base_year.and_then(|y| self.reading(y, self.last));
-        let closing = base_year.and_then(|y| match self.target.accrual {
-            Accrual::Cumulative => to_date(self.series, y, 12),
-            Accrual::Level => latest_level(self.series, y, 12),
-        });
-        // A whole baseline year against part of this one: prorate (never at year end).
-        let prorate = self.target.accrual == Accrual::Cumulative && !self.is_final();
-        let (base, prorate) = match (same_months, closing, &self.target.baseline) {
-            (Some(same), _, _) => (
-                Some((same.value, Some(same.period), BaselineFrom::Data(same.at))),
-                false,
-            ),
-            (None, Some(close), _) => (
-                Some((
-                    close.value,
-                    Some(close.period),
-                    BaselineFrom::Data(close.at),
-                )),
-                prorate,
-            ),
-            (None, None, Some(given)) => (
-                Some((given.value, None, BaselineFrom::Plan(given.source.clone()))),
-                prorate,
-            ),
-            (None, None, None) => (None, false),
+        let annual_base = self.annual_base();
+        let annual = annual_base
+            .as_ref()
+            .and_then(|(b, ..)| level(&rule, Some(*b)));
+        // Before year end: the same months of the baseline year, when given, are the fairest
+        // comparison; then a reported year-on-year growth rate; then the whole baseline year,
+        // prorated.
+        let same_months = match (as_is, plan.baseline_period) {
+            (false, Some(y)) => to_date(self.series, y, self.last),
+            _ => None,
         };
+        let base = match (as_is, same_months, reading.change) {
+            (true, ..) => annual_base.clone(),
+            (false, Some(same), _) => {
+                Some((same.value, Some(same.period), BaselineFrom::Data(same.at)))
+            }
+            (false, None, Some(_)) => None,
+            (false, None, None) => annual_base.clone(),
+        };
+        let compared_as_is = as_is
+            || base
+                .as_ref()
+                .is_some_and(|(_, p, _)| p.is_some_and(|p| p.last == self.last));
         let Some((base_value, base_period, from)) = base else {
-            if let Some(change) = reading.change {
-                self.by_reported_growth(&mut result, change);
-            } else {
-                result.notes.push(Note::NoBaseline { year: base_year });
+            match reading.change {
+                Some(change) => {
+                    self.by_reported_growth(&mut result, change, annual.as_ref(), reading.value)
+                }
+                None => result.notes.push(Note::NoBaseline {
+                    year: plan.baseline_period,
+                }),
             }
             return result;
         };
@@ -507,80 +503,172 @@ impl<'p> TargetCheck<'p, '_> {
             from,
         });
         result.basis = Some(Basis::Baseline);
-        if matches!(rule, Rule::GrowthAtLeast(_)) {
-            result.growth = if prorate {
-                None
-            } else {
-                growth_percent(reading.value, base_value)
-            };
+        if matches!(rule, Rule::GrowthAtLeast(_)) && compared_as_is {
+            result.growth = growth_percent(reading.value, base_value);
         }
-        // For a percentage, a reported change is usually in percentage points, not a growth
-        // rate: comparing the two would warn about nothing.
         let is_percent = crate::units::kind(self.target.unit.as_deref().unwrap_or_default())
             == crate::units::UnitKind::Percent;
-        if let (Some(reported), false, false) = (reading.change, prorate, is_percent) {
-            if let Some(warning) = disagreement(self.target, &reading, base_value, reported) {
-                self.warnings.push(warning);
-            }
+        // For a percentage, a reported change is usually in percentage points, not a growth
+        // rate: comparing the two would warn about nothing.
+        if let (Some(reported), true, false) = (reading.change, compared_as_is, is_percent) {
+            self.warnings
+                .extend(disagreement(self.target, &reading, base_value, reported));
         }
-        // 0.538 against last year's 51.53%: a fraction, not a fall.
         if is_percent
             && !reading.value.is_zero()
             && reading.value.abs() < Decimal::ONE
             && base_value.abs() >= Decimal::ONE
         {
+            let percent = (reading.value * Decimal::ONE_HUNDRED).normalize();
             self.warnings.push(format!(
-                "{}: {} for `{}` (baseline {base_value}%) looks like a fraction; if it means {}%, write {} or {}%",
-                reading.at,
-                reading.value,
-                self.target.name,
-                (reading.value * Decimal::ONE_HUNDRED).normalize(),
-                (reading.value * Decimal::ONE_HUNDRED).normalize(),
-                (reading.value * Decimal::ONE_HUNDRED).normalize(),
+                "{}: {} for `{}` (baseline {base_value}%) looks like a fraction; if it means {percent}%, \
+                 write {percent} or {percent}%",
+                reading.at, reading.value, self.target.name
             ));
         }
-        match judge(rule, reading.value, Some(base_value)) {
+        match judge(&rule, reading.value, Some(base_value)) {
             Err(Unjudged::BaselineNotPositive) => {
                 result.status = Status::Unmet;
                 result.notes.push(Note::BaselineNotPositive);
             }
-            verdict => {
-                let direct = if prorate { None } else { verdict.ok() };
-                self.settle(
-                    &mut result,
-                    reading.value,
-                    level(rule, Some(base_value)),
-                    direct,
-                );
+            verdict if compared_as_is => {
+                let verdict = verdict.ok();
+                self.settle(&mut result, reading.value, annual.clone(), verdict);
+                self.early_met(&mut result, reading.value, annual.as_ref());
+                if let Some(v) = verdict {
+                    // Against the same months: their level is what was expected by now.
+                    result.expected = v.threshold;
+                    result.gap = v.gap;
+                }
             }
+            _ => self.settle(&mut result, reading.value, annual, None),
         }
         result
     }
 
-    /// A relative target with only a reported growth rate (no level at all).
-    fn growth_only(&self, result: &mut TargetResult<'p>) -> Option<()> {
-        if !self.target.rule.is_relative() {
-            return None;
+    /// No figure to judge: a reported growth rate may stand in; a cumulative target may have
+    /// reached its level earlier; else the note says what is missing.
+    fn no_reading(&mut self, result: &mut TargetResult<'p>) {
+        let plan = self.plan;
+        let wanted = Period::to_date(plan.year, self.last).unwrap_or(Period::year(plan.year));
+        let this_year: Vec<(&Period, &crate::figure::Figure)> = self
+            .series
+            .iter()
+            .filter(|(p, _)| p.year == plan.year)
+            .collect();
+        let growth_only = this_year.iter().any(|(_, f)| f.value.is_none());
+        if growth_only && self.target.rule.is_relative() && self.growth_only(result) {
+            return;
         }
-        let want = Period::to_date(self.plan.year, self.last)?;
-        let (period, figure) = self
+        if self.cumulative() && higher_is_better(&self.target.rule) == Some(true) {
+            // A flow only grows: a level reached by an earlier month is reached for good.
+            let annual = level(&self.target.rule, self.annual_base().map(|(b, ..)| b));
+            let earlier = (1..self.last)
+                .rev()
+                .find_map(|m| to_date(self.series, plan.year, m));
+            if let (Some(reading), Some(annual)) = (earlier, annual) {
+                if self.reaches(reading.value, &annual) {
+                    result.actual = Some(Actual::Number(reading.value));
+                    result.period = Some(reading.period);
+                    result.at = Some(reading.at.clone());
+                    result.status = Status::Met;
+                    result.threshold = to_decimal(&annual);
+                    result.notes.push(Note::ReachedBy {
+                        period: reading.period,
+                    });
+                    return;
+                }
+            }
+        }
+        result
+            .notes
+            .push(if growth_only && !self.target.rule.is_relative() {
+                Note::OnlyGrowthRate
+            } else if this_year.is_empty() {
+                Note::NoFigure { year: plan.year }
+            } else {
+                let gap = match self.target.accrual {
+                    Accrual::Cumulative => {
+                        first_gap(self.series, plan.year, self.last).filter(|g| *g != wanted)
+                    }
+                    Accrual::Level => None,
+                };
+                Note::NotCovered { wanted, gap }
+            });
+    }
+
+    /// True when `value` satisfies the rule against the annual level (strictly for 超过 and 提升).
+    fn reaches(&self, value: Decimal, annual: &BigRational) -> bool {
+        let v = exact(value);
+        match self.target.rule {
+            Rule::MoreThan(_) | Rule::Increase => v > *annual,
+            Rule::LessThan(_) | Rule::Decrease => v < *annual,
+            Rule::AtMost(_) => v <= *annual,
+            _ => v >= *annual,
+        }
+    }
+
+    /// Before year end, a cumulative higher-is-better figure that already reaches the annual
+    /// level is met for good.
+    fn early_met(
+        &self,
+        result: &mut TargetResult<'p>,
+        value: Decimal,
+        annual: Option<&BigRational>,
+    ) {
+        let early = !self.is_final()
+            && self.cumulative()
+            && higher_is_better(&self.target.rule) == Some(true);
+        if let (true, Some(annual)) = (early, annual) {
+            if self.reaches(value, annual) {
+                result.status = Status::Met;
+            }
+        }
+    }
+
+    /// A relative target with only a reported growth rate (no level at all) for the period.
+    fn growth_only(&self, result: &mut TargetResult<'p>) -> bool {
+        let Some(want) = Period::to_date(self.plan.year, self.last) else {
+            return false;
+        };
+        let found = self
             .series
             .iter()
             .filter(|(p, f)| {
                 f.value.is_none()
                     && f.change.is_some()
-                    && (**p == want
-                        || (p.last == self.last && self.target.accrual == Accrual::Level))
+                    && (**p == want || (p.last == self.last && !self.cumulative()))
             })
-            .max_by_key(|(p, _)| p.month_count())?;
+            .max_by_key(|(p, _)| p.month_count());
+        let Some((period, figure)) = found else {
+            return false;
+        };
+        let Some(change) = figure.change else {
+            return false;
+        };
         result.period = Some(*period);
         result.at = Some(figure.at.clone());
-        result.reported_growth = figure.change;
-        self.by_reported_growth(result, figure.change?);
-        Some(())
+        result.reported_growth = Some(change);
+        result.basis = Some(Basis::ReportedGrowth);
+        result.growth = Some(change);
+        if let Ok(verdict) = judge_growth_rate(&self.target.rule, change) {
+            result.status = self.status(verdict.met);
+            result.expected = verdict.threshold;
+            result.threshold = verdict.threshold;
+            result.gap = verdict.gap;
+        }
+        true
     }
 
-    fn by_reported_growth(&self, result: &mut TargetResult<'p>, change: Decimal) {
+    /// Judged by a reported growth rate (same months of the year before); the annual level, if
+    /// known, still gives the share reached and an early `met`.
+    fn by_reported_growth(
+        &self,
+        result: &mut TargetResult<'p>,
+        change: Decimal,
+        annual: Option<&BigRational>,
+        value: Decimal,
+    ) {
         result.basis = Some(Basis::ReportedGrowth);
         result.growth = Some(change);
         result.reported_growth = Some(change);
@@ -590,6 +678,17 @@ impl<'p> TargetCheck<'p, '_> {
             result.threshold = verdict.threshold;
             result.gap = verdict.gap;
         }
+        if let Some(annual) = annual {
+            if higher_is_better(&self.target.rule) == Some(true)
+                && *annual > BigRational::from_integer(0.into())
+            {
+                result.share = round(
+                    &(exact(value) * BigRational::from_integer(100.into()) / annual),
+                    1,
+                );
+            }
+        }
+        self.early_met(result, value, annual);
     }
 
     /// Met or unmet at year end; on track or behind before it.
@@ -603,9 +702,8 @@ impl<'p> TargetCheck<'p, '_> {
     }
 
     /// Sets status, expected, gap and share. `direct` is the rule's verdict on the figure as it
-    /// is (at year end, for a level figure, or against the same months of the baseline year);
-    /// without it, a cumulative figure before year end is held against the annual level
-    /// prorated by the share of the year elapsed.
+    /// is (at year end, or for a level figure); without it, a cumulative figure before year end
+    /// is held against the annual level prorated by the share of the year elapsed.
     fn settle(
         &self,
         result: &mut TargetResult<'p>,
@@ -636,17 +734,24 @@ impl<'p> TargetCheck<'p, '_> {
         let share = elapsed_share(self.target, self.last);
         if let Rule::Between { min, max } = rule {
             let (lo, hi) = (exact(*min) * &share, exact(*max) * &share);
-            result.status = self.status(v >= lo && v <= hi);
             result.expected = round(&lo, places);
+            result.gap = if v < lo {
+                round(&(&v - &lo), places)
+            } else if v > hi {
+                round(&(&v - &hi), places)
+            } else {
+                Some(Decimal::ZERO)
+            };
+            // A flow already past the year's maximum can no longer end in range.
+            result.status = if v > exact(*max) {
+                Status::Unmet
+            } else {
+                self.status(v >= lo && v <= hi)
+            };
             return;
         }
         let Some(annual) = annual else { return };
-        let reached = match rule {
-            Rule::MoreThan(_) | Rule::Increase => v > annual,
-            Rule::LessThan(_) | Rule::Decrease => v < annual,
-            Rule::AtMost(_) => v <= annual,
-            _ => v >= annual,
-        };
+        let reached = self.reaches(value, &annual);
         let expected = &annual * &share;
         result.expected = round(&expected, places);
         result.gap = round(&(&v - &expected), places);

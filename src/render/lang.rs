@@ -163,6 +163,10 @@ impl Lang {
             Note::BaselineNotPositive => {
                 "baseline is zero or negative; growth is undefined".to_string()
             }
+            Note::Stale { period } if zh => format!("最新数据为 {period}"),
+            Note::Stale { period } => format!("the latest figure is for {period}"),
+            Note::ReachedBy { period } if zh => format!("{period} 已达到全年目标"),
+            Note::ReachedBy { period } => format!("the annual level was reached by {period}"),
             Note::InProgress => self.progress(Progress::InProgress).to_string(),
             Note::NotDone => self.progress(Progress::NotDone).to_string(),
             Note::ReportedGrowth(rate) if zh => format!("按报告增速 {rate}% 判断"),
