@@ -1,19 +1,23 @@
 //! Matching figures to targets: names to targets, cells to exact values in the target's unit,
-//! one figure per target and period.
+//! one figure per target and period (or a sum, for record-level targets).
+//!
+//! This is the inner loop of a million-row check, so it remembers what it has worked out: the
+//! target each indicator text names and how each unit converts. A row that adds to a total
+//! allocates nothing.
 
 use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
-use crate::actuals::grid::Cell;
-use crate::actuals::Observation;
+use crate::actuals::grid::CellRef;
+use crate::actuals::{Observation, UnitAt, UnitText};
 use crate::error::{shorten, Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize};
-use crate::number::read_written_number;
+use crate::number::{parse_plain, read_written_number};
 use crate::period::Period;
 use crate::plan::{Aggregate, Plan, Rule, Target};
-use crate::units::{self, normalize_unit, UnitKind};
+use crate::units::{self, normalize_unit, Conversion, UnitKind};
 
 /// Finds targets by id, name or alias, in normal form.
 pub struct Resolver<'p> {
@@ -70,16 +74,49 @@ pub struct ResolveOptions {
     pub ignore_unknown: bool,
 }
 
-/// Collects figures one observation at a time, so inputs can be streamed.
+/// A value read for a target, before it is placed.
+struct Value<'a> {
+    value: Option<FigureValue>,
+    change: Option<Decimal>,
+    /// The unit it was converted from, as written, when it was.
+    converted_from: Option<Unit<'a>>,
+}
+
+/// A unit as written: in the observation, or in the value's own cell.
+enum Unit<'a> {
+    Written(&'a str),
+    Owned(String),
+}
+
+impl Unit<'_> {
+    fn normalized(&self) -> String {
+        match self {
+            Unit::Written(text) => normalize_unit(text),
+            Unit::Owned(text) => normalize_unit(text),
+        }
+    }
+}
+
+/// Collects figures one observation at a time, so inputs are streamed.
 pub struct Collector<'p> {
     plan: &'p Plan,
     resolver: Resolver<'p>,
     options: ResolveOptions,
     figures: Figures,
     first_seen: HashMap<(usize, Period), Location>,
-    unknown: Vec<(String, Location)>,
+    /// Rows skipped by --ignore-unknown: the first, and how many.
+    unknown: Option<(String, Location, u64)>,
     /// Rows for years other than the plan year and the baseline year: the first, and how many.
     other_years: Option<(Location, Period, u64)>,
+    /// Indicator text as written -> target (`None`: not in the plan).
+    names: HashMap<Box<str>, Option<usize>>,
+    /// (target, unit as written) -> how it converts to the target's unit.
+    conversions: HashMap<(usize, Box<str>), Option<Conversion>>,
+    /// The last indicator text and unit seen, and what they meant: rows come in runs.
+    last_name: Option<(Box<str>, Option<usize>)>,
+    last_unit: Option<(usize, Box<str>, Option<Conversion>)>,
+    /// Targets whose unit is a percentage (checked for fractions and range).
+    percent: Vec<bool>,
 }
 
 impl<'p> Collector<'p> {
@@ -94,63 +131,172 @@ impl<'p> Collector<'p> {
                 warnings: Vec::new(),
             },
             first_seen: HashMap::new(),
-            unknown: Vec::new(),
+            unknown: None,
             other_years: None,
+            names: HashMap::new(),
+            conversions: HashMap::new(),
+            last_name: None,
+            last_unit: None,
+            percent: plan
+                .targets
+                .iter()
+                .map(|t| units::kind(t.unit.as_deref().unwrap_or_default()) == UnitKind::Percent)
+                .collect(),
         }
     }
 
-    /// Matches one observation to its target and keeps its figure.
-    pub fn add(&mut self, obs: Observation) -> Result<()> {
-        let plan = self.plan;
-        let Some(i) = self.resolver.find(&obs.indicator) else {
-            let at = obs.cell(obs.columns.indicator);
-            if self.options.ignore_unknown {
-                self.unknown.push((obs.indicator, at));
-                return Ok(());
+    fn target_of(&mut self, indicator: &str) -> Option<usize> {
+        if let Some((name, found)) = &self.last_name {
+            if **name == *indicator {
+                return *found;
             }
-            return Err(Error::actuals(
-                at,
-                format!(
-                    "unknown indicator `{}`; closest known: {}",
-                    shorten(&obs.indicator),
-                    self.resolver.suggest(&obs.indicator).join(", ")
-                ),
-            ));
+        }
+        let found = match self.names.get(indicator) {
+            Some(found) => *found,
+            None => {
+                let found = self.resolver.find(indicator);
+                self.names.insert(indicator.into(), found);
+                found
+            }
+        };
+        self.last_name = Some((indicator.into(), found));
+        found
+    }
+
+    /// How `unit` converts to target `i`'s unit.
+    fn conversion(&mut self, i: usize, unit: &str, target_unit: &str) -> Option<Conversion> {
+        if let Some((j, last, c)) = &self.last_unit {
+            if *j == i && **last == *unit {
+                return *c;
+            }
+        }
+        let key = (i, Box::<str>::from(unit));
+        let c = match self.conversions.get(&key) {
+            Some(c) => *c,
+            None => {
+                let c = units::conversion(unit, target_unit);
+                self.conversions.insert(key, c);
+                c
+            }
+        };
+        self.last_unit = Some((i, unit.into(), c));
+        c
+    }
+
+    /// Matches one observation to its target and keeps its figure.
+    pub fn add(&mut self, obs: &Observation) -> Result<()> {
+        let plan = self.plan;
+        let Some(i) = self.target_of(obs.indicator) else {
+            let at = obs.cell(obs.columns.indicator);
+            if !self.options.ignore_unknown {
+                return Err(Error::actuals(
+                    at,
+                    format!(
+                        "unknown indicator `{}`; closest known: {}",
+                        shorten(obs.indicator),
+                        self.resolver.suggest(obs.indicator).join(", ")
+                    ),
+                ));
+            }
+            match &mut self.unknown {
+                Some((.., count)) => *count += 1,
+                None => self.unknown = Some((obs.indicator.to_string(), at, 1)),
+            }
+            return Ok(());
         };
         let target = &plan.targets[i];
         let year = obs.period.year;
         if year != plan.year && Some(year) != plan.baseline_period {
             match &mut self.other_years {
                 Some((.., count)) => *count += 1,
-                None => self.other_years = Some((obs.row.clone(), obs.period, 1)),
+                None => self.other_years = Some((obs.row(), obs.period, 1)),
             }
             return Ok(());
         }
-        let figure = figure(&obs, target, &mut self.figures.warnings)?;
-        let figures = &mut self.figures.by_target[i];
+        let value = self.value(i, obs, target)?;
+        let series = &mut self.figures.by_target[i];
         if target.aggregate == Aggregate::Sum {
             // Record-level rows: every row for the period adds to one exact total.
-            if let Some(total) = figures.get_mut(&obs.period) {
-                return add_to(total, &figure, target);
+            if let Some(total) = series.get_mut(&obs.period) {
+                return add_to(total, value, obs, target);
             }
-        } else if let Some(first) = self.first_seen.insert((i, obs.period), obs.row.clone()) {
+        } else if let Some(first) = self.first_seen.insert((i, obs.period), obs.row()) {
             return Err(Error::actuals(
-                obs.row.clone(),
+                obs.row(),
                 format!(
-                    "second figure for `{}` in {}; the first is at {first}; expected one figure \
-                     per indicator and period",
+                    "second figure for `{}` in {}; the first is at {first}; expected one figure per \
+                     indicator and period",
                     target.name, obs.period
                 ),
             ));
         }
-        figures.insert(obs.period, figure);
+        let at = if value.value.is_some() {
+            obs.cell(obs.columns.value)
+        } else {
+            obs.columns
+                .change
+                .map_or_else(|| obs.cell(obs.columns.value), |c| obs.cell(c))
+        };
+        series.insert(
+            obs.period,
+            Figure {
+                value: value.value,
+                change: value.change,
+                at,
+                converted_from: value.converted_from.map(|u| u.normalized()),
+                rows: 1,
+            },
+        );
         Ok(())
     }
 
-    /// The figures collected, with a warning for skipped unknown indicators.
+    /// Adds what `later` collected from the rows after this one's, as if they had been added
+    /// here one by one: a figure for a target and period both have is an error at `later`'s
+    /// first such row (record-level totals add up), and warnings and skipped rows follow on.
+    pub fn merge(mut self, later: Collector<'p>) -> Result<Collector<'p>> {
+        let duplicate = later
+            .first_seen
+            .iter()
+            .filter_map(|(key, at)| self.first_seen.get(key).map(|first| (at, first, key)))
+            .min_by_key(|(at, ..)| at.line);
+        if let Some((at, first, (i, period))) = duplicate {
+            return Err(Error::actuals(
+                at.clone(),
+                format!(
+                    "second figure for `{}` in {period}; the first is at {first}; expected one figure per \
+                     indicator and period",
+                    self.plan.targets[*i].name
+                ),
+            ));
+        }
+        for (i, series) in later.figures.by_target.into_iter().enumerate() {
+            let target = &self.plan.targets[i];
+            for (period, figure) in series {
+                match self.figures.by_target[i].get_mut(&period) {
+                    Some(total) => combine(total, figure, target)?,
+                    None => {
+                        self.figures.by_target[i].insert(period, figure);
+                    }
+                }
+            }
+        }
+        self.first_seen.extend(later.first_seen);
+        self.figures.warnings.extend(later.figures.warnings);
+        self.other_years = match (self.other_years, later.other_years) {
+            (Some((at, period, a)), Some((.., b))) => Some((at, period, a + b)),
+            (first, second) => first.or(second),
+        };
+        self.unknown = match (self.unknown, later.unknown) {
+            (Some((name, at, a)), Some((.., b))) => Some((name, at, a + b)),
+            (first, second) => first.or(second),
+        };
+        Ok(self)
+    }
+
+    /// The figures collected, with a warning for skipped rows.
     pub fn finish(mut self) -> Figures {
+        let plan = self.plan;
         if let Some((at, period, count)) = self.other_years.take() {
-            let plan = self.plan;
             let years = match plan.baseline_period {
                 Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
                 None => format!("the plan year {}", plan.year),
@@ -163,62 +309,133 @@ impl<'p> Collector<'p> {
                 "{at}: period {period} is neither {years}; row ignored{more}"
             ));
         }
-        if let Some((name, at)) = self.unknown.first() {
-            let n = self.unknown.len();
+        if let Some((name, at, n)) = self.unknown.take() {
             self.figures.warnings.push(format!(
-                "skipped {n} row{} whose indicator is not in the plan (--ignore-unknown); the \
-                 first is `{name}` at {at}",
-                if n == 1 { "" } else { "s" }
+                "skipped {n} row{} whose indicator is not in the plan (--ignore-unknown); the first is \
+                 `{}` at {at}",
+                if n == 1 { "" } else { "s" },
+                shorten(&name)
             ));
         }
         self.figures
     }
-}
 
-/// Adds a record-level row's figure to its period's total, exactly.
-fn add_to(total: &mut Figure, row: &Figure, target: &Target) -> Result<()> {
-    total.rows += 1;
-    total.converted_from = total
-        .converted_from
-        .take()
-        .or_else(|| row.converted_from.clone());
-    let value = match (total.value, row.value) {
-        (Some(FigureValue::Number(sum)), Some(FigureValue::Number(value))) => {
-            sum.checked_add(value).ok_or_else(|| {
-                Error::actuals(
-                    row.at.clone(),
+    /// The value of one observation for target `i`, in the target's unit.
+    fn value<'o>(&mut self, i: usize, obs: &Observation<'o>, target: &Target) -> Result<Value<'o>> {
+        let change = match (obs.change, obs.columns.change) {
+            (Some(cell), Some(column)) => Some(growth_rate(&cell, &obs.cell(column))?),
+            _ => None,
+        };
+        let Some(cell) = obs.value else {
+            return Ok(Value {
+                value: None,
+                change,
+                converted_from: None,
+            });
+        };
+        if target.rule == Rule::Done {
+            if let Some(UnitText {
+                text,
+                at,
+                is_default: false,
+            }) = obs.unit
+            {
+                return Err(Error::actuals(
+                    obs.unit_location(at),
                     format!(
-                        "the total for `{}` is too large to hold exactly (over 28 digits)",
+                        "unit `{text}` given for milestone `{}`; expected an empty unit cell",
                         target.name
                     ),
-                )
-            })?
+                ));
+            }
+            let progress = progress(&cell, &obs.cell(obs.columns.value))?;
+            return Ok(Value {
+                value: Some(FigureValue::Progress(progress)),
+                change,
+                converted_from: None,
+            });
         }
-        // The first row with a value (earlier rows gave only a growth rate).
-        (None, Some(FigureValue::Number(value))) => {
-            total.at = row.at.clone();
-            value
+        let (number, cell_unit) = match cell {
+            CellRef::Text(text) => match parse_plain(text) {
+                Some(n) => (n, None),
+                None => written(text, &obs.cell(obs.columns.value))?,
+            },
+            other => cell_number(&other, &obs.cell(obs.columns.value))?,
+        };
+        let (number, converted_from) = self.in_target_unit(i, number, cell_unit, obs, target)?;
+        let at = || obs.cell(obs.columns.value);
+        if self.percent[i] {
+            fraction_warning(number, target, &at(), &mut self.figures.warnings);
+            percent_range_warning(number, target, &at(), &mut self.figures.warnings);
         }
-        // A row with only a growth rate adds nothing to a total.
-        _ => return Ok(()),
-    };
-    // Converted figures (万元 rows for an 亿元 target) carry the conversion's scale; a total
-    // shows its value without trailing zeros.
-    let value = if total.converted_from.is_some() {
-        value.normalize()
-    } else {
-        value
-    };
-    total.value = Some(FigureValue::Number(value));
-    // A sum of records has no single reported growth rate.
-    total.change = None;
-    Ok(())
+        Ok(Value {
+            value: Some(FigureValue::Number(number)),
+            change,
+            converted_from,
+        })
+    }
+
+    /// `number` (with the unit written in its cell, if any) in the target's unit.
+    fn in_target_unit<'o>(
+        &mut self,
+        i: usize,
+        number: Decimal,
+        cell_unit: Option<String>,
+        obs: &Observation<'o>,
+        target: &Target,
+    ) -> Result<(Decimal, Option<Unit<'o>>)> {
+        let value_at = || obs.cell(obs.columns.value);
+        let (unit, unit_at): (&str, Option<UnitAt>) = match (cell_unit.as_deref(), obs.unit) {
+            (Some(in_cell), Some(UnitText { text, at, is_default: false }))
+                if units::kind(in_cell) != units::kind(text) =>
+            {
+                return Err(Error::actuals(
+                    value_at(),
+                    format!(
+                        "value `{number}{in_cell}` is in `{in_cell}`, but {} says `{}`; expected one unit",
+                        obs.unit_location(at),
+                        normalize_unit(text)
+                    ),
+                ))
+            }
+            (Some(in_cell), _) => (in_cell, None),
+            (None, Some(UnitText { text, at, .. })) => (text, Some(at)),
+            (None, None) => return Ok((number, None)),
+        };
+        let target_unit = target.unit.as_deref().unwrap_or_default();
+        let too_large = || {
+            Error::actuals(
+                value_at(),
+                format!("value {number} {unit} does not fit a decimal in `{target_unit}`"),
+            )
+        };
+        match self.conversion(i, unit, target_unit) {
+            Some(Conversion::Same) => Ok((number, None)),
+            Some(c) => {
+                let converted = c.apply(number).ok_or_else(too_large)?;
+                let from = match (&cell_unit, obs.unit) {
+                    (Some(in_cell), _) => Unit::Owned(in_cell.clone()),
+                    (None, Some(written)) => Unit::Written(written.text),
+                    (None, None) => Unit::Owned(unit.to_string()),
+                };
+                Ok((converted, Some(from)))
+            }
+            None => Err(Error::actuals(
+                unit_at.map_or_else(value_at, |at| obs.unit_location(at)),
+                format!(
+                    "unit `{}` cannot be converted to `{target_unit}`, the plan's unit for `{}`",
+                    normalize_unit(unit),
+                    target.name
+                ),
+            )),
+        }
+    }
 }
 
 /// Matches every observation (tests and small inputs).
 pub fn resolve(
     plan: &Plan,
-    observations: Vec<Observation>,
+    observations: &[Observation],
     options: ResolveOptions,
 ) -> Result<Figures> {
     let mut collector = Collector::new(plan, options);
@@ -228,142 +445,120 @@ pub fn resolve(
     Ok(collector.finish())
 }
 
-/// The figure of one observation, in the target's unit.
-fn figure(obs: &Observation, target: &Target, warnings: &mut Vec<String>) -> Result<Figure> {
-    let value_at = obs.cell(obs.columns.value);
-    let change_at = obs.columns.change.map(|c| obs.cell(c));
-    let change = match (&obs.change, &change_at) {
-        (Some(cell), Some(at)) => Some(growth_rate(cell, at)?),
-        _ => None,
-    };
-    let (value, converted_from) = match &obs.value {
-        None => (None, None),
-        Some(cell) if target.rule == Rule::Done => {
-            if let (Some((unit, at)), false) = (&obs.unit, obs.unit_is_default) {
-                return Err(Error::actuals(
-                    at.clone(),
+/// Adds a record-level row's value to its period's total, exactly.
+fn add_to(total: &mut Figure, row: Value, obs: &Observation, target: &Target) -> Result<()> {
+    total.rows += 1;
+    if total.converted_from.is_none() {
+        total.converted_from = row.converted_from.map(|u| u.normalized());
+    }
+    let value = match (total.value, row.value) {
+        (Some(FigureValue::Number(sum)), Some(FigureValue::Number(value))) => {
+            sum.checked_add(value).ok_or_else(|| {
+                Error::actuals(
+                    obs.cell(obs.columns.value),
                     format!(
-                        "unit `{unit}` given for milestone `{}`; expected an empty unit cell",
+                        "the total for `{}` is too large to hold exactly (over 28 digits)",
                         target.name
                     ),
-                ));
-            }
-            (
-                Some(FigureValue::Progress(progress(cell, &value_at)?)),
-                None,
-            )
+                )
+            })?
         }
-        Some(cell) => {
-            let (number, from) = number_in_unit(cell, obs, target, &value_at)?;
-            fraction_warning(number, target, &value_at, warnings);
-            percent_range_warning(number, target, &value_at, warnings);
-            (Some(FigureValue::Number(number)), from)
+        // The first row with a value (earlier rows gave only a growth rate).
+        (None, Some(FigureValue::Number(value))) => {
+            total.at = obs.cell(obs.columns.value);
+            value
         }
+        // A row with only a growth rate adds nothing to a total.
+        _ => return Ok(()),
     };
-    let at = if value.is_some() {
-        value_at
-    } else {
-        change_at.unwrap_or(value_at)
-    };
-    Ok(Figure {
-        value,
-        change,
-        at,
-        converted_from,
-        rows: 1,
-    })
+    total.value = Some(FigureValue::Number(value));
+    // A sum of records has no single reported growth rate.
+    total.change = None;
+    Ok(())
 }
 
-fn progress(cell: &Cell, at: &Location) -> Result<Progress> {
+/// Adds a later part's total for a record-level target and period to this one's.
+fn combine(total: &mut Figure, later: Figure, target: &Target) -> Result<()> {
+    total.rows += later.rows;
+    if total.converted_from.is_none() {
+        total.converted_from = later.converted_from;
+    }
+    let value = match (total.value, later.value) {
+        (Some(FigureValue::Number(a)), Some(FigureValue::Number(b))) => {
+            a.checked_add(b).ok_or_else(|| {
+                Error::actuals(
+                    later.at.clone(),
+                    format!(
+                        "the total for `{}` is too large to hold exactly (over 28 digits)",
+                        target.name
+                    ),
+                )
+            })?
+        }
+        (None, Some(FigureValue::Number(b))) => {
+            total.at = later.at;
+            b
+        }
+        _ => return Ok(()),
+    };
+    total.value = Some(FigureValue::Number(value));
+    total.change = None;
+    Ok(())
+}
+
+fn progress(cell: &CellRef, at: &Location) -> Result<Progress> {
     let text = cell.text();
     Progress::parse(&text).ok_or_else(|| {
         Error::actuals(
             at.clone(),
             format!(
-                "value `{}` is not a milestone state; expected 完成, 未完成 or 进行中 (done, \
-                 not done, in progress)",
+                "value `{}` is not a milestone state; expected 完成, 未完成 or 进行中 (done, not done, in \
+                 progress)",
                 shorten(&text)
             ),
         )
     })
 }
 
-/// A cell's number and the unit it is in, converted to the target's unit. Returns the unit it
-/// was converted from, if a conversion happened.
-fn number_in_unit(
-    cell: &Cell,
-    obs: &Observation,
-    target: &Target,
-    at: &Location,
-) -> Result<(Decimal, Option<String>)> {
-    let (value, cell_unit) = cell_number(cell, at)?;
-    let stated = obs
-        .unit
-        .as_ref()
-        .map(|(u, where_)| (normalize_unit(u), where_.clone()));
-    let unit = match (cell_unit, stated) {
-        (Some(in_cell), Some((stated, where_)))
-            if !obs.unit_is_default && units::kind(&in_cell) != units::kind(&stated) =>
-        {
-            return Err(Error::actuals(
-                at.clone(),
-                format!(
-                    "value `{}` is in `{in_cell}`, but {where_} says `{stated}`; expected one unit",
-                    cell.text()
-                ),
-            ))
-        }
-        (Some(in_cell), _) => Some((in_cell, at.clone())),
-        (None, stated) => stated,
-    };
-    let target_unit = target.unit.as_deref().unwrap_or_default();
-    let Some((unit, unit_at)) = unit else {
-        return Ok((value, None));
-    };
-    if unit == normalize_unit(target_unit) {
-        return Ok((value, None));
-    }
-    match units::convert(value, &unit, target_unit) {
-        Some(converted) if units::kind(&unit) == units::kind(target_unit) => Ok((converted, None)),
-        Some(converted) => Ok((converted, Some(unit))),
-        None => Err(Error::actuals(
-            unit_at,
-            format!(
-                "unit `{unit}` cannot be converted to `{target_unit}`, the plan's unit for `{}`",
-                target.name
-            ),
+/// A number as people write it, with the unit written after it, normalised.
+fn written(text: &str, at: &Location) -> Result<(Decimal, Option<String>)> {
+    match read_written_number(text) {
+        Ok(Some(n)) => Ok((n.value, n.unit.map(|u| normalize_unit(&u)))),
+        Ok(None) => Err(Error::actuals(at.clone(), "no figure in the cell")),
+        Err(why) => Err(Error::actuals(
+            at.clone(),
+            format!("value `{}`: {why}", shorten(text)),
         )),
     }
 }
 
 /// A number and the unit written in its cell.
-fn cell_number(cell: &Cell, at: &Location) -> Result<(Decimal, Option<String>)> {
+fn cell_number(cell: &CellRef, at: &Location) -> Result<(Decimal, Option<String>)> {
     match cell {
-        Cell::Number(n) => Ok((*n, None)),
-        Cell::Percent(n) => Ok((*n, Some("%".into()))),
-        Cell::Text(text) => match read_written_number(text) {
-            Ok(Some(n)) => Ok((n.value, n.unit.map(|u| normalize_unit(&u)))),
-            Ok(None) => Err(Error::actuals(at.clone(), "no figure in the cell")),
-            Err(why) => Err(Error::actuals(
-                at.clone(),
-                format!("value `{}`: {why}", shorten(text)),
-            )),
-        },
-        Cell::Date(date) => Err(Error::actuals(
+        CellRef::Number(n) => Ok((*n, None)),
+        CellRef::Percent(n) => Ok((*n, Some("%".into()))),
+        CellRef::Text(text) => written(text, at),
+        CellRef::Date(date) => Err(Error::actuals(
             at.clone(),
             format!("value `{date}` is a date; expected a number"),
         )),
-        Cell::Error(err) => Err(Error::actuals(
+        CellRef::Error(err) => Err(Error::actuals(
             at.clone(),
             format!("the cell holds the spreadsheet error `{err}`; expected a number"),
         )),
-        Cell::Empty => Err(Error::actuals(at.clone(), "no figure in the cell")),
+        CellRef::Empty => Err(Error::actuals(at.clone(), "no figure in the cell")),
     }
 }
 
 /// A reported growth rate, in percent (`41.8`, `41.8%`).
-fn growth_rate(cell: &Cell, at: &Location) -> Result<Decimal> {
-    let (value, unit) = cell_number(cell, at)?;
+fn growth_rate(cell: &CellRef, at: &Location) -> Result<Decimal> {
+    let (value, unit) = match cell {
+        CellRef::Text(text) => match parse_plain(text) {
+            Some(n) => (n, None),
+            None => written(text, at)?,
+        },
+        other => cell_number(other, at)?,
+    };
     match unit.as_deref() {
         None | Some("%") => Ok(value),
         Some(other) => Err(Error::actuals(
@@ -383,9 +578,7 @@ fn percent_range_warning(
     at: &Location,
     warnings: &mut Vec<String>,
 ) {
-    let is_percent = units::kind(target.unit.as_deref().unwrap_or_default()) == UnitKind::Percent;
-    if is_percent && (value.is_sign_negative() && !value.is_zero() || value > Decimal::ONE_HUNDRED)
-    {
+    if value.is_sign_negative() && !value.is_zero() || value > Decimal::ONE_HUNDRED {
         warnings.push(format!(
             "{at}: {value}% for `{}` is outside 0–100%",
             target.name
@@ -395,17 +588,14 @@ fn percent_range_warning(
 
 /// Warns when a percentage looks like a fraction: 0.0242 against a 2.20% target.
 fn fraction_warning(value: Decimal, target: &Target, at: &Location, warnings: &mut Vec<String>) {
-    if units::kind(target.unit.as_deref().unwrap_or_default()) != UnitKind::Percent {
-        return;
-    }
     let Some(level) = target.rule.value().filter(|v| v.abs() >= Decimal::ONE) else {
         return;
     };
     if !value.is_zero() && value.abs() < Decimal::ONE {
         let as_percent = (value * Decimal::ONE_HUNDRED).normalize();
         warnings.push(format!(
-            "{at}: {value} for `{}` (target {level}%) looks like a fraction; if it means \
-             {as_percent}%, write {as_percent} or {as_percent}%",
+            "{at}: {value} for `{}` (target {level}%) looks like a fraction; if it means {as_percent}%, \
+             write {as_percent} or {as_percent}%",
             target.name
         ));
     }

@@ -57,25 +57,51 @@ pub fn kind(unit: &str) -> UnitKind {
     UnitKind::Other(unit)
 }
 
-/// Converts `value` from unit `from` to unit `to`, exactly; `None` when the units measure
-/// different things (亿元 and 家) or the result does not fit.
-pub fn convert(value: Decimal, from: &str, to: &str) -> Option<Decimal> {
-    match (kind(from), kind(to)) {
-        (UnitKind::Money(a), UnitKind::Money(b)) if a >= b => {
-            value.checked_mul(Decimal::from_i128_with_scale(10i128.pow(a - b), 0))
-        }
-        (UnitKind::Money(a), UnitKind::Money(b)) => {
-            // Dividing by a power of ten moves the point: exact, while the scale fits.
-            let shift = b - a;
-            let scale = value.scale() + shift;
-            (scale <= 28).then(|| {
+/// How a value in one unit becomes a value in another, exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conversion {
+    /// The same quantity (the same unit, or counts of different words).
+    Same,
+    /// Multiply by 10^n (亿元 to 万元: n = 4).
+    Up(u32),
+    /// Divide by 10^n, by moving the decimal point (万元 to 亿元: n = 4).
+    Down(u32),
+}
+
+impl Conversion {
+    /// Applies the conversion; `None` when the result does not fit a decimal.
+    pub fn apply(self, value: Decimal) -> Option<Decimal> {
+        match self {
+            Conversion::Same => Some(value),
+            Conversion::Up(n) => value.checked_mul(Decimal::from_i128_with_scale(10i128.pow(n), 0)),
+            Conversion::Down(n) => {
+                let scale = value.scale() + n;
                 let mut result = value;
-                result.set_scale(scale).ok();
-                result.normalize()
-            })
+                (scale <= 28 && result.set_scale(scale).is_ok()).then_some(result)
+            }
         }
-        (a, b) if a == b => Some(value),
+    }
+}
+
+/// How to convert from unit `from` to unit `to`; `None` when they measure different things
+/// (亿元 and 家).
+pub fn conversion(from: &str, to: &str) -> Option<Conversion> {
+    match (kind(from), kind(to)) {
+        (UnitKind::Money(a), UnitKind::Money(b)) if a > b => Some(Conversion::Up(a - b)),
+        (UnitKind::Money(a), UnitKind::Money(b)) if a < b => Some(Conversion::Down(b - a)),
+        (a, b) if a == b => Some(Conversion::Same),
         _ => None,
+    }
+}
+
+/// Converts `value` from unit `from` to unit `to`, exactly, without trailing zeros when it
+/// moved the decimal point; `None` when the units measure different things (亿元 and 家) or the
+/// result does not fit.
+pub fn convert(value: Decimal, from: &str, to: &str) -> Option<Decimal> {
+    match conversion(from, to)? {
+        Conversion::Same => Some(value),
+        c @ Conversion::Up(_) => c.apply(value),
+        c @ Conversion::Down(_) => c.apply(value).map(|v| v.normalize()),
     }
 }
 

@@ -1,23 +1,18 @@
 //! Rows of cells: what every input (CSV, tab-separated text, workbooks) becomes before its
-//! header and layout are read.
+//! header and layout are read. Rows are lent, not built: a delimited row's cells borrow the
+//! reader's buffer, so a million-row file costs no allocation per row.
 
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
-/// One row of an input, with its 1-based line (CSV) or row number (workbook).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    /// 1-based line or row number.
-    pub line: u64,
-    /// The cells, left to right from column 1.
-    pub cells: Vec<Cell>,
-}
+use crate::error::Result;
 
-/// One cell as its source gives it.
+/// One cell as its source gives it (owned, for workbooks).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     /// Nothing in the cell.
     Empty,
-    /// Text: everything from a CSV, and text cells of workbooks (numbers stored as text too).
+    /// Text: text cells of workbooks (numbers stored as text too).
     Text(String),
     /// A numeric workbook cell.
     Number(Decimal),
@@ -29,23 +24,115 @@ pub enum Cell {
     Error(String),
 }
 
+/// One cell, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellRef<'a> {
+    /// Nothing in the cell.
+    Empty,
+    /// Text, trimmed: everything from a CSV, and text cells of workbooks.
+    Text(&'a str),
+    /// A numeric workbook cell.
+    Number(Decimal),
+    /// A percent-formatted workbook cell, in percent.
+    Percent(Decimal),
+    /// A date or time workbook cell, as shown.
+    Date(&'a str),
+    /// A workbook cell holding an error.
+    Error(&'a str),
+}
+
 impl Cell {
-    /// The cell as text, for header names and indicator names.
+    /// The cell, borrowed.
+    pub fn as_ref(&self) -> CellRef<'_> {
+        match self {
+            Cell::Empty => CellRef::Empty,
+            Cell::Text(t) => CellRef::Text(t.trim()),
+            Cell::Number(n) => CellRef::Number(*n),
+            Cell::Percent(n) => CellRef::Percent(*n),
+            Cell::Date(t) => CellRef::Date(t),
+            Cell::Error(t) => CellRef::Error(t),
+        }
+    }
+}
+
+impl CellRef<'_> {
+    /// The cell as text, for header names, indicator names and messages.
     pub fn text(&self) -> String {
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(text) | Cell::Date(text) | Cell::Error(text) => text.trim().to_string(),
-            Cell::Number(n) => n.to_string(),
-            Cell::Percent(n) => format!("{n}%"),
+            CellRef::Empty => String::new(),
+            CellRef::Text(text) | CellRef::Date(text) | CellRef::Error(text) => {
+                text.trim().to_string()
+            }
+            CellRef::Number(n) => n.to_string(),
+            CellRef::Percent(n) => format!("{n}%"),
         }
     }
 
     /// True for an empty cell or one holding only spaces.
     pub fn is_blank(&self) -> bool {
         match self {
-            Cell::Empty => true,
-            Cell::Text(text) => text.trim().is_empty(),
+            CellRef::Empty => true,
+            CellRef::Text(text) => text.trim().is_empty(),
             _ => false,
         }
+    }
+}
+
+impl<'a> CellRef<'a> {
+    /// The text of a text cell, without allocating.
+    pub fn as_text(self) -> Option<&'a str> {
+        match self {
+            CellRef::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// The cells of one row, left to right from column 1: on the stack for up to 8 cells.
+pub type Cells<'a> = SmallVec<[CellRef<'a>; 8]>;
+
+/// One row, lent by its source.
+#[derive(Debug)]
+pub struct RowRef<'a> {
+    /// 1-based line (delimited text) or row number (workbook).
+    pub line: u64,
+    /// The cells.
+    pub cells: Cells<'a>,
+}
+
+/// A source of rows, one at a time.
+pub trait Rows {
+    /// The next row, or `None` at the end.
+    fn next_row(&mut self) -> Option<Result<RowRef<'_>>>;
+
+    /// True when every row must have as many fields as the header (delimited text).
+    fn strict_width(&self) -> bool;
+}
+
+/// Owned rows (a workbook sheet) as a source.
+pub struct OwnedRows {
+    rows: Vec<(u64, Vec<Cell>)>,
+    next: usize,
+}
+
+impl OwnedRows {
+    /// Rows as (row number, cells).
+    pub fn new(rows: Vec<(u64, Vec<Cell>)>) -> Self {
+        OwnedRows { rows, next: 0 }
+    }
+}
+
+impl Rows for OwnedRows {
+    fn next_row(&mut self) -> Option<Result<RowRef<'_>>> {
+        let (line, cells) = self.rows.get(self.next)?;
+        self.next += 1;
+        Some(Ok(RowRef {
+            line: *line,
+            cells: cells.iter().map(Cell::as_ref).collect(),
+        }))
+    }
+
+    fn strict_width(&self) -> bool {
+        false
     }
 }

@@ -9,6 +9,7 @@ mod decode;
 mod delimited;
 pub mod grid;
 mod input;
+mod parallel;
 mod period;
 mod table;
 mod workbook;
@@ -17,37 +18,58 @@ mod xlsx_percent;
 pub use decode::encoding_by_name;
 pub use encoding_rs::Encoding;
 pub use input::{describe_io, open_input, read_to_string, Input};
+pub use parallel::{read_in_halves, PARALLEL_MIN};
 pub use period::parse_year;
 pub use table::Layout;
 
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use grid::Cell;
+use grid::CellRef;
 
 use crate::error::{Error, Location, Result};
 
-/// One figure as read: nothing is judged against the plan yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Observation {
+/// One figure as read: nothing is judged against the plan yet. It borrows the row it comes
+/// from, so reading costs no allocation per row.
+#[derive(Debug, Clone, Copy)]
+pub struct Observation<'a> {
     /// The indicator as written: an id, a Chinese name or an alias.
-    pub indicator: String,
+    pub indicator: &'a str,
     /// The period the figure is for.
     pub period: crate::period::Period,
     /// The value cell; `None` when the row reports only a growth rate.
-    pub value: Option<Cell>,
+    pub value: Option<CellRef<'a>>,
     /// A reported growth rate (同比增长, in percent), if the table has such a column.
-    pub change: Option<Cell>,
-    /// The unit that applies, if any, and where it was written (a unit column, a unit in the
-    /// header, or a `单位：亿元` line above the table).
-    pub unit: Option<(String, Location)>,
-    /// True when `unit` is only the table's default (a `单位：` line above the header), which a
-    /// unit written in the cell overrides.
-    pub unit_is_default: bool,
-    /// Where the row is: file (and sheet) and line.
-    pub row: Location,
+    pub change: Option<CellRef<'a>>,
+    /// The unit that applies, if any, and where it was written.
+    pub unit: Option<UnitText<'a>>,
+    /// The file (and sheet) the row is in.
+    pub origin: &'a Location,
+    /// The row's line.
+    pub line: u64,
     /// 1-based column numbers of the row's cells.
     pub columns: Columns,
+}
+
+/// A unit as written for a figure, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitText<'a> {
+    /// The unit as written.
+    pub text: &'a str,
+    /// Where it was written.
+    pub at: UnitAt,
+    /// True when it is only the table's default (a `单位：` line above the header), which a
+    /// unit written in the cell overrides.
+    pub is_default: bool,
+}
+
+/// Where a unit was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitAt {
+    /// In a column of the figure's row (a unit column, or a unit in the value column's header).
+    Column(u64),
+    /// On a `单位：` line above the header.
+    Line(u64),
 }
 
 /// Where a row keeps each field, as 1-based column numbers, for error messages.
@@ -61,10 +83,23 @@ pub struct Columns {
     pub change: Option<u64>,
 }
 
-impl Observation {
+impl Observation<'_> {
+    /// The row's place: file (and sheet) and line.
+    pub fn row(&self) -> Location {
+        self.origin.with_line(self.line)
+    }
+
     /// The location of one of this row's cells.
     pub fn cell(&self, column: u64) -> Location {
-        self.row.with_column(column)
+        self.row().with_column(column)
+    }
+
+    /// Where the unit was written.
+    pub fn unit_location(&self, at: UnitAt) -> Location {
+        match at {
+            UnitAt::Column(column) => self.cell(column),
+            UnitAt::Line(line) => self.origin.with_line(line),
+        }
     }
 }
 
@@ -89,7 +124,7 @@ const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
 pub fn read_actuals(
     path: &Path,
     options: &ReadOptions,
-    sink: &mut dyn FnMut(Observation) -> Result<()>,
+    sink: &mut dyn FnMut(&Observation) -> Result<()>,
 ) -> Result<()> {
     let input = open_input(path)?;
     let name = input.name;
@@ -106,18 +141,17 @@ pub fn read_actuals(
     let is_workbook = workbook::looks_like_workbook(&magic)
         || extension.is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.as_str()));
     let reader: Box<dyn Read> = Box::new(Cursor::new(magic).chain(reader));
-    let table_options = |strict_width| table::TableOptions {
+    let table_options = table::TableOptions {
         layout: options.layout,
         default_year: options.default_year,
-        strict_width,
     };
     if is_workbook {
         let bytes = decode::read_all(reader, &name)?;
         let (rows, origin) = workbook::workbook_rows(bytes, &name, options.sheet.as_deref())?;
         return table::read_table(
-            rows.into_iter().map(Ok),
+            &mut grid::OwnedRows::new(rows),
             &origin,
-            &table_options(false),
+            &table_options,
             sink,
         );
     }
@@ -135,26 +169,23 @@ pub fn read_delimited(
     reader: Box<dyn Read>,
     name: &str,
     options: &ReadOptions,
-    sink: &mut dyn FnMut(Observation) -> Result<()>,
+    sink: &mut dyn FnMut(&Observation) -> Result<()>,
 ) -> Result<()> {
     let decoded = decode::decode(reader, name, options.encoding)?;
     let transcoded = decoded.encoding != encoding_rs::UTF_8;
-    let rows = delimited::DelimitedRows::new(decoded.reader, &decoded.head, name, transcoded);
+    let forced = options.encoding.is_some();
+    let mut rows =
+        delimited::DelimitedRows::new(decoded.reader, &decoded.head, name, transcoded, forced);
     let table_options = table::TableOptions {
         layout: options.layout,
         default_year: options.default_year,
-        strict_width: true,
     };
-    table::read_table(rows, &Location::file(name), &table_options, sink)
+    table::read_table(&mut rows, &Location::file(name), &table_options, sink)
 }
 
-/// Reads all figures of delimited text into a vector (for tests and small inputs).
-pub fn read_delimited_to_vec(
-    bytes: &[u8],
-    name: &str,
-    default_year: i32,
-) -> Result<Vec<Observation>> {
-    let mut out = Vec::new();
+/// Reads delimited text and counts its figures (for tests of the reader on any input).
+pub fn count_delimited(bytes: &[u8], name: &str, default_year: i32) -> Result<usize> {
+    let mut count = 0;
     let options = ReadOptions {
         default_year,
         ..ReadOptions::default()
@@ -163,10 +194,10 @@ pub fn read_delimited_to_vec(
         Box::new(Cursor::new(bytes.to_vec())),
         name,
         &options,
-        &mut |o| {
-            out.push(o);
+        &mut |_| {
+            count += 1;
             Ok(())
         },
     )?;
-    Ok(out)
+    Ok(count)
 }

@@ -5,8 +5,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::grid::{Cell, Row};
-use super::{Columns, Observation};
+use super::grid::{CellRef, RowRef, Rows};
+use super::{Columns, Observation, UnitAt, UnitText};
 use crate::error::{shorten, Error, Location, Result};
 use crate::number::is_no_figure;
 use crate::period::{parse_period, Period};
@@ -60,8 +60,6 @@ pub struct TableOptions {
     pub layout: Option<Layout>,
     /// The period of rows without a period column.
     pub default_year: i32,
-    /// Every row must have as many fields as the header (delimited text).
-    pub strict_width: bool,
 }
 
 /// The header: which column holds what (0-based).
@@ -80,18 +78,33 @@ struct Header {
     layout: Layout,
 }
 
+/// What comes before the figures: the header, and the unit a `单位：` line set.
+pub struct TableHead {
+    header: Header,
+    default_unit: Option<(String, u64)>,
+}
+
 /// Reads the rows of one input and hands each figure to `sink`, in input order.
 pub fn read_table(
-    rows: impl Iterator<Item = Result<Row>>,
+    rows: &mut dyn Rows,
     origin: &Location,
     options: &TableOptions,
-    sink: &mut dyn FnMut(Observation) -> Result<()>,
+    sink: &mut dyn FnMut(&Observation) -> Result<()>,
 ) -> Result<()> {
-    let mut rows = rows;
+    let head = read_head(rows, origin, options)?;
+    read_body(rows, &head, origin, options, sink)
+}
+
+/// Reads title rows, a unit line and the header.
+pub fn read_head(
+    rows: &mut dyn Rows,
+    origin: &Location,
+    options: &TableOptions,
+) -> Result<TableHead> {
     let mut default_unit: Option<(String, u64)> = None;
     let mut seen_text = false;
-    let header_row = loop {
-        let Some(row) = rows.next() else {
+    loop {
+        let Some(row) = rows.next_row() else {
             let message = if seen_text {
                 "no header row; expected a row naming an indicator column and a value column \
                  (or period columns such as 2020年)"
@@ -101,10 +114,10 @@ pub fn read_table(
             return Err(Error::actuals(origin.clone(), message));
         };
         let row = row?;
-        let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_blank()).collect();
-        match filled.as_slice() {
-            [] => continue,
-            [only] => {
+        let mut filled = row.cells.iter().filter(|c| !c.is_blank());
+        match (filled.next(), filled.next()) {
+            (None, _) => continue,
+            (Some(only), None) => {
                 // A title (2020年科技指标完成情况) or a unit line (单位：亿元) above the header.
                 seen_text = true;
                 match unit_line(&only.text()) {
@@ -121,13 +134,31 @@ pub fn read_table(
                     None => {}
                 }
             }
-            _ => break row,
+            _ => {
+                let header = Header::read(&row, origin, options.layout)?;
+                return Ok(TableHead {
+                    header,
+                    default_unit,
+                });
+            }
         }
-    };
-    let header = Header::read(&header_row, origin, options.layout)?;
-    for row in rows {
+    }
+}
+
+/// Reads the figures after the header, handing each to `sink`.
+pub fn read_body(
+    rows: &mut dyn Rows,
+    head: &TableHead,
+    origin: &Location,
+    options: &TableOptions,
+    sink: &mut dyn FnMut(&Observation) -> Result<()>,
+) -> Result<()> {
+    let header = &head.header;
+    let strict = rows.strict_width();
+    let mut periods = PeriodCache::default();
+    while let Some(row) = rows.next_row() {
         let row = row?;
-        if options.strict_width && row.cells.len() != header.width {
+        if strict && row.cells.len() != header.width {
             let len = row.cells.len();
             return Err(Error::actuals(
                 origin.with_line(row.line),
@@ -138,9 +169,35 @@ pub fn read_table(
                 ),
             ));
         }
-        header.observations(&row, origin, options, default_unit.as_ref(), sink)?;
+        header.observations(
+            &row,
+            origin,
+            options,
+            head.default_unit.as_ref(),
+            &mut periods,
+            sink,
+        )?;
     }
     Ok(())
+}
+
+/// The last period text read and what it means: record-level files repeat a few periods over
+/// and over, and parsing each again would cost more than the rest of the row.
+#[derive(Default)]
+struct PeriodCache {
+    text: String,
+    period: Option<Period>,
+}
+
+impl PeriodCache {
+    fn parse(&mut self, text: &str) -> Option<Period> {
+        if self.period.is_none() || self.text != text {
+            self.text.clear();
+            self.text.push_str(text);
+            self.period = parse_period(text);
+        }
+        self.period
+    }
 }
 
 /// A line above the header that names the table's unit: `单位：亿元`, `（单位：万元）`,
@@ -169,7 +226,7 @@ fn unit_line(text: &str) -> Option<std::result::Result<String, String>> {
 }
 
 /// A header cell in normal form, and a unit written in brackets after the name: `数值（亿元）`.
-fn header_name(cell: &Cell) -> (String, Option<String>) {
+fn header_name(cell: &CellRef) -> (String, Option<String>) {
     let text: String = cell
         .text()
         .nfkc()
@@ -186,7 +243,7 @@ fn header_name(cell: &Cell) -> (String, Option<String>) {
 }
 
 impl Header {
-    fn read(row: &Row, origin: &Location, forced: Option<Layout>) -> Result<Header> {
+    fn read(row: &RowRef, origin: &Location, forced: Option<Layout>) -> Result<Header> {
         let names: Vec<(String, Option<String>)> = row.cells.iter().map(header_name).collect();
         let at = origin.with_line(row.line);
         let find = |accepted: &[&str]| -> Result<Option<usize>> {
@@ -210,7 +267,7 @@ impl Header {
         let shown = shorten(
             &row.cells
                 .iter()
-                .map(Cell::text)
+                .map(CellRef::text)
                 .collect::<Vec<_>>()
                 .join(","),
         );
@@ -291,16 +348,18 @@ impl Header {
     /// The figures of one data row.
     fn observations(
         &self,
-        row: &Row,
+        row: &RowRef,
         origin: &Location,
         options: &TableOptions,
         default_unit: Option<&(String, u64)>,
-        sink: &mut dyn FnMut(Observation) -> Result<()>,
+        periods: &mut PeriodCache,
+        sink: &mut dyn FnMut(&Observation) -> Result<()>,
     ) -> Result<()> {
-        let cell = |i: usize| row.cells.get(i).filter(|c| !is_blank_figure(c));
-        let at = origin.with_line(row.line);
-        let change = self.change.and_then(cell).cloned();
-        let values: Vec<(usize, Period, Option<&String>)> = match self.layout {
+        let cell = |i: usize| row.cells.get(i).copied().filter(|c| !is_blank_figure(c));
+        let change = self.change.and_then(cell);
+        let mut values: smallvec::SmallVec<[(usize, Period, Option<&String>); 4]> =
+            smallvec::SmallVec::new();
+        match self.layout {
             Layout::Long => {
                 let Some(value) = self.value else {
                     return Ok(());
@@ -311,10 +370,15 @@ impl Header {
                 let period = match self.period {
                     None => Period::year(options.default_year),
                     Some(p) => {
-                        let text = row.cells.get(p).map(Cell::text).unwrap_or_default();
-                        parse_period(&text).ok_or_else(|| {
+                        let text = row.cells.get(p).and_then(|c| c.as_text()).unwrap_or("");
+                        let parsed = match row.cells.get(p) {
+                            Some(CellRef::Text(_)) | None => periods.parse(text),
+                            Some(other) => parse_period(&other.text()),
+                        };
+                        parsed.ok_or_else(|| {
+                            let text = row.cells.get(p).map(CellRef::text).unwrap_or_default();
                             Error::actuals(
-                                at.with_column(p as u64 + 1),
+                                origin.with_line(row.line).with_column(p as u64 + 1),
                                 format!(
                                     "period `{}` is not a period; expected a year (2020, 2020年), a \
                                      quarter (2020Q3, 2020年三季度), months so far (2020年1-9月, \
@@ -325,52 +389,77 @@ impl Header {
                         })?
                     }
                 };
-                vec![(value, period, self.value_unit.as_ref())]
+                values.push((value, period, self.value_unit.as_ref()));
             }
-            Layout::Wide => self
-                .periods
-                .iter()
-                .filter(|(col, ..)| {
-                    cell(*col).is_some() || (change.is_some() && self.is_last_period(*col))
-                })
-                .map(|(col, period, unit)| (*col, *period, unit.as_ref()))
-                .collect(),
-        };
+            Layout::Wide => values.extend(
+                self.periods
+                    .iter()
+                    .filter(|(col, ..)| {
+                        cell(*col).is_some() || (change.is_some() && self.is_last_period(*col))
+                    })
+                    .map(|(col, period, unit)| (*col, *period, unit.as_ref())),
+            ),
+        }
         if values.is_empty() {
             return Ok(());
         }
-        let id = self.id.and_then(cell).map(Cell::text);
-        let name = cell(self.indicator).map(Cell::text);
+        let id = self.id.and_then(cell).and_then(|c| c.as_text());
+        let name = cell(self.indicator).and_then(|c| c.as_text());
+        let owned_name;
         let (indicator, indicator_column) = match (id, name) {
             (Some(id), _) => (id, self.id.unwrap_or(self.indicator)),
             (None, Some(name)) => (name, self.indicator),
-            (None, None) => {
-                return Err(Error::actuals(
-                    at.with_column(self.indicator as u64 + 1),
-                    "empty indicator in a row with figures; expected a target's id or name",
-                ))
-            }
+            (None, None) => match cell(self.indicator) {
+                // A number or a date where a name belongs: its text.
+                Some(other) => {
+                    owned_name = other.text();
+                    (owned_name.as_str(), self.indicator)
+                }
+                None => {
+                    return Err(Error::actuals(
+                        origin
+                            .with_line(row.line)
+                            .with_column(self.indicator as u64 + 1),
+                        "empty indicator in a row with figures; expected a target's id or name",
+                    ))
+                }
+            },
         };
-        let unit_cell = self
-            .unit
-            .and_then(cell)
-            .map(|c| (c.text(), at.with_column(self.unit.unwrap_or(0) as u64 + 1)));
+        let unit_cell = self.unit.and_then(|u| cell(u).map(|c| (c, u)));
+        let owned_unit;
+        let unit_from_cell = match unit_cell {
+            Some((CellRef::Text(t), col)) => Some((t, UnitAt::Column(col as u64 + 1))),
+            Some((other, col)) => {
+                owned_unit = other.text();
+                Some((owned_unit.as_str(), UnitAt::Column(col as u64 + 1)))
+            }
+            None => None,
+        };
         for (column, period, header_unit) in values {
-            let stated = unit_cell
-                .clone()
-                .or_else(|| header_unit.map(|u| (u.clone(), at.with_column(column as u64 + 1))));
-            let unit_is_default = stated.is_none() && default_unit.is_some();
-            let unit = stated
-                .or_else(|| default_unit.map(|(u, line)| (u.clone(), origin.with_line(*line))));
+            let stated = unit_from_cell
+                .or_else(|| header_unit.map(|u| (u.as_str(), UnitAt::Column(column as u64 + 1))));
+            let unit = match (stated, default_unit) {
+                (Some((text, at)), _) => Some(UnitText {
+                    text,
+                    at,
+                    is_default: false,
+                }),
+                (None, Some((text, line))) => Some(UnitText {
+                    text,
+                    at: UnitAt::Line(*line),
+                    is_default: true,
+                }),
+                (None, None) => None,
+            };
             let is_last = self.layout == Layout::Long || self.is_last_period(column);
-            sink(Observation {
-                indicator: indicator.clone(),
+            sink(&Observation {
+                indicator,
                 period,
-                value: cell(column).cloned(),
-                change: if is_last { change.clone() } else { None },
+                value: cell(column),
+                change: if is_last { change } else { None },
                 unit,
-                unit_is_default,
-                row: at.clone(),
+                origin,
+                line: row.line,
                 columns: Columns {
                     indicator: indicator_column as u64 + 1,
                     value: column as u64 + 1,
@@ -392,10 +481,10 @@ impl Header {
 }
 
 /// A cell that holds no figure: empty, or text such as `—`, `-`, `/`, `无`.
-fn is_blank_figure(cell: &Cell) -> bool {
+fn is_blank_figure(cell: &CellRef) -> bool {
     match cell {
-        Cell::Empty => true,
-        Cell::Text(text) => is_no_figure(text),
+        CellRef::Empty => true,
+        CellRef::Text(text) => is_no_figure(text),
         _ => false,
     }
 }
@@ -427,15 +516,15 @@ mod tests {
     #[test]
     fn header_units_in_brackets() {
         assert_eq!(
-            header_name(&Cell::Text("数值（亿元）".into())),
+            header_name(&CellRef::Text("数值（亿元）")),
             ("数值".into(), Some("亿元".into()))
         );
         assert_eq!(
-            header_name(&Cell::Text(" 2020年 ".into())),
+            header_name(&CellRef::Text(" 2020年 ")),
             ("2020年".into(), None)
         );
         assert_eq!(
-            header_name(&Cell::Text("同比增长(%)".into())),
+            header_name(&CellRef::Text("同比增长(%)")),
             ("同比增长".into(), Some("%".into()))
         );
     }

@@ -13,7 +13,7 @@ use std::panic::{self, AssertUnwindSafe};
 use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible, Sheets};
 use rust_decimal::Decimal;
 
-use super::grid::{Cell, Row};
+use super::grid::Cell;
 use super::xlsx_percent::{ods_percent_cells, percent_cells, CellSet};
 use crate::error::{Error, Location, Result};
 
@@ -24,12 +24,15 @@ pub fn looks_like_workbook(bytes: &[u8]) -> bool {
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
+/// A sheet's row: its 1-based number and its cells.
+pub type SheetRow = (u64, Vec<Cell>);
+
 /// The rows of one sheet of a workbook, and where they are (file and sheet).
 pub fn workbook_rows(
     bytes: Vec<u8>,
     name: &str,
     sheet: Option<&str>,
-) -> Result<(Vec<Row>, Location)> {
+) -> Result<(Vec<SheetRow>, Location)> {
     let file = Location::file(name);
     // calamine panics on some damaged files: contain it, quietly, and report the file.
     let previous_hook = panic::take_hook();
@@ -74,10 +77,7 @@ pub fn workbook_rows(
             for (col, cell) in cells {
                 out[col as usize] = cell;
             }
-            Row {
-                line: u64::from(row) + 1,
-                cells: out,
-            }
+            (u64::from(row) + 1, out)
         })
         .collect();
     Ok((rows, origin))

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actuals::{encoding_by_name, read_actuals, Layout, ReadOptions};
+use crate::actuals::{encoding_by_name, read_actuals, read_in_halves, Layout, ReadOptions};
 use crate::cli::{CheckArgs, Format, InputArgs, LayoutArg};
 use crate::error::{shorten, Error, Location, Result};
 use crate::evaluate::{check_consistency, evaluate, latest_period, periods_present, Evaluation};
@@ -165,14 +165,23 @@ fn read_figures(plan: &Plan, paths: &[PathBuf], input: &InputArgs) -> Result<Fig
         }),
         default_year: plan.year,
     };
-    let mut collector = Collector::new(
-        plan,
-        ResolveOptions {
-            ignore_unknown: input.ignore_unknown,
-        },
-    );
+    let resolve = ResolveOptions {
+        ignore_unknown: input.ignore_unknown,
+    };
+    let mut collector = Collector::new(plan, resolve);
     for path in paths {
-        read_actuals(path, &options, &mut |obs| collector.add(obs))?;
+        // A large file is read in two halves on two threads when it can be; the merged result
+        // is the one a single pass gives.
+        let new = || Collector::new(plan, resolve);
+        let add = |c: &mut Collector, obs: &crate::actuals::Observation| c.add(obs);
+        match read_in_halves(path, &options, &new, &add) {
+            Some(parts) => {
+                for part in parts {
+                    collector = collector.merge(part)?;
+                }
+            }
+            None => read_actuals(path, &options, &mut |obs| collector.add(obs))?,
+        }
     }
     Ok(collector.finish())
 }

@@ -89,7 +89,7 @@ pub fn to_date(series: &Series, year: i32, last: u8) -> Option<Reading> {
     let converted_from = parts.iter().find_map(|(_, f)| f.converted_from.clone());
     // Figures converted from another unit carry the conversion's scale; their total shows
     // without trailing zeros.
-    let value = if converted_from.is_some() && parts.len() > 1 {
+    let value = if converted_from.is_some() {
         value.normalize()
     } else {
         value
@@ -114,8 +114,15 @@ pub fn first_gap(series: &Series, year: i32, last: u8) -> Option<Period> {
 }
 
 fn reading(period: Period, figure: &Figure) -> Option<Reading> {
+    // A converted figure carries the conversion's scale (1200.0000); show it without.
+    let value = number(figure)?;
+    let value = if figure.converted_from.is_some() {
+        value.normalize()
+    } else {
+        value
+    };
     Some(Reading {
-        value: number(figure)?,
+        value,
         period,
         at: figure.at.clone(),
         change: figure.change,
