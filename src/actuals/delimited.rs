@@ -26,13 +26,17 @@ pub struct DelimitedRows {
     reader: Box<dyn Read>,
     name: String,
     delimiter: u8,
-    /// Bytes read and not yet consumed are `buf[start..end]`; `line` is the line at `start`.
-    buf: Vec<u8>,
+    /// Text read and checked as UTF-8; `text[start..]` is not consumed yet, and `line` is the
+    /// line at `start`. Holding checked text lets fields be cut without checking each again.
+    text: String,
     start: usize,
-    end: usize,
+    /// Bytes read but not yet in `text`: a character cut at a read's end, or invalid bytes.
+    pending: Vec<u8>,
+    /// `pending` starts with bytes that are not UTF-8.
+    invalid: bool,
     eof: bool,
     line: u64,
-    /// Field bounds of the current record, in `buf` (unquoted) or `scratch` (quoted).
+    /// Field bounds of the current record, in `text` (unquoted) or `scratch` (quoted).
     bounds: Vec<(usize, usize)>,
     scratch: Vec<u8>,
     /// The bytes came through a decoder, where an invalid sequence shows as U+FFFD.
@@ -40,7 +44,7 @@ pub struct DelimitedRows {
     /// The encoding was given with --encoding.
     forced: bool,
     started: bool,
-    /// Bytes dropped from the front of `buf` so far: `base + start` is the stream position.
+    /// Bytes dropped from the front of `text` so far: `base + start` is the stream position.
     base: u64,
     /// A record had a quote: a split of the stream at a line break may fall inside a field.
     saw_quote: bool,
@@ -49,7 +53,7 @@ pub struct DelimitedRows {
 /// Where the current record's fields are.
 #[derive(Clone, Copy)]
 enum Held {
-    Buffer,
+    Text,
     Scratch,
 }
 
@@ -66,9 +70,10 @@ impl DelimitedRows {
             reader,
             name: name.to_string(),
             delimiter: sniff_delimiter(head),
-            buf: vec![0; CHUNK],
+            text: String::with_capacity(CHUNK * 2),
             start: 0,
-            end: 0,
+            pending: Vec::new(),
+            invalid: false,
             eof: false,
             line: 1,
             bounds: Vec::with_capacity(16),
@@ -104,38 +109,63 @@ impl DelimitedRows {
         self.saw_quote
     }
 
-    /// Reads more bytes after `buf[start..end]`, moving them to the front; false at the end.
+    /// The error for bytes that are not UTF-8, in the record that starts at `start`.
+    fn invalid_utf8(&self) -> Error {
+        let partial = &self.text.as_bytes()[self.start..];
+        let line = self.line + memchr::memchr_iter(b'\n', partial).count() as u64;
+        let last_line = partial.rsplit(|&b| b == b'\n').next().unwrap_or(partial);
+        let column = memchr::memchr_iter(self.delimiter, last_line).count() as u64 + 1;
+        let message = if self.forced {
+            "invalid UTF-8; expected text in the encoding given with --encoding"
+        } else {
+            "invalid UTF-8; the file reads as UTF-8 before this line (if it is GBK, pass --encoding gbk)"
+        };
+        Error::actuals(Location::at(&self.name, line, column), message)
+    }
+
+    /// Reads more text after `text[start..]`, dropping what was consumed; false at the end.
     fn fill(&mut self) -> Result<bool> {
+        if self.invalid {
+            return Err(self.invalid_utf8());
+        }
         if self.eof {
+            if !self.pending.is_empty() {
+                // A character cut off by the end of the file.
+                self.invalid = true;
+                return Err(self.invalid_utf8());
+            }
             return Ok(false);
         }
         if self.start > 0 {
-            self.buf.copy_within(self.start..self.end, 0);
-            self.end -= self.start;
+            self.text.drain(..self.start);
             self.base += self.start as u64;
             self.start = 0;
         }
-        if self.end == self.buf.len() {
-            if self.buf.len() > MAX_RECORD {
-                return Err(Error::actuals(
-                    Location::line(&self.name, self.line),
-                    format!(
-                        "a line longer than {} MiB; expected rows of figures",
-                        MAX_RECORD >> 20
-                    ),
-                ));
-            }
-            self.buf.resize(self.buf.len() * 2, 0);
+        if self.text.len() > MAX_RECORD {
+            return Err(Error::actuals(
+                Location::line(&self.name, self.line),
+                format!(
+                    "a line longer than {} MiB; expected rows of figures",
+                    MAX_RECORD >> 20
+                ),
+            ));
         }
+        let held = self.pending.len();
+        self.pending.resize(held + CHUNK, 0);
         loop {
-            match self.reader.read(&mut self.buf[self.end..]) {
+            match self.reader.read(&mut self.pending[held..]) {
                 Ok(0) => {
+                    self.pending.truncate(held);
                     self.eof = true;
-                    return Ok(false);
+                    if self.pending.is_empty() {
+                        return Ok(false);
+                    }
+                    self.invalid = true;
+                    return Err(self.invalid_utf8());
                 }
                 Ok(n) => {
-                    self.end += n;
-                    return Ok(true);
+                    self.pending.truncate(held + n);
+                    break;
                 }
                 Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(err) => {
@@ -146,16 +176,32 @@ impl DelimitedRows {
                 }
             }
         }
+        // Checked in bulk (SIMD): everything up to a cut character, or to the first bad byte.
+        let valid = match simdutf8::compat::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            Err(err) => {
+                self.invalid = err.error_len().is_some();
+                err.valid_up_to()
+            }
+        };
+        if let Ok(checked) = simdutf8::basic::from_utf8(&self.pending[..valid]) {
+            self.text.push_str(checked);
+        }
+        self.pending.drain(..valid);
+        if valid == 0 && self.invalid {
+            return Err(self.invalid_utf8());
+        }
+        Ok(true)
     }
 
     /// The byte `k` past `start`, reading more as needed; `None` at the end.
     fn byte_at(&mut self, k: usize) -> Result<Option<u8>> {
-        while self.start + k >= self.end {
+        while self.start + k >= self.text.len() {
             if !self.fill()? {
                 return Ok(None);
             }
         }
-        Ok(Some(self.buf[self.start + k]))
+        Ok(Some(self.text.as_bytes()[self.start + k]))
     }
 
     /// Reads the next record's field bounds: its line and where they are; `None` at the end.
@@ -163,27 +209,29 @@ impl DelimitedRows {
         if !self.started {
             self.started = true;
             // A UTF-8 byte-order mark is not part of the first field.
-            while self.end - self.start < 3 && self.fill()? {}
-            if self.buf[self.start..self.end].starts_with(b"\xEF\xBB\xBF") {
+            while self.text.len() - self.start < 3 && self.fill()? {}
+            if self.text[self.start..].starts_with('\u{feff}') {
                 self.start += 3;
             }
         }
         loop {
             let newline = loop {
-                if let Some(at) = memchr(b'\n', &self.buf[self.start..self.end]) {
+                if let Some(at) = memchr(b'\n', &self.text.as_bytes()[self.start..]) {
                     break Some(self.start + at);
                 }
                 if !self.fill()? {
                     break None;
                 }
             };
-            if newline.is_none() && self.start == self.end {
+            let end = self.text.len();
+            if newline.is_none() && self.start == end {
                 return Ok(None);
             }
-            let line_end = newline.unwrap_or(self.end);
-            let next = newline.map_or(self.end, |n| n + 1);
+            let line_end = newline.unwrap_or(end);
+            let next = newline.map_or(end, |n| n + 1);
+            let bytes = self.text.as_bytes();
             let mut content_end = line_end;
-            if content_end > self.start && self.buf[content_end - 1] == b'\r' {
+            if content_end > self.start && bytes[content_end - 1] == b'\r' {
                 content_end -= 1;
             }
             if content_end == self.start {
@@ -191,13 +239,13 @@ impl DelimitedRows {
                 self.line += 1;
                 continue;
             }
-            if memchr(b'"', &self.buf[self.start..content_end]).is_some() {
-                self.saw_quote = true;
-                return self.read_quoted().map(Some);
-            }
             self.bounds.clear();
             let mut field_start = self.start;
-            for at in memchr::memchr_iter(self.delimiter, &self.buf[self.start..content_end]) {
+            for at in memchr::memchr2_iter(self.delimiter, b'"', &bytes[self.start..content_end]) {
+                if bytes[self.start + at] == b'"' {
+                    self.saw_quote = true;
+                    return self.read_quoted().map(Some);
+                }
                 self.bounds.push((field_start, self.start + at));
                 field_start = self.start + at + 1;
             }
@@ -205,7 +253,7 @@ impl DelimitedRows {
             let line = self.line;
             self.start = next;
             self.line += 1;
-            return Ok(Some((line, Held::Buffer)));
+            return Ok(Some((line, Held::Text)));
         }
     }
 
@@ -273,7 +321,7 @@ impl DelimitedRows {
             }
         }
         self.bounds.push((field_start, self.scratch.len()));
-        self.start = (self.start + k).min(self.end);
+        self.start = (self.start + k).min(self.text.len());
         self.line += lines;
         Ok((line, Held::Scratch))
     }
@@ -286,52 +334,33 @@ impl Rows for DelimitedRows {
             Ok(None) => return None,
             Err(err) => return Some(Err(err)),
         };
-        let bytes: &[u8] = match held {
-            Held::Buffer => &self.buf,
-            Held::Scratch => &self.scratch,
-        };
-        // The record's bytes, checked as UTF-8 once; fields are cut at ASCII delimiters, so each
-        // is whole.
-        let (first, last) = match (self.bounds.first(), self.bounds.last()) {
-            (Some(first), Some(last)) => (first.0, last.1),
-            _ => (0, 0),
-        };
-        // simdutf8 checks fast; on failure, std's check says where.
-        let checked = simdutf8::basic::from_utf8(&bytes[first..last])
-            .or_else(|_| std::str::from_utf8(&bytes[first..last]));
-        let record = match checked {
-            Ok(text) => text,
-            Err(err) => {
-                let bad = first + err.valid_up_to();
-                let column = self
-                    .bounds
-                    .iter()
-                    .position(|&(_, to)| bad < to)
-                    .unwrap_or(0);
-                let message = if self.forced {
-                    "invalid UTF-8; expected text in the encoding given with --encoding"
-                } else {
-                    "invalid UTF-8; the file reads as UTF-8 before this line (if it is GBK, pass --encoding gbk)"
-                };
-                return Some(Err(Error::actuals(
-                    Location::at(&self.name, line, column as u64 + 1),
-                    message,
-                )));
-            }
+        let text: &str = match held {
+            Held::Text => &self.text,
+            // Quotes taken out of checked text leave it UTF-8; checked again, rarely.
+            Held::Scratch => match std::str::from_utf8(&self.scratch) {
+                Ok(text) => text,
+                Err(_) => {
+                    return Some(Err(Error::actuals(
+                        Location::line(&self.name, line),
+                        "invalid UTF-8",
+                    )))
+                }
+            },
         };
         let mut cells = Cells::new();
         for (index, &(from, to)) in self.bounds.iter().enumerate() {
-            let text = record.get(from - first..to - first).unwrap_or("");
-            if self.transcoded && text.contains('\u{FFFD}') {
+            // Fields are cut at ASCII delimiters, so each is whole text.
+            let field = text.get(from..to).unwrap_or("");
+            if self.transcoded && field.contains('\u{FFFD}') {
                 let at = Location::at(&self.name, line, index as u64 + 1);
                 return Some(Err(Error::actuals(
                     at,
                     "bytes that are not valid in the file's encoding",
                 )));
             }
-            cells.push(match trim(text) {
+            cells.push(match trim(field) {
                 "" => CellRef::Empty,
-                text => CellRef::Text(text),
+                field => CellRef::Text(field),
             });
         }
         Some(Ok(RowRef { line, cells }))
