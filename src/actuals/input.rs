@@ -38,13 +38,21 @@ pub fn open_input(path: &Path) -> Result<Input> {
 /// Reads a whole file to text, for small inputs such as a plan: its name for messages and its
 /// text.
 pub fn read_to_string(path: &Path) -> Result<(String, String)> {
+    /// A plan is a few hundred lines; a larger file is not one, and is not held in memory.
+    const MAX_PLAN: u64 = 16 << 20;
     let mut input = open_input(path)?;
     let mut bytes = Vec::new();
-    input
-        .reader
+    (&mut input.reader)
+        .take(MAX_PLAN + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| Error::read(Location::file(&input.name), describe_io(&err)))?;
     let name = input.name.clone();
+    if bytes.len() as u64 > MAX_PLAN {
+        return Err(Error::read(
+            Location::file(&name),
+            "larger than 16 MiB; expected a plan file in YAML",
+        ));
+    }
     String::from_utf8(bytes)
         .map(|text| (name, text))
         .map_err(|err| {
