@@ -41,14 +41,11 @@ fn a_yaml_alias_bomb() {
     let as_targets = text
         .replace("targets:\n  - id: a", "targets: *x9\nignored:\n  - id: a")
         .replace("x", "y");
-    let as_targets = format!(
-        "{}",
-        as_targets
-            .lines()
-            .filter(|l| !l.starts_with("y"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    let as_targets = as_targets
+        .lines()
+        .filter(|l| !l.starts_with("y"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let nested = format!("{as_targets}\n").replace(
         "targets: *y9",
         &format!("targets: {}{}", "[".repeat(9), "]".repeat(9)),
