@@ -32,6 +32,8 @@ pub struct DelimitedRows {
     start: usize,
     /// Bytes read but not yet in `text`: a character cut at a read's end, or invalid bytes.
     pending: Vec<u8>,
+    /// How many bytes of `pending` are real.
+    pending_len: usize,
     /// `pending` starts with bytes that are not UTF-8.
     invalid: bool,
     eof: bool,
@@ -73,6 +75,7 @@ impl DelimitedRows {
             text: String::with_capacity(CHUNK * 2),
             start: 0,
             pending: Vec::new(),
+            pending_len: 0,
             invalid: false,
             eof: false,
             line: 1,
@@ -129,7 +132,7 @@ impl DelimitedRows {
             return Err(self.invalid_utf8());
         }
         if self.eof {
-            if !self.pending.is_empty() {
+            if self.pending_len > 0 {
                 // A character cut off by the end of the file.
                 self.invalid = true;
                 return Err(self.invalid_utf8());
@@ -150,21 +153,24 @@ impl DelimitedRows {
                 ),
             ));
         }
-        let held = self.pending.len();
-        self.pending.resize(held + CHUNK, 0);
+        // `pending` keeps its length between reads (no zero-filling each time); `held` bytes of
+        // it are real.
+        let held = self.pending_len;
+        if self.pending.len() < held + CHUNK {
+            self.pending.resize(held + CHUNK, 0);
+        }
         loop {
-            match self.reader.read(&mut self.pending[held..]) {
+            match self.reader.read(&mut self.pending[held..held + CHUNK]) {
                 Ok(0) => {
-                    self.pending.truncate(held);
                     self.eof = true;
-                    if self.pending.is_empty() {
+                    if held == 0 {
                         return Ok(false);
                     }
                     self.invalid = true;
                     return Err(self.invalid_utf8());
                 }
                 Ok(n) => {
-                    self.pending.truncate(held + n);
+                    self.pending_len = held + n;
                     break;
                 }
                 Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
@@ -177,17 +183,20 @@ impl DelimitedRows {
             }
         }
         // Checked in bulk (SIMD): everything up to a cut character, or to the first bad byte.
-        let valid = match simdutf8::compat::from_utf8(&self.pending) {
-            Ok(_) => self.pending.len(),
+        let filled = &self.pending[..self.pending_len];
+        let valid = match simdutf8::compat::from_utf8(filled) {
+            Ok(_) => filled.len(),
             Err(err) => {
                 self.invalid = err.error_len().is_some();
                 err.valid_up_to()
             }
         };
-        if let Ok(checked) = simdutf8::basic::from_utf8(&self.pending[..valid]) {
+        if let Ok(checked) = simdutf8::basic::from_utf8(&filled[..valid]) {
             self.text.push_str(checked);
         }
-        self.pending.drain(..valid);
+        // What is left (a cut character, or bad bytes) moves to the front.
+        self.pending.copy_within(valid..self.pending_len, 0);
+        self.pending_len -= valid;
         if valid == 0 && self.invalid {
             return Err(self.invalid_utf8());
         }
@@ -371,14 +380,36 @@ impl Rows for DelimitedRows {
     }
 }
 
-/// A field without the white space around it, decoding only the characters at its ends.
+/// A field without the white space around it. Only characters whose first byte could start
+/// white space (ASCII, or U+0085/U+00A0 after 0xC2, U+1680 after 0xE1, U+2000… after 0xE2,
+/// U+3000 after 0xE3) are decoded: a Chinese character at either end is passed over at once.
 fn trim(text: &str) -> &str {
+    let may_be_space = |lead: u8| {
+        lead.is_ascii_whitespace() || matches!(lead, 0x0B | 0x1C..=0x1F | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    };
     let mut text = text;
-    while let Some(c) = text.chars().next().filter(|c| c.is_whitespace()) {
-        text = &text[c.len_utf8()..];
+    while text.as_bytes().first().is_some_and(|&b| may_be_space(b)) {
+        match text.chars().next().filter(|c| c.is_whitespace()) {
+            Some(c) => text = &text[c.len_utf8()..],
+            None => break,
+        }
     }
-    while let Some(c) = text.chars().next_back().filter(|c| c.is_whitespace()) {
-        text = &text[..text.len() - c.len_utf8()];
+    loop {
+        // The last character's first byte: back over continuation bytes (10xxxxxx).
+        let bytes = text.as_bytes();
+        let lead = bytes
+            .iter()
+            .rev()
+            .take(4)
+            .find(|&&b| b & 0xC0 != 0x80)
+            .copied();
+        if !lead.is_some_and(may_be_space) {
+            break;
+        }
+        match text.chars().next_back().filter(|c| c.is_whitespace()) {
+            Some(c) => text = &text[..text.len() - c.len_utf8()],
+            None => break,
+        }
     }
     text
 }
@@ -416,6 +447,16 @@ mod tests {
 
     fn ok(data: &[u8]) -> Vec<(u64, Vec<String>)> {
         rows(data).into_iter().map(|r| r.unwrap()).collect()
+    }
+
+    #[test]
+    fn trimming_knows_white_space_from_chinese() {
+        assert_eq!(trim(" 技术合同成交额 "), "技术合同成交额");
+        assert_eq!(trim("\u{3000}万元\u{3000}"), "万元");
+        assert_eq!(trim("\u{a0}1,234\u{a0}"), "1,234");
+        assert_eq!(trim("元"), "元");
+        assert_eq!(trim("  "), "");
+        assert_eq!(trim("\t2.42%\r"), "2.42%");
     }
 
     fn lines(data: &[u8]) -> Vec<u64> {
