@@ -296,3 +296,82 @@ fn output_file_is_written_whole_and_not_on_failure() {
         format!("error: {}: cannot write: no such file\n", missing.display())
     );
 }
+
+#[test]
+fn output_to_a_device_a_link_and_never_over_an_input() {
+    // A device is written to, not replaced.
+    let run = plan(&["check", EXAMPLE, "--format", "csv", "--output", "/dev/null"]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""));
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device_like());
+    // A link is followed: the file it names is replaced, the link stays.
+    let dir = std::env::temp_dir().join(format!("plan-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let real = dir.join("real.md");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.join("link.md");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    plan(&[
+        "check",
+        EXAMPLE,
+        "--format",
+        "markdown",
+        "--output",
+        link.to_str().unwrap(),
+    ]);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with("## "));
+    // The report never overwrites the data it reports on.
+    let data = dir.join("data.csv");
+    std::fs::copy(common::fixtures().join(EXAMPLE), &data).unwrap();
+    let run = plan(&[
+        "check",
+        data.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--output",
+        data.to_str().unwrap(),
+    ]);
+    common::assert_error(
+        &run,
+        &format!(
+            "{}: is one of the inputs; expected another file for the report",
+            data.display()
+        ),
+    );
+    assert!(std::fs::read_to_string(&data)
+        .unwrap()
+        .starts_with("indicator,period"));
+}
+
+#[test]
+fn a_table_written_to_a_file_has_no_colour() {
+    let file = std::env::temp_dir().join(format!("plan-table-{}.txt", std::process::id()));
+    let run = plan(&[
+        "check",
+        EXAMPLE,
+        "--color",
+        "auto",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(!std::fs::read_to_string(&file).unwrap().contains('\u{1b}'));
+}
+
+trait CharDevice {
+    fn is_char_device_like(&self) -> bool;
+}
+
+impl CharDevice for std::fs::FileType {
+    fn is_char_device_like(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
+        self.is_char_device()
+    }
+}

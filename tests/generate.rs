@@ -85,5 +85,13 @@ fn a_man_page() {
         &run.stdout[..200]
     );
     assert!(run.stdout.contains(".TH plan"));
-    assert!(run.stdout.contains("check"));
+    for expected in [
+        ".SH \"PLAN CHECK\"",
+        "allow\\-missing",
+        "\\-\\-format",
+        "\\-\\-lang",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(run.stdout.contains(expected), "the man page has {expected}");
+    }
 }

@@ -18,6 +18,20 @@ use super::Output;
 
 /// Runs `plan check`.
 pub fn check(args: &CheckArgs) -> Result<Output> {
+    if let Some(output) = &args.output {
+        let inputs: Vec<&Path> = args
+            .actuals
+            .iter()
+            .chain(&args.plan.path)
+            .map(PathBuf::as_path)
+            .collect();
+        if crate::output::is_an_input(output, &inputs) {
+            return Err(Error::read(
+                Location::file(output.display().to_string()),
+                "is one of the inputs; expected another file for the report",
+            ));
+        }
+    }
     let plan = super::load(&args.plan)?;
     let as_of = args
         .period
@@ -42,7 +56,7 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
             .last()
             .map(|e| e.warnings.clone())
             .unwrap_or_default();
-        let table = super::table(&args.look);
+        let table = super::table_for(&args.look, args.output.is_some());
         match args.format {
             Format::Table => history_table(&plan, &evaluations, &warnings, &table, &mut report),
             Format::Json => history_json(&plan, &evaluations, &warnings, &mut report),
@@ -60,7 +74,7 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
     let as_of = as_of.unwrap_or_else(|| latest_period(&plan, &figures));
     let evaluation = evaluate(&plan, &figures, as_of);
     let renderer: Box<dyn Render> = match args.format {
-        Format::Table => Box::new(super::table(&args.look)),
+        Format::Table => Box::new(super::table_for(&args.look, args.output.is_some())),
         Format::Json => Box::new(Json { lang }),
         Format::Csv => Box::new(Csv { lang }),
         Format::Markdown => Box::new(Markdown { lang }),

@@ -64,7 +64,13 @@ pub(crate) fn lang(look: &LookArgs) -> Lang {
 
 /// The table renderer for `--style`, `--color` and `--lang`, on this process's standard output.
 pub(crate) fn table(look: &LookArgs) -> Table {
-    let terminal = std::io::stdout().is_terminal();
+    table_for(look, false)
+}
+
+/// The table renderer; `to_file` for a report written with --output, which takes neither the
+/// terminal's colour nor its width.
+pub(crate) fn table_for(look: &LookArgs, to_file: bool) -> Table {
+    let terminal = !to_file && std::io::stdout().is_terminal();
     let color = match look.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -93,10 +93,10 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
                         None => "-".to_string(),
                     };
                     let growth = f.change.map_or(String::new(), |c| format!(" ({c}%)"));
-                    let rows = if f.rows > 1 {
-                        format!(" [{} rows]", f.rows)
-                    } else {
-                        String::new()
+                    let rows = match (f.rows, lang) {
+                        (1, _) => String::new(),
+                        (n, Lang::Zh) => format!("（{n} 行合计）"),
+                        (n, Lang::En) => format!(" [{n} rows]"),
                     };
                     let _ = writeln!(
                         text,

@@ -35,7 +35,7 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
         None => dash(),
     };
     let gap = match (result.gap, reported) {
-        (Some(gap), true) => format!("{}pp", signed(gap)),
+        (Some(gap), true) => lang.points(&signed(gap)),
         (gap, _) => gap.map_or_else(dash, signed),
     };
     let mut notes = Vec::new();

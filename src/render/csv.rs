@@ -79,7 +79,10 @@ pub fn safe(text: &str) -> String {
             && digits.chars().any(|c| c.is_ascii_digit())
     };
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_number => format!("'{text}"),
+        // A plus sign starts a formula in some spreadsheets and is dropped from a number (+86)
+        // in others: always kept as text.
+        Some('+' | '=' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => format!("'{text}"),
+        Some('-') if !is_number => format!("'{text}"),
         _ => text.to_string(),
     }
 }
@@ -100,7 +103,8 @@ mod tests {
         assert_eq!(safe("\t=1"), "'\t=1");
         assert_eq!(safe("\r=1"), "'\r=1");
         assert_eq!(safe("-1.5"), "-1.5");
-        assert_eq!(safe("+0.22"), "+0.22");
+        assert_eq!(safe("+86"), "'+86");
+        assert_eq!(safe("＝1+1"), "'＝1+1");
         assert_eq!(safe("技术合同成交额"), "技术合同成交额");
         assert_eq!(safe(""), "");
         assert_eq!(safe("-"), "'-");

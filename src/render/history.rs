@@ -53,7 +53,7 @@ pub fn history_table(
         writeln!(out, "{}: {}", last.period, lang.summary(last))?;
     }
     for warning in warnings {
-        writeln!(out, "{}: {warning}", lang.warning())?;
+        writeln!(out, "{}{warning}", lang.warning())?;
     }
     Ok(())
 }

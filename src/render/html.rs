@@ -7,11 +7,10 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::cells::actual_text;
+use super::cells::result_cells;
 use super::junit::escape;
-use super::wording::number_with_unit;
 use super::{Lang, Render};
-use crate::evaluate::{Actual, Evaluation, Status, TargetResult};
+use crate::evaluate::{Actual, Basis, Evaluation, Status, TargetResult};
 use crate::figure::Progress;
 
 /// Renders a check as an HTML page.
@@ -27,7 +26,7 @@ const TRACK: i64 = 400;
 const STYLE: &str = r#"
 @page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 186mm; color: #1f2328; font-size: 10.5pt; line-height: 1.4;
+body { margin: 0 auto; max-width: 186mm; overflow-wrap: anywhere; color: #1f2328; font-size: 10.5pt; line-height: 1.4;
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
     "Microsoft YaHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif; }
 header { border-bottom: 2px solid #1f2328; margin-bottom: 8pt; padding: 8pt 0 6pt; }
@@ -72,9 +71,14 @@ fn colour(status: Status) -> &'static str {
 /// mark and, before year end, the level expected by now as a dashed mark.
 fn bar(result: &TargetResult, lang: Lang) -> String {
     let fill = colour(result.status);
+    // Judged by a reported growth rate: the bar is the rate against the rate needed.
+    let actual = match (result.basis, result.growth) {
+        (Some(Basis::ReportedGrowth), Some(growth)) => Some(Actual::Number(growth)),
+        _ => result.actual,
+    };
     let track =
         format!(r##"<rect x="0" y="3" width="{TRACK}" height="12" rx="2" fill="#eaeef2"/>"##);
-    let body = match result.actual {
+    let body = match actual {
         Some(Actual::Progress(progress)) => {
             let share = match progress {
                 Progress::Done => Decimal::from(TRACK),
@@ -130,8 +134,8 @@ impl Render for Html {
         let lang = self.lang;
         let plan = evaluation.plan;
         let (actual_word, expected_word, source_word) = match lang {
-            Lang::Zh => ("实际", "应达", "出处"),
-            Lang::En => ("actual", "expected", "source"),
+            Lang::Zh => ("实际", "应达", "出处："),
+            Lang::En => ("actual", "expected", "source: "),
         };
         writeln!(out, "<!DOCTYPE html>")?;
         writeln!(out, r#"<html lang="{}">"#, lang.code())?;
@@ -174,13 +178,10 @@ impl Render for Html {
         writeln!(out, "<main>")?;
         for result in &evaluation.results {
             let target = result.target;
-            let unit = target.unit.as_deref();
-            let mut figures = format!("{actual_word} {}", actual_text(result, lang));
-            if let Some(expected) = result.expected.filter(|_| result.actual.is_some()) {
-                figures.push_str(&format!(
-                    " · {expected_word} {}",
-                    number_with_unit(expected, unit)
-                ));
+            let cells = result_cells(result, lang);
+            let mut figures = format!("{actual_word} {}", cells[3]);
+            if cells[4] != "-" {
+                figures.push_str(&format!(" · {expected_word} {}", cells[4]));
             }
             if let Some(period) = result.period {
                 figures.push_str(&format!(" · {period}"));
@@ -188,7 +189,7 @@ impl Render for Html {
             writeln!(out, r#"<section class="{}">"#, result.status.key())?;
             writeln!(
                 out,
-                r#"  <div><div class="name">{}</div><div class="wording">{}</div><div class="clause">{source_word}: {}</div></div>"#,
+                r#"  <div><div class="name">{}</div><div class="wording">{}</div><div class="clause">{source_word}{}</div></div>"#,
                 escape(&target.name),
                 escape(&lang.target(target)),
                 escape(&target.source)
@@ -213,7 +214,7 @@ impl Render for Html {
         if !evaluation.warnings.is_empty() {
             writeln!(out, r#"<ul class="note">"#)?;
             for warning in &evaluation.warnings {
-                writeln!(out, "<li>{}: {}</li>", lang.warning(), escape(warning))?;
+                writeln!(out, "<li>{}{}</li>", lang.warning(), escape(warning))?;
             }
             writeln!(out, "</ul>")?;
         }

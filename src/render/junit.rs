@@ -4,8 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::cells::actual_text;
-use super::wording::signed;
+use super::cells::result_cells;
 use super::{Lang, Render};
 use crate::evaluate::{Evaluation, Status};
 
@@ -56,24 +55,17 @@ impl Render for Junit {
             let target = result.target;
             let name = escape(&format!("{} {}", target.id, target.name));
             let class = escape(&format!("plan.{}.{}", plan.year, target.source));
-            let detail = {
-                let gap = result.gap.map_or("-".to_string(), signed);
-                match lang {
-                    Lang::Zh => format!(
-                        "{}：目标 {}，实际 {}，差距 {}",
-                        target.name,
-                        lang.target(target),
-                        actual_text(result, lang),
-                        gap
-                    ),
-                    Lang::En => format!(
-                        "{}: target {}, actual {}, gap {}",
-                        target.name,
-                        lang.target(target),
-                        actual_text(result, lang),
-                        gap
-                    ),
-                }
+            // The same words as the table: target, actual, gap (in pp when judged by a growth rate).
+            let cells = result_cells(result, lang);
+            let detail = match lang {
+                Lang::Zh => format!(
+                    "{}：目标 {}，实际 {}，差距 {}",
+                    target.name, cells[1], cells[3], cells[6]
+                ),
+                Lang::En => format!(
+                    "{}: target {}, actual {}, gap {}",
+                    target.name, cells[1], cells[3], cells[6]
+                ),
             };
             let notes = lang.notes(&result.notes);
             match result.status {

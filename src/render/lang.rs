@@ -247,11 +247,19 @@ impl Lang {
         }
     }
 
-    /// `warning` / `提示`, before each warning in text outputs.
+    /// `warning: ` / `提示：`, before each warning in text outputs.
     pub fn warning(self) -> &'static str {
         match self {
-            Lang::Zh => "提示",
-            Lang::En => "warning",
+            Lang::Zh => "提示：",
+            Lang::En => "warning: ",
+        }
+    }
+
+    /// A gap in percentage points: `+1.5pp` / `+1.5 个百分点`.
+    pub fn points(self, gap: &str) -> String {
+        match self {
+            Lang::Zh => format!("{gap} 个百分点"),
+            Lang::En => format!("{gap}pp"),
         }
     }
 }

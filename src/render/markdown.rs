@@ -15,12 +15,22 @@ pub struct Markdown {
     pub lang: Lang,
 }
 
-/// A cell's text, safe inside a Markdown table.
+/// A cell's text, safe inside a Markdown table: Markdown's marks escaped (`|`, `*`, `_`,
+/// backticks, brackets), `<` as an entity so no HTML tag passes through, line breaks as `<br>`.
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+    let mut out = String::with_capacity(text.len());
+    for c in text.replace("\r\n", "\n").chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '\n' | '\r' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Render for Markdown {
@@ -48,7 +58,7 @@ impl Render for Markdown {
         if !evaluation.warnings.is_empty() {
             writeln!(out)?;
             for warning in &evaluation.warnings {
-                writeln!(out, "- {}: {}", lang.warning(), escape(warning))?;
+                writeln!(out, "- {}{}", lang.warning(), escape(warning))?;
             }
         }
         Ok(())
@@ -67,5 +77,9 @@ mod tests {
             "line 1<br>line 2<br>line 3"
         );
         assert_eq!(escape("C:\\data"), "C:\\\\data");
+        assert_eq!(
+            escape("<b>*x*</b> `y` [z] a_b"),
+            "&lt;b>\\*x\\*&lt;/b> \\`y\\` \\[z\\] a\\_b"
+        );
     }
 }

@@ -88,7 +88,7 @@ impl Render for Table {
         writeln!(out, "{table}")?;
         writeln!(out, "{}", self.lang.summary(evaluation))?;
         for warning in &evaluation.warnings {
-            writeln!(out, "{}: {warning}", self.lang.warning())?;
+            writeln!(out, "{}{warning}", self.lang.warning())?;
         }
         Ok(())
     }
