@@ -112,3 +112,102 @@ proptest! {
         let _ = load_plan(&text, "fuzz.yaml");
     }
 }
+
+mod more {
+    use plan::actuals::{read_bytes, ReadOptions};
+    use plan::evaluate::{check_consistency, evaluate, judge, latest_period};
+    use plan::period::{parse_period, Period};
+    use plan::plan::{load_plan, Rule, EMBEDDED_PLAN};
+    use plan::render::{Csv, Html, Json, Junit, Lang, Markdown, Render, Table};
+    use plan::resolve::{Collector, ResolveOptions};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn period() -> impl Strategy<Value = Period> {
+        (2000i32..2100, 1u8..=12, 0u8..12)
+            .prop_map(|(y, first, len)| Period::months(y, first, (first + len).min(12)).unwrap())
+    }
+
+    fn positive() -> impl Strategy<Value = Decimal> {
+        (1i64..1_000_000_000, 0u32..6).prop_map(|(m, s)| Decimal::new(m, s))
+    }
+
+    proptest! {
+        #[test]
+        fn periods_print_and_parse_back_to_themselves(p in period()) {
+            prop_assert_eq!(parse_period(&p.to_string()), Some(p));
+        }
+
+        #[test]
+        fn relative_rules_are_monotone(base in positive(), a in positive(), up in positive(), x in (0i64..500, 0u32..2).prop_map(|(m, s)| Decimal::new(m, s))) {
+            for rule in [Rule::GrowthAtLeast(x), Rule::RatioAtLeast(Decimal::TWO), Rule::Increase] {
+                let before = judge(&rule, a, Some(base)).unwrap().met;
+                let after = judge(&rule, a + up, Some(base)).unwrap().met;
+                prop_assert!(!before || after, "{:?}: {} met but {} not", rule, a, a + up);
+            }
+            let before = judge(&Rule::Decrease, a, Some(base)).unwrap().met;
+            let after = judge(&Rule::Decrease, (a - up).max(Decimal::ZERO), Some(base)).unwrap().met;
+            prop_assert!(!before || after);
+        }
+    }
+
+    /// A row of a random actuals file: a target, a period and a value, any of them odd.
+    fn row() -> impl Strategy<Value = String> {
+        let target = 0usize..44;
+        let period = prop_oneof![
+            Just("2020".to_string()),
+            Just("2019".to_string()),
+            Just("2020Q1".to_string()),
+            Just("2020年1-9月".to_string()),
+            Just("2020-07".to_string()),
+            Just("2020H1".to_string()),
+            Just("2018".to_string()),
+        ];
+        let value = prop_oneof![
+            (-100_000i64..100_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s).to_string()),
+            Just("完成".to_string()),
+            Just("进行中".to_string()),
+            Just("—".to_string()),
+            Just("0".to_string()),
+        ];
+        (target, period, value).prop_map(|(t, p, v)| format!("{t},{p},{v}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn every_format_renders_any_evaluation(rows in proptest::collection::vec(row(), 0..40)) {
+            let plan = load_plan(EMBEDDED_PLAN, "plan.yaml").unwrap();
+            let mut text = String::from("indicator,period,value\n");
+            for r in &rows {
+                let (t, rest) = r.split_once(',').unwrap();
+                text.push_str(&format!("{},{rest}\n", plan.targets[t.parse::<usize>().unwrap()].id));
+            }
+            let options = ReadOptions { default_year: 2020, ..ReadOptions::default() };
+            let mut collector = Collector::new(&plan, ResolveOptions::default());
+            // Random rows may be refused (a word for a number, a duplicate): that is an error, not a panic.
+            if read_bytes(text.as_bytes(), "p.csv", &options, &mut |obs| collector.add(obs)).is_err() {
+                return Ok(());
+            }
+            let mut figures = collector.finish();
+            match check_consistency(&plan, &figures) {
+                Ok(w) => figures.warnings.extend(w),
+                Err(_) => return Ok(()),
+            }
+            for as_of in [latest_period(&plan, &figures), Period::to_date(2020, 9).unwrap()] {
+                let evaluation = evaluate(&plan, &figures, as_of);
+                for lang in [Lang::Zh, Lang::En] {
+                    let renderers: [Box<dyn Render>; 6] = [
+                        Box::new(Table { lang, ..Table::default() }), Box::new(Json { lang }), Box::new(Csv { lang }),
+                        Box::new(Markdown { lang }), Box::new(Junit { lang }), Box::new(Html { lang }),
+                    ];
+                    for renderer in renderers {
+                        let mut out = Vec::new();
+                        renderer.render(&evaluation, &mut out).unwrap();
+                        prop_assert!(!out.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -183,6 +183,32 @@ pub fn read_delimited(
     table::read_table(&mut rows, &Location::file(name), &table_options, sink)
 }
 
+/// Reads any bytes as a file of actual figures would be read (a workbook by its first bytes,
+/// else delimited text in any supported encoding), handing each figure to `sink`: for fuzzing
+/// and tests, without a file.
+pub fn read_bytes(
+    bytes: &[u8],
+    name: &str,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(&Observation) -> Result<()>,
+) -> Result<()> {
+    if workbook::looks_like_workbook(bytes) {
+        let (rows, origin) =
+            workbook::workbook_rows(bytes.to_vec(), name, options.sheet.as_deref())?;
+        let table_options = table::TableOptions {
+            layout: options.layout,
+            default_year: options.default_year,
+        };
+        return table::read_table(
+            &mut grid::OwnedRows::new(rows),
+            &origin,
+            &table_options,
+            sink,
+        );
+    }
+    read_delimited(Box::new(Cursor::new(bytes.to_vec())), name, options, sink)
+}
+
 /// Reads delimited text and counts its figures (for tests of the reader on any input).
 pub fn count_delimited(bytes: &[u8], name: &str, default_year: i32) -> Result<usize> {
     let mut count = 0;

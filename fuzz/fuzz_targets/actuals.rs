@@ -1,0 +1,43 @@
+//! Any bytes as a file of actual figures (CSV, tab-separated, any encoding, workbooks) against
+//! the built-in plan: read, matched, checked and rendered in every format and language, as of
+//! year end and mid-year; never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use plan::actuals::{read_bytes, ReadOptions};
+use plan::evaluate::{check_consistency, evaluate, latest_period};
+use plan::period::Period;
+use plan::plan::{load_plan, EMBEDDED_PLAN};
+use plan::render::{Csv, Html, Json, Junit, Lang, Markdown, Render, Table};
+use plan::resolve::{Collector, ResolveOptions};
+
+fuzz_target!(|data: &[u8]| {
+    let plan = load_plan(EMBEDDED_PLAN, "plan.yaml").expect("the built-in plan loads");
+    let options = ReadOptions { default_year: plan.year, ..ReadOptions::default() };
+    let mut collector = Collector::new(&plan, ResolveOptions { ignore_unknown: true });
+    if read_bytes(data, "fuzz.csv", &options, &mut |obs| collector.add(obs)).is_err() {
+        return;
+    }
+    let mut figures = collector.finish();
+    match check_consistency(&plan, &figures) {
+        Ok(warnings) => figures.warnings.extend(warnings),
+        Err(_) => return,
+    }
+    for as_of in [latest_period(&plan, &figures), Period::to_date(plan.year, 6).unwrap()] {
+        let evaluation = evaluate(&plan, &figures, as_of);
+        for lang in [Lang::Zh, Lang::En] {
+            let renderers: [Box<dyn Render>; 6] = [
+                Box::new(Table { lang, ..Table::default() }),
+                Box::new(Json { lang }),
+                Box::new(Csv { lang }),
+                Box::new(Markdown { lang }),
+                Box::new(Junit { lang }),
+                Box::new(Html { lang }),
+            ];
+            for renderer in renderers {
+                let mut out = Vec::new();
+                renderer.render(&evaluation, &mut out).expect("rendering to memory succeeds");
+            }
+        }
+    }
+});
