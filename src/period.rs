@@ -85,7 +85,8 @@ pub fn parse_period(text: &str) -> Option<Period> {
         })
         .collect();
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits != 4 {
+    // A year of four digits, 1000 to 9999: 0222 is not one (and would not print back).
+    if digits != 4 || text.starts_with('0') {
         return None;
     }
     let year: i32 = text[..4].parse().ok()?;
@@ -215,6 +216,8 @@ mod tests {
     #[test]
     fn what_is_not_a_period() {
         for bad in [
+            "0222",
+            "0222年",
             "",
             "20",
             "2020Q5",

@@ -6,7 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 pub fn parse_year(text: &str) -> Option<i32> {
     let text: String = text.nfkc().collect();
     let digits = text.trim().trim_end_matches('年').trim();
-    if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.len() == 4 && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()) {
         digits.parse().ok()
     } else {
         None
