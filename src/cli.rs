@@ -39,6 +39,13 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `plan man > plan.1`.
     Man,
+    /// Internal: read a workbook from standard input with capped memory.
+    #[command(name = "__read-workbook", hide = true)]
+    ReadWorkbook {
+        /// The sheet to read.
+        #[arg(long)]
+        sheet: Option<String>,
+    },
 }
 
 /// Arguments of `plan show`.

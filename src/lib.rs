@@ -37,5 +37,8 @@ pub fn run(cli: &Cli) -> error::Result<commands::Output> {
         Command::Schema => commands::schema(),
         Command::Completions(args) => commands::completions(args),
         Command::Man => commands::man(),
+        Command::ReadWorkbook { sheet } => Ok(commands::Output::success(actuals::serve_workbook(
+            sheet.as_deref(),
+        ))),
     }
 }

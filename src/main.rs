@@ -10,6 +10,10 @@ use plan::ExitStatus;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Workbooks are read by this same program in a child process with capped memory.
+    if let Ok(exe) = std::env::current_exe() {
+        plan::actuals::use_workbook_helper(exe);
+    }
     match run(&cli) {
         Ok(status) => status.into(),
         Err(err) => {

@@ -180,3 +180,14 @@ fn a_pipe_is_an_input_like_any_file() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["summary"]["met"], 39);
 }
+
+#[test]
+fn a_workbook_that_asks_for_gigabytes() {
+    // Found by fuzzing: an .xls whose header makes calamine allocate without end. Workbooks are
+    // read in a child process with capped memory, so this is an error, not an exhausted machine.
+    assert_error(
+        &plan(&["check", "inputs/asks-for-gigabytes.xls"]),
+        "inputs/asks-for-gigabytes.xls: a damaged workbook that cannot be read (it asks for more \
+         memory than a workbook needs); expected an .xlsx, .xls or .ods file",
+    );
+}

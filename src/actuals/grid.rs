@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 use crate::error::Result;
 
 /// One cell as its source gives it (owned, for workbooks).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     /// Nothing in the cell.
     Empty,

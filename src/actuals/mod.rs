@@ -21,6 +21,7 @@ pub use input::{describe_io, open_input, read_to_string, Input};
 pub use parallel::{read_in_halves, PARALLEL_MIN};
 pub use period::parse_year;
 pub use table::Layout;
+pub use workbook::{serve_workbook, use_workbook_helper};
 
 use std::io::{Cursor, Read};
 use std::path::Path;

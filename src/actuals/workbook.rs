@@ -7,8 +7,11 @@
 //! contained and reported as an error on the file.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible, Sheets};
 use rust_decimal::Decimal;
@@ -24,6 +27,129 @@ pub fn looks_like_workbook(bytes: &[u8]) -> bool {
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
+/// A cell and its 0-based (row, column).
+type PlacedCell = ((u32, u32), Cell);
+
+/// The program that reads workbooks in a child process (the `plan` binary itself), if set.
+static HELPER: OnceLock<PathBuf> = OnceLock::new();
+
+/// The most memory a child reading a workbook may take (address space): calamine sizes some
+/// buffers from numbers in the file, and a damaged .xls can ask for many gigabytes.
+pub const CHILD_MEMORY: u64 = 2 << 30;
+
+/// Reads workbooks with `exe __read-workbook` in a child process whose memory is capped at
+/// [`CHILD_MEMORY`], so no workbook can exhaust the machine: a child that runs out is reported
+/// as a damaged workbook. Without it (tests, fuzzing), workbooks are read in this process.
+pub fn use_workbook_helper(exe: PathBuf) {
+    let _ = HELPER.set(exe);
+}
+
+/// In the child: caps memory, reads a workbook from standard input and writes the chosen
+/// sheet's cells to standard output as JSON (or `{"error": message}`).
+pub fn serve_workbook(sheet: Option<&str>) -> Vec<u8> {
+    let _ = rlimit::setrlimit(rlimit::Resource::AS, CHILD_MEMORY, CHILD_MEMORY);
+    let mut bytes = Vec::new();
+    let answer = match std::io::stdin().lock().read_to_end(&mut bytes) {
+        Ok(_) => match read_contained(&bytes, &Location::file("-"), sheet) {
+            Ok((cells, chosen)) => serde_json::json!({ "sheet": chosen, "cells": cells }),
+            Err(err) => serde_json::json!({ "error": error_message(&err) }),
+        },
+        Err(err) => serde_json::json!({ "error": err.to_string() }),
+    };
+    serde_json::to_vec(&answer).unwrap_or_default()
+}
+
+fn error_message(err: &Error) -> String {
+    match err {
+        Error::Read { message, .. }
+        | Error::Plan { message, .. }
+        | Error::Actuals { message, .. } => message.clone(),
+    }
+}
+
+/// Asks the child to read the workbook.
+fn read_in_child(
+    exe: &PathBuf,
+    bytes: &[u8],
+    file: &Location,
+    sheet: Option<&str>,
+) -> Result<(Vec<PlacedCell>, String)> {
+    let damaged = || {
+        Error::actuals(
+            file.clone(),
+            "a damaged workbook that cannot be read (it asks for more memory than a workbook needs); \
+             expected an .xlsx, .xls or .ods file",
+        )
+    };
+    let mut command = Command::new(exe);
+    command.arg("__read-workbook");
+    if let Some(sheet) = sheet {
+        command.arg("--sheet").arg(sheet);
+    }
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|err| {
+            Error::read(
+                file.clone(),
+                format!("cannot start the workbook reader: {err}"),
+            )
+        })?;
+    let mut stdin = child.stdin.take().ok_or_else(damaged)?;
+    let mut stdout = child.stdout.take().ok_or_else(damaged)?;
+    let mut answer = Vec::new();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let _ = stdin.write_all(bytes);
+        });
+        let _ = stdout.read_to_end(&mut answer);
+    });
+    let status = child.wait().map_err(|_| damaged())?;
+    if !status.success() {
+        return Err(damaged());
+    }
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        sheet: Option<String>,
+        cells: Option<Vec<PlacedCell>>,
+        error: Option<String>,
+    }
+    let answer: Answer = serde_json::from_slice(&answer).map_err(|_| damaged())?;
+    match (answer.error, answer.cells, answer.sheet) {
+        (Some(message), ..) => Err(Error::actuals(file.clone(), message)),
+        (None, Some(cells), Some(sheet)) => Ok((cells, sheet)),
+        _ => Err(damaged()),
+    }
+}
+
+/// Reads the chosen sheet in this process; a panic inside calamine is contained.
+fn read_contained(
+    bytes: &[u8],
+    file: &Location,
+    sheet: Option<&str>,
+) -> Result<(Vec<PlacedCell>, String)> {
+    // calamine panics on some damaged files: contain it, quietly, and report the file.
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| read_sheet(bytes, file, sheet)));
+    panic::set_hook(previous_hook);
+    let (cells, chosen) = outcome.unwrap_or_else(|_| {
+        Err(Error::actuals(
+            file.clone(),
+            "a damaged workbook that cannot be read; expected an .xlsx, .xls or .ods file",
+        ))
+    })?;
+    Ok((
+        cells
+            .into_iter()
+            .map(|(at, data)| (at, convert(&data, false)))
+            .collect(),
+        chosen,
+    ))
+}
+
 /// A sheet's row: its 1-based number and its cells.
 pub type SheetRow = (u64, Vec<Cell>);
 
@@ -34,17 +160,10 @@ pub fn workbook_rows(
     sheet: Option<&str>,
 ) -> Result<(Vec<SheetRow>, Location)> {
     let file = Location::file(name);
-    // calamine panics on some damaged files: contain it, quietly, and report the file.
-    let previous_hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
-    let outcome = panic::catch_unwind(AssertUnwindSafe(|| read_sheet(&bytes, &file, sheet)));
-    panic::set_hook(previous_hook);
-    let (cells, chosen) = outcome.unwrap_or_else(|_| {
-        Err(Error::actuals(
-            file.clone(),
-            "a damaged workbook that cannot be read; expected an .xlsx, .xls or .ods file",
-        ))
-    })?;
+    let (cells, chosen) = match HELPER.get() {
+        Some(exe) => read_in_child(exe, &bytes, &file, sheet)?,
+        None => read_contained(&bytes, &file, sheet)?,
+    };
     let percent = if bytes.starts_with(b"PK") {
         let mut set = percent_cells(&bytes, &chosen);
         set.extend(ods_percent_cells(&bytes, &chosen));
@@ -63,10 +182,18 @@ pub fn workbook_rows(
         ));
     }
     let mut rows: BTreeMap<u32, Vec<(u32, Cell)>> = BTreeMap::new();
-    for ((row, col), data) in cells {
-        rows.entry(row)
-            .or_default()
-            .push((col, convert(&data, percent.contains(&(row, col)))));
+    for ((row, col), cell) in cells {
+        let cell = match cell {
+            // A percent-formatted cell holds the fraction: 2.42% arrives as 0.0242.
+            Cell::Number(n) if percent.contains(&(row, col)) => {
+                match n.checked_mul(Decimal::ONE_HUNDRED) {
+                    Some(p) => Cell::Percent(p.normalize()),
+                    None => Cell::Error(format!("{n}%")),
+                }
+            }
+            other => other,
+        };
+        rows.entry(row).or_default().push((col, cell));
     }
     let rows = rows
         .into_iter()

@@ -5,7 +5,7 @@
 //! as fractions and draw the fraction warning.)
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufReader, Cursor, Read};
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -21,11 +21,13 @@ pub fn percent_cells(bytes: &[u8], sheet: &str) -> CellSet {
 
 fn read(bytes: &[u8], sheet: &str) -> Option<CellSet> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    // Small parts (styles, the workbook, its relations) are read whole, up to a cap, so a
+    // part that inflates without end (a zip bomb) is given up on, not held.
     let mut part = |name: &str| -> Option<Vec<u8>> {
-        let mut file = zip.by_name(name).ok()?;
+        let file = zip.by_name(name).ok()?;
         let mut out = Vec::new();
-        file.read_to_end(&mut out).ok()?;
-        Some(out)
+        file.take(MAX_PART + 1).read_to_end(&mut out).ok()?;
+        (out.len() as u64 <= MAX_PART).then_some(out)
     };
     let percent_styles = percent_styles(&part("xl/styles.xml")?);
     if percent_styles.is_empty() {
@@ -37,12 +39,17 @@ fn read(bytes: &[u8], sheet: &str) -> Option<CellSet> {
         Some(absolute) => absolute.to_string(),
         None => format!("xl/{target}"),
     };
-    Some(styled_cells(&part(&path)?, &percent_styles))
+    // The sheet is streamed: it may be large.
+    let sheet = zip.by_name(&path).ok()?;
+    Some(styled_cells(BufReader::new(sheet), &percent_styles))
 }
 
-/// Calls `f` with every start or empty element of an XML part.
-fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart, bool)) {
-    let mut reader = Reader::from_reader(BufReader::new(xml));
+/// The most read of a small part of a workbook.
+const MAX_PART: u64 = 64 << 20;
+
+/// Calls `f` with every start or empty element of an XML part, streamed.
+fn each_element(xml: impl BufRead, mut f: impl FnMut(&BytesStart, bool)) {
+    let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf) {
@@ -75,13 +82,10 @@ pub fn ods_percent_cells(bytes: &[u8], sheet: &str) -> CellSet {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return CellSet::new();
     };
-    let mut content = Vec::new();
-    let read = zip
-        .by_name("content.xml")
-        .map(|mut file| file.read_to_end(&mut content));
-    if !matches!(read, Ok(Ok(_))) {
+    // Streamed: the content may be large.
+    let Ok(content) = zip.by_name("content.xml") else {
         return CellSet::new();
-    }
+    };
     let mut cells = CellSet::new();
     let (mut in_sheet, mut row, mut col) = (false, 0u32, 0u32);
     let mut row_repeat = 1u32;
@@ -90,7 +94,7 @@ pub fn ods_percent_cells(bytes: &[u8], sheet: &str) -> CellSet {
             .and_then(|r| r.parse::<u32>().ok())
             .unwrap_or(1)
     };
-    let mut reader = Reader::from_reader(BufReader::new(content.as_slice()));
+    let mut reader = Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
     loop {
         let event = reader.read_event_into(&mut buf);
@@ -198,7 +202,7 @@ fn relation_target(rels: &[u8], id: &str) -> Option<String> {
     found
 }
 
-fn styled_cells(sheet: &[u8], styles: &HashSet<u32>) -> CellSet {
+fn styled_cells(sheet: impl BufRead, styles: &HashSet<u32>) -> CellSet {
     let mut cells = CellSet::new();
     each_element(sheet, |e, _| {
         if e.local_name().as_ref() != b"c" {
