@@ -102,11 +102,18 @@ const NO_FIGURE: &[&str] = &[
 pub fn is_no_figure(text: &str) -> bool {
     // This runs for every cell of every row: most cells are rejected by their length or their
     // first byte (every mark starts with `-`, `.`, `/`, or the lead byte of —, –, …, 无 or a
-    // full-width form), without normalising or comparing. Cells come trimmed.
+    // full-width form); the rest are compared as written, then normalised (`- -`, `— —`, `﹣`).
     match text.as_bytes().first() {
         None => true,
-        Some(b'-' | b'.' | b'/' | 0xE2 | 0xE6 | 0xEF) if text.len() <= 12 => {
+        Some(b'-' | b'.' | b'/' | 0xE2 | 0xE6 | 0xEF) if text.len() <= 24 => {
             NO_FIGURE.contains(&text)
+                || NO_FIGURE.contains(
+                    &text
+                        .nfkc()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                        .as_str(),
+                )
         }
         _ => false,
     }
@@ -130,7 +137,7 @@ pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, &'static
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
     let text = text.trim();
-    if NO_FIGURE.contains(&text.replace(' ', "").as_str()) {
+    if is_no_figure(text) {
         return Ok(None);
     }
     let number_end = text

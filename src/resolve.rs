@@ -103,7 +103,8 @@ pub struct Collector<'p> {
     resolver: Resolver<'p>,
     options: ResolveOptions,
     figures: Figures,
-    first_seen: HashMap<(usize, Period), Location>,
+    /// The first row of each (target, period), and the column, to order errors in a wide row.
+    first_seen: HashMap<(usize, Period), (Location, u64)>,
     /// Rows skipped by --ignore-unknown: the first, and how many.
     unknown: Option<(String, Location, u64)>,
     /// Rows for years other than the plan year and the baseline year: the first, and how many.
@@ -220,7 +221,10 @@ impl<'p> Collector<'p> {
             if let Some(total) = series.get_mut(&obs.period) {
                 return add_to(total, value, obs, target);
             }
-        } else if let Some(first) = self.first_seen.insert((i, obs.period), obs.row()) {
+        } else if let Some((first, _)) = self
+            .first_seen
+            .insert((i, obs.period), (obs.row(), obs.columns.value))
+        {
             return Err(Error::actuals(
                 obs.row(),
                 format!(
@@ -257,9 +261,13 @@ impl<'p> Collector<'p> {
         let duplicate = later
             .first_seen
             .iter()
-            .filter_map(|(key, at)| self.first_seen.get(key).map(|first| (at, first, key)))
-            .min_by_key(|(at, ..)| at.line);
-        if let Some((at, first, (i, period))) = duplicate {
+            .filter_map(|(key, (at, column))| {
+                self.first_seen
+                    .get(key)
+                    .map(|(first, _)| (at, column, first, key))
+            })
+            .min_by_key(|(at, column, ..)| (at.line, **column));
+        if let Some((at, _, first, (i, period))) = duplicate {
             return Err(Error::actuals(
                 at.clone(),
                 format!(
@@ -452,17 +460,8 @@ fn add_to(total: &mut Figure, row: Value, obs: &Observation, target: &Target) ->
         total.converted_from = row.converted_from.map(|u| u.normalized());
     }
     let value = match (total.value, row.value) {
-        (Some(FigureValue::Number(sum)), Some(FigureValue::Number(value))) => {
-            sum.checked_add(value).ok_or_else(|| {
-                Error::actuals(
-                    obs.cell(obs.columns.value),
-                    format!(
-                        "the total for `{}` is too large to hold exactly (over 28 digits)",
-                        target.name
-                    ),
-                )
-            })?
-        }
+        (Some(FigureValue::Number(sum)), Some(FigureValue::Number(value))) => exact_sum(sum, value)
+            .ok_or_else(|| too_many_digits(target, obs.cell(obs.columns.value)))?,
         // The first row with a value (earlier rows gave only a growth rate).
         (None, Some(FigureValue::Number(value))) => {
             total.at = obs.cell(obs.columns.value);
@@ -477,6 +476,23 @@ fn add_to(total: &mut Figure, row: Value, obs: &Observation, target: &Target) ->
     Ok(())
 }
 
+/// `a + b` when the sum fits exactly: a decimal sum over 28 digits would round, so a total
+/// stays exact or is an error.
+fn exact_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let sum = a.checked_add(b)?;
+    (sum.checked_sub(a) == Some(b)).then_some(sum)
+}
+
+fn too_many_digits(target: &Target, at: Location) -> Error {
+    Error::actuals(
+        at,
+        format!(
+            "the total for `{}` has too many digits to add exactly (over 28)",
+            target.name
+        ),
+    )
+}
+
 /// Adds a later part's total for a record-level target and period to this one's.
 fn combine(total: &mut Figure, later: Figure, target: &Target) -> Result<()> {
     total.rows += later.rows;
@@ -485,15 +501,7 @@ fn combine(total: &mut Figure, later: Figure, target: &Target) -> Result<()> {
     }
     let value = match (total.value, later.value) {
         (Some(FigureValue::Number(a)), Some(FigureValue::Number(b))) => {
-            a.checked_add(b).ok_or_else(|| {
-                Error::actuals(
-                    later.at.clone(),
-                    format!(
-                        "the total for `{}` is too large to hold exactly (over 28 digits)",
-                        target.name
-                    ),
-                )
-            })?
+            exact_sum(a, b).ok_or_else(|| too_many_digits(target, later.at.clone()))?
         }
         (None, Some(FigureValue::Number(b))) => {
             total.at = later.at;

@@ -12,6 +12,12 @@ use plan::render::{Csv, Html, Json, Junit, Lang, Markdown, Render, Table};
 use plan::resolve::{Collector, ResolveOptions};
 
 fuzz_target!(|data: &[u8]| {
+    // An .xls (OLE compound file) can make calamine allocate without bound; the plan binary
+    // reads workbooks in a child process with capped memory (tests/hostile.rs), which a fuzz
+    // target in one process cannot do: .xls is left to that test.
+    if data.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return;
+    }
     let plan = load_plan(EMBEDDED_PLAN, "plan.yaml").expect("the built-in plan loads");
     let options = ReadOptions { default_year: plan.year, ..ReadOptions::default() };
     let mut collector = Collector::new(&plan, ResolveOptions { ignore_unknown: true });

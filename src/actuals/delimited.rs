@@ -50,6 +50,9 @@ pub struct DelimitedRows {
     base: u64,
     /// A record had a quote: a split of the stream at a line break may fall inside a field.
     saw_quote: bool,
+    /// The line break: `\n` (with or without `\r` before it), or `\r` alone in a file from a
+    /// classic Mac, which has no `\n`.
+    newline: u8,
 }
 
 /// Where the current record's fields are.
@@ -86,6 +89,11 @@ impl DelimitedRows {
             started: false,
             base: 0,
             saw_quote: false,
+            newline: if head.contains(&b'\r') && !head.contains(&b'\n') {
+                b'\r'
+            } else {
+                b'\n'
+            },
         }
     }
 
@@ -225,7 +233,7 @@ impl DelimitedRows {
         }
         loop {
             let newline = loop {
-                if let Some(at) = memchr(b'\n', &self.text.as_bytes()[self.start..]) {
+                if let Some(at) = memchr(self.newline, &self.text.as_bytes()[self.start..]) {
                     break Some(self.start + at);
                 }
                 if !self.fill()? {
@@ -237,6 +245,15 @@ impl DelimitedRows {
                 return Ok(None);
             }
             let line_end = newline.unwrap_or(end);
+            if line_end - self.start > MAX_RECORD {
+                return Err(Error::actuals(
+                    Location::line(&self.name, self.line),
+                    format!(
+                        "a line longer than {} MiB; expected rows of figures",
+                        MAX_RECORD >> 20
+                    ),
+                ));
+            }
             let next = newline.map_or(end, |n| n + 1);
             let bytes = self.text.as_bytes();
             let mut content_end = line_end;
@@ -300,9 +317,9 @@ impl DelimitedRows {
                         k += 1;
                     }
                     b'"' => quoted = false,
-                    b'\n' => {
+                    b if b == self.newline => {
                         lines += 1;
-                        self.scratch.push(b);
+                        self.scratch.push(b'\n');
                     }
                     _ => self.scratch.push(b),
                 }
@@ -313,7 +330,7 @@ impl DelimitedRows {
                     quoted = true;
                     at_field_start = false;
                 }
-                b'\n' => {
+                b if b == self.newline => {
                     lines += 1;
                     break;
                 }
@@ -470,6 +487,31 @@ mod tests {
         assert_eq!(lines(b"a,b\r\n\r\nc,d\r\n"), vec![1, 3]);
         assert_eq!(lines(b"a,\"x\ny\"\nc,d\n"), vec![1, 3]);
         assert_eq!(lines(b"a,b"), vec![1]);
+    }
+
+    #[test]
+    fn lines_ending_in_a_lone_carriage_return() {
+        let got = ok(b"a,b\rc,d\r\re,f\r");
+        assert_eq!(
+            got.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+            vec![1, 2, 4]
+        );
+        assert_eq!(got[2].1, vec!["e".to_string(), "f".to_string()]);
+    }
+
+    #[test]
+    fn the_line_limit_is_exact_wherever_reads_fall() {
+        for pad in [0usize, 70_000, 200_000] {
+            let mut data = "x,y\n".repeat(pad / 4).into_bytes();
+            data.extend(std::iter::repeat_n(b'a', MAX_RECORD + 100));
+            data.extend_from_slice(b"\nz,w\n");
+            let got = rows(&data);
+            let refused = got.iter().any(|r| {
+                r.as_ref()
+                    .is_err_and(|e| e.to_string().contains("a line longer than 1 MiB"))
+            });
+            assert!(refused, "pad {pad}");
+        }
     }
 
     #[test]

@@ -157,6 +157,20 @@ pub(crate) fn read_all(
     Ok(figures)
 }
 
+/// Reads every file in one pass each (no threads).
+fn read_in_one_pass(
+    plan: &Plan,
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    resolve: ResolveOptions,
+) -> Result<Figures> {
+    let mut collector = Collector::new(plan, resolve);
+    for path in paths {
+        read_actuals(path, options, &mut |obs| collector.add(obs))?;
+    }
+    Ok(collector.finish())
+}
+
 /// Reads every file and matches its figures to the plan's targets.
 fn read_figures(plan: &Plan, paths: &[PathBuf], input: &InputArgs) -> Result<Figures> {
     let encoding = match &input.encoding {
@@ -185,13 +199,17 @@ fn read_figures(plan: &Plan, paths: &[PathBuf], input: &InputArgs) -> Result<Fig
     let mut collector = Collector::new(plan, resolve);
     for path in paths {
         // A large file is read in two halves on two threads when it can be; the merged result
-        // is the one a single pass gives.
+        // is the one a single pass gives. When merging finds an error, everything is read again
+        // in one pass, so the error is reported exactly where a single pass meets it.
         let new = || Collector::new(plan, resolve);
         let add = |c: &mut Collector, obs: &crate::actuals::Observation| c.add(obs);
         match read_in_halves(path, &options, &new, &add) {
             Some(parts) => {
                 for part in parts {
-                    collector = collector.merge(part)?;
+                    collector = match collector.merge(part) {
+                        Ok(merged) => merged,
+                        Err(_) => return read_in_one_pass(plan, paths, &options, resolve),
+                    };
                 }
             }
             None => read_actuals(path, &options, &mut |obs| collector.add(obs))?,
