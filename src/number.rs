@@ -102,18 +102,22 @@ const NO_FIGURE: &[&str] = &[
 pub fn is_no_figure(text: &str) -> bool {
     // This runs for every cell of every row: most cells are rejected by their length or their
     // first byte (every mark starts with `-`, `.`, `/`, or the lead byte of —, –, …, 无 or a
-    // full-width form); the rest are compared as written, then normalised (`- -`, `— —`, `﹣`).
+    // full-width form); the rest are compared as written, and only text made of dashes,
+    // slashes, dots and spaces is normalised (`- -`, `— —`, `﹣`).
     match text.as_bytes().first() {
         None => true,
         Some(b'-' | b'.' | b'/' | 0xE2 | 0xE6 | 0xEF) if text.len() <= 24 => {
             NO_FIGURE.contains(&text)
-                || NO_FIGURE.contains(
-                    &text
-                        .nfkc()
-                        .filter(|c| !c.is_whitespace())
-                        .collect::<String>()
-                        .as_str(),
-                )
+                || (text
+                    .chars()
+                    .all(|c| c.is_whitespace() || "-—–－﹣/／.．…无".contains(c))
+                    && NO_FIGURE.contains(
+                        &text
+                            .nfkc()
+                            .filter(|c| !c.is_whitespace())
+                            .collect::<String>()
+                            .as_str(),
+                    ))
         }
         _ => false,
     }

@@ -480,7 +480,8 @@ fn add_to(total: &mut Figure, row: Value, obs: &Observation, target: &Target) ->
 /// stays exact or is an error.
 fn exact_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
     let sum = a.checked_add(b)?;
-    (sum.checked_sub(a) == Some(b)).then_some(sum)
+    // A decimal sum keeps the larger scale of its terms unless it had to round.
+    (sum.scale() >= a.scale().max(b.scale())).then_some(sum)
 }
 
 fn too_many_digits(target: &Target, at: Location) -> Error {
@@ -491,6 +492,26 @@ fn too_many_digits(target: &Target, at: Location) -> Error {
             target.name
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_sum;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn sums_are_exact_or_refused() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(exact_sum(d("0.1"), d("0.2")), Some(d("0.3")));
+        assert_eq!(exact_sum(d("1200.00"), d("0.0001")), Some(d("1200.0001")));
+        assert_eq!(
+            exact_sum(d("10000000000000000000000000000"), d("0.4")),
+            None,
+            "would round"
+        );
+        assert_eq!(exact_sum(Decimal::MAX, d("1")), None, "would overflow");
+    }
 }
 
 /// Adds a later part's total for a record-level target and period to this one's.

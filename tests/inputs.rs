@@ -476,3 +476,17 @@ fn a_fraction_against_a_percentage_baseline_is_warned_about() {
          means 53.8%, write 53.8 or 53.8%"
     );
 }
+
+#[test]
+fn spaced_and_small_form_dashes_mean_no_figure() {
+    for mark in ["- -", "— —", "—　—", "﹣"] {
+        let input = format!("指标,年份,数值,单位\n新建省级高新区,2020,{mark},{mark}\n");
+        let run = plan_with_stdin(&["check", "-", "--format", "json"], &input);
+        assert_eq!(run.stderr, "", "{mark}");
+        assert_eq!(
+            result(&json(&run), "provincial_hitech_zones_new")["status"],
+            "missing",
+            "{mark}"
+        );
+    }
+}
