@@ -494,26 +494,6 @@ fn too_many_digits(target: &Target, at: Location) -> Error {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::exact_sum;
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    #[test]
-    fn sums_are_exact_or_refused() {
-        let d = |s: &str| Decimal::from_str(s).unwrap();
-        assert_eq!(exact_sum(d("0.1"), d("0.2")), Some(d("0.3")));
-        assert_eq!(exact_sum(d("1200.00"), d("0.0001")), Some(d("1200.0001")));
-        assert_eq!(
-            exact_sum(d("10000000000000000000000000000"), d("0.4")),
-            None,
-            "would round"
-        );
-        assert_eq!(exact_sum(Decimal::MAX, d("1")), None, "would overflow");
-    }
-}
-
 /// Adds a later part's total for a record-level target and period to this one's.
 fn combine(total: &mut Figure, later: Figure, target: &Target) -> Result<()> {
     total.rows += later.rows;
@@ -627,5 +607,25 @@ fn fraction_warning(value: Decimal, target: &Target, at: &Location, warnings: &m
              write {as_percent} or {as_percent}%",
             target.name
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_sum;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn sums_are_exact_or_refused() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(exact_sum(d("0.1"), d("0.2")), Some(d("0.3")));
+        assert_eq!(exact_sum(d("1200.00"), d("0.0001")), Some(d("1200.0001")));
+        assert_eq!(
+            exact_sum(d("10000000000000000000000000000"), d("0.4")),
+            None,
+            "would round"
+        );
+        assert_eq!(exact_sum(Decimal::MAX, d("1")), None, "would overflow");
     }
 }
