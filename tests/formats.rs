@@ -95,12 +95,7 @@ fn csv_is_excel_ready_and_formula_safe() {
     );
     // A gap of -1 stays a number; a name that looks like a formula does not run.
     assert!(csv.contains(",-1,"), "negative numbers stay numbers");
-    let plan_file = std::env::temp_dir().join(format!("plan-formula-{}.yaml", std::process::id()));
-    std::fs::write(
-        &plan_file,
-        "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"=HYPERLINK(\\\"http://evil\\\")\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"@SUM(A1)\"\n",
-    )
-    .unwrap();
+    let plan_file = common::temp_file("plan-formula.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"=HYPERLINK(\\\"http://evil\\\")\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"@SUM(A1)\"\n");
     let run = common::plan_with_stdin(
         &[
             "check",
@@ -123,12 +118,7 @@ fn csv_is_excel_ready_and_formula_safe() {
 
 #[test]
 fn markdown_cells_cannot_break_the_table() {
-    let plan_file = std::env::temp_dir().join(format!("plan-md-{}.yaml", std::process::id()));
-    std::fs::write(
-        &plan_file,
-        "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A|B\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"第1条\\n第2条\"\n",
-    )
-    .unwrap();
+    let plan_file = common::temp_file("plan-md.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A|B\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"第1条\\n第2条\"\n");
     let run = common::plan_with_stdin(
         &[
             "check",
@@ -198,12 +188,7 @@ fn junit_is_well_formed_with_failures_and_skips() {
 
 #[test]
 fn junit_escapes_what_xml_needs() {
-    let plan_file = std::env::temp_dir().join(format!("plan-xml-{}.yaml", std::process::id()));
-    std::fs::write(
-        &plan_file,
-        "title: \"<t> & \\\"q\\\"\"\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A<&>'\\\"\\u0001\"\n    unit: 家\n    rule: at_least\n    value: \"5\"\n    source: s\n",
-    )
-    .unwrap();
+    let plan_file = common::temp_file("plan-xml.yaml", "title: \"<t> & \\\"q\\\"\"\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A<&>'\\\"\\u0001\"\n    unit: 家\n    rule: at_least\n    value: \"5\"\n    source: s\n");
     let run = common::plan_with_stdin(
         &[
             "check",

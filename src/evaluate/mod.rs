@@ -648,15 +648,8 @@ impl<'p> TargetCheck<'p, '_> {
         };
         result.period = Some(*period);
         result.at = Some(figure.at.clone());
-        result.reported_growth = Some(change);
-        result.basis = Some(Basis::ReportedGrowth);
-        result.growth = Some(change);
-        if let Ok(verdict) = judge_growth_rate(&self.target.rule, change) {
-            result.status = self.status(verdict.met);
-            result.expected = verdict.threshold;
-            result.threshold = verdict.threshold;
-            result.gap = verdict.gap;
-        }
+        // No level at all: no share of an annual level, no early `met`.
+        self.by_reported_growth(result, change, None, Decimal::ZERO);
         true
     }
 

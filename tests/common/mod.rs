@@ -82,3 +82,10 @@ pub fn result<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
         .find(|r| r["id"] == id)
         .unwrap_or_else(|| panic!("no result for {id}"))
 }
+
+/// A file in the temporary folder, unique to this test process, holding `contents`.
+pub fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("plan-test-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).expect("the temporary folder is writable");
+    path
+}
