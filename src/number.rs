@@ -100,17 +100,21 @@ const NO_FIGURE: &[&str] = &[
 
 /// True when a cell's text means "no figure" rather than zero.
 pub fn is_no_figure(text: &str) -> bool {
-    // This runs for every cell of every row: most cells are rejected by their length or their
-    // first byte (every mark starts with `-`, `.`, `/`, or the lead byte of —, –, …, 无 or a
-    // full-width form); the rest are compared as written, and only text made of dashes,
-    // slashes, dots and spaces is normalised (`- -`, `— —`, `﹣`).
-    match text.as_bytes().first() {
+    // This runs for every cell of every row: a cell whose first character is not a dash, a dot,
+    // a slash or 无 is a figure (or a name), decided without normalising or comparing.
+    let mark = |c: char| {
+        matches!(
+            c,
+            '-' | '.' | '/' | '—' | '–' | '－' | '﹣' | '／' | '．' | '…' | '无'
+        )
+    };
+    match text.chars().next() {
         None => true,
-        Some(b'-' | b'.' | b'/' | 0xE2 | 0xE6 | 0xEF) if text.len() <= 24 => {
+        Some(first) if !mark(first) => false,
+        Some(_) => {
             NO_FIGURE.contains(&text)
-                || (text
-                    .chars()
-                    .all(|c| c.is_whitespace() || "-—–－﹣/／.．…无".contains(c))
+                || (text.len() <= 24
+                    && text.chars().all(|c| c.is_whitespace() || mark(c))
                     && NO_FIGURE.contains(
                         &text
                             .nfkc()
@@ -119,7 +123,6 @@ pub fn is_no_figure(text: &str) -> bool {
                             .as_str(),
                     ))
         }
-        _ => false,
     }
 }
 
