@@ -46,11 +46,6 @@ impl Period {
     pub fn month_count(self) -> u8 {
         self.last - self.first + 1
     }
-
-    /// True when `other` lies within this span.
-    pub fn contains(self, other: Period) -> bool {
-        self.year == other.year && self.first <= other.first && other.last <= self.last
-    }
 }
 
 impl serde::Serialize for Period {

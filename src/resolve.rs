@@ -440,19 +440,6 @@ impl<'p> Collector<'p> {
     }
 }
 
-/// Matches every observation (tests and small inputs).
-pub fn resolve(
-    plan: &Plan,
-    observations: &[Observation],
-    options: ResolveOptions,
-) -> Result<Figures> {
-    let mut collector = Collector::new(plan, options);
-    for obs in observations {
-        collector.add(obs)?;
-    }
-    Ok(collector.finish())
-}
-
 /// Adds a record-level row's value to its period's total, exactly.
 fn add_to(total: &mut Figure, row: Value, obs: &Observation, target: &Target) -> Result<()> {
     total.rows += 1;

@@ -95,18 +95,7 @@ fn csv_is_excel_ready_and_formula_safe() {
     );
     // A gap of -1 stays a number; a name that looks like a formula does not run.
     assert!(csv.contains(",-1,"), "negative numbers stay numbers");
-    let plan_file = common::temp_file("plan-formula.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"=HYPERLINK(\\\"http://evil\\\")\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"@SUM(A1)\"\n");
-    let run = common::plan_with_stdin(
-        &[
-            "check",
-            "--plan",
-            plan_file.to_str().unwrap(),
-            "-",
-            "--format",
-            "csv",
-        ],
-        "indicator,value\na,2\n",
-    );
+    let run = check_one_target("plan-formula.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"=HYPERLINK(\\\"http://evil\\\")\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"@SUM(A1)\"\n", "indicator,value\na,2\n", &["--format", "csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
@@ -118,24 +107,19 @@ fn csv_is_excel_ready_and_formula_safe() {
 
 #[test]
 fn markdown_cells_cannot_break_the_table() {
-    let plan_file = common::temp_file("plan-md.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A|B\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"第1条\\n第2条\"\n");
-    let run = common::plan_with_stdin(
-        &[
-            "check",
-            "--plan",
-            plan_file.to_str().unwrap(),
-            "-",
-            "--format",
-            "markdown",
-            "--lang",
-            "en",
-        ],
-        "indicator,value\na,2\n",
-    );
+    let run = check_one_target("plan-md.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A|B\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"第1条\\n第2条\"\n", "indicator,value\na,2\n", &["--format", "markdown", "--lang", "en"]);
     let row = run.stdout.lines().find(|l| l.starts_with("| A")).unwrap();
     assert!(row.starts_with("| A\\|B | >= 1 家 |"), "{row}");
     assert!(row.contains("第1条<br>第2条"), "{row}");
     assert_eq!(row.matches(" | ").count(), 10, "eleven cells: {row}");
+}
+
+/// Runs `plan check` with a one-target plan written to `file` and `input` on standard input.
+fn check_one_target(file: &str, plan_yaml: &str, input: &str, args: &[&str]) -> common::Run {
+    let plan_file = common::temp_file(file, plan_yaml);
+    let mut all = vec!["check", "--plan", plan_file.to_str().unwrap(), "-"];
+    all.extend_from_slice(args);
+    common::plan_with_stdin(&all, input)
 }
 
 /// A minimal check that a document is well-formed XML: every tag closed in order, attributes
@@ -188,18 +172,7 @@ fn junit_is_well_formed_with_failures_and_skips() {
 
 #[test]
 fn junit_escapes_what_xml_needs() {
-    let plan_file = common::temp_file("plan-xml.yaml", "title: \"<t> & \\\"q\\\"\"\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A<&>'\\\"\\u0001\"\n    unit: 家\n    rule: at_least\n    value: \"5\"\n    source: s\n");
-    let run = common::plan_with_stdin(
-        &[
-            "check",
-            "--plan",
-            plan_file.to_str().unwrap(),
-            "-",
-            "--format",
-            "junit",
-        ],
-        "indicator,value\na,2\n",
-    );
+    let run = check_one_target("plan-xml.yaml", "title: \"<t> & \\\"q\\\"\"\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A<&>'\\\"\\u0001\"\n    unit: 家\n    rule: at_least\n    value: \"5\"\n    source: s\n", "indicator,value\na,2\n", &["--format", "junit"]);
     well_formed(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout));
     assert!(
         run.stdout.contains("A&lt;&amp;&gt;&apos;&quot;"),

@@ -145,21 +145,16 @@ pub fn closing_level(series: &Series, year: i32) -> Option<Reading> {
     latest_level(series, year, 12).filter(|r| r.period.last == 12)
 }
 
-/// A milestone's latest state reported by month `last`.
-pub fn latest_progress(
-    series: &Series,
-    year: i32,
-    last: u8,
-) -> Option<(Progress, Period, Location)> {
+/// A milestone's latest state reported by month `last`, and the period of the report.
+pub fn latest_progress(series: &Series, year: i32, last: u8) -> Option<(Progress, Period)> {
     series
         .iter()
         .filter(|(p, _)| p.year == year && p.last <= last)
         .filter_map(|(p, f)| match f.value {
-            Some(FigureValue::Progress(progress)) => Some((*p, progress, f.at.clone())),
+            Some(FigureValue::Progress(progress)) => Some((progress, *p)),
             _ => None,
         })
-        .max_by_key(|(p, ..)| (p.last, p.first))
-        .map(|(p, progress, at)| (progress, p, at))
+        .max_by_key(|(_, p)| (p.last, p.first))
 }
 
 /// The share of a year's total expected by the end of month `last`: `last` / 12, or by the

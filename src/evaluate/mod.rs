@@ -110,8 +110,6 @@ pub struct TargetResult<'p> {
     pub actual: Option<Actual>,
     /// The period the figure is for.
     pub period: Option<Period>,
-    /// Where the figure was read (the last part, for a sum).
-    pub at: Option<Location>,
     /// A reported growth rate, if the figure had one.
     pub reported_growth: Option<Decimal>,
     /// The baseline, for relative rules that had one.
@@ -346,7 +344,6 @@ impl<'p> TargetCheck<'p, '_> {
             target: self.target,
             actual: None,
             period: None,
-            at: None,
             reported_growth: None,
             baseline: None,
             status: Status::Missing,
@@ -382,7 +379,7 @@ impl<'p> TargetCheck<'p, '_> {
 
     fn milestone(&self) -> TargetResult<'p> {
         let mut result = self.empty();
-        let Some((progress, period, at)) =
+        let Some((progress, period)) =
             accrual::latest_progress(self.series, self.plan.year, self.last)
         else {
             result.notes.push(Note::NoFigure {
@@ -401,7 +398,6 @@ impl<'p> TargetCheck<'p, '_> {
         result.notes.extend(note);
         result.actual = Some(Actual::Progress(progress));
         result.period = Some(period);
-        result.at = Some(at);
         result
     }
 
@@ -442,7 +438,6 @@ impl<'p> TargetCheck<'p, '_> {
         };
         result.actual = Some(Actual::Number(reading.value));
         result.period = Some(reading.period);
-        result.at = Some(reading.at.clone());
         result.reported_growth = reading.change;
         if let Some(unit) = &reading.converted_from {
             result.notes.push(Note::ConvertedFrom(unit.clone()));
@@ -570,7 +565,6 @@ impl<'p> TargetCheck<'p, '_> {
                 if self.reaches(reading.value, &annual) {
                     result.actual = Some(Actual::Number(reading.value));
                     result.period = Some(reading.period);
-                    result.at = Some(reading.at.clone());
                     result.status = Status::Met;
                     result.threshold = to_decimal(&annual);
                     result.notes.push(Note::ReachedBy {
@@ -647,7 +641,6 @@ impl<'p> TargetCheck<'p, '_> {
             return false;
         };
         result.period = Some(*period);
-        result.at = Some(figure.at.clone());
         // No level at all: no share of an annual level, no early `met`.
         self.by_reported_growth(result, change, None, Decimal::ZERO);
         true
