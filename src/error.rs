@@ -112,58 +112,72 @@ pub fn column_letters(mut column: u64) -> String {
     letters.iter().rev().collect()
 }
 
-/// Everything that makes a run invalid (exit status 2).
+/// Everything that makes a run invalid (exit status 2): what kind of input was wrong, where,
+/// and what was found and expected. Boxed, so a `Result` stays as small as its value: results
+/// pass through the per-row path of a million-row file.
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+#[error("{}: {}", .0.at, .0.message)]
+pub struct Error(Box<Detail>);
+
+/// The parts of an [`Error`].
+#[derive(Debug)]
+pub struct Detail {
+    /// Which input was wrong.
+    pub kind: ErrorKind,
+    /// Where.
+    pub at: Location,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+/// Which input an [`Error`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
     /// A file could not be opened or read (missing, a directory, unreadable).
-    #[error("{at}: {message}")]
-    Read {
-        /// The file.
-        at: Location,
-        /// What went wrong, e.g. `no such file`.
-        message: String,
-    },
+    Read,
     /// The plan file is malformed or inconsistent.
-    #[error("{at}: {message}")]
-    Plan {
-        /// Where in the plan file.
-        at: Location,
-        /// What was found and what was expected.
-        message: String,
-    },
+    Plan,
     /// A file of actual figures is malformed or does not fit the plan.
-    #[error("{at}: {message}")]
-    Actuals {
-        /// Where in the actuals file.
-        at: Location,
-        /// What was found and what was expected.
-        message: String,
-    },
+    Actuals,
 }
 
 impl Error {
-    /// A plan error.
-    pub fn plan(at: Location, message: impl Into<String>) -> Self {
-        Error::Plan {
+    fn new(kind: ErrorKind, at: Location, message: impl Into<String>) -> Self {
+        Error(Box::new(Detail {
+            kind,
             at,
             message: message.into(),
-        }
+        }))
+    }
+
+    /// A plan error.
+    pub fn plan(at: Location, message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Plan, at, message)
     }
 
     /// An actuals error.
     pub fn actuals(at: Location, message: impl Into<String>) -> Self {
-        Error::Actuals {
-            at,
-            message: message.into(),
-        }
+        Error::new(ErrorKind::Actuals, at, message)
     }
 
     /// A read error.
     pub fn read(at: Location, message: impl Into<String>) -> Self {
-        Error::Read {
-            at,
-            message: message.into(),
-        }
+        Error::new(ErrorKind::Read, at, message)
+    }
+
+    /// Which input was wrong.
+    pub fn kind(&self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// Where.
+    pub fn at(&self) -> &Location {
+        &self.0.at
+    }
+
+    /// What was found and what was expected.
+    pub fn message(&self) -> &str {
+        &self.0.message
     }
 }
 

@@ -118,6 +118,56 @@ pub struct Collector<'p> {
     last_unit: Option<(usize, Box<str>, Option<Conversion>)>,
     /// Targets whose unit is a percentage (checked for fractions and range).
     percent: Vec<bool>,
+    /// The run of record-level rows being summed.
+    run: Run,
+}
+
+/// A run of record-level rows that add to one total. Such rows come in runs of one indicator,
+/// period and unit, so once a row has been fully checked, the next rows of the run need only
+/// their value read and added: the run holds the total while it lasts, and puts it back in the
+/// figures when a row does not belong to it (or at the end). The rows of a run are added in
+/// order, with the same exact sum as one by one, so a total that outgrows 28 digits fails at
+/// the same row either way.
+#[derive(Default)]
+struct Run {
+    /// The target and period whose total the run holds; `None` between runs.
+    key: Option<(usize, Period)>,
+    /// The indicator and unit text as written (buffers reused from run to run).
+    indicator: String,
+    unit: Option<String>,
+    conversion: Option<Conversion>,
+    total: Decimal,
+    /// Rows added since the run started.
+    rows: u64,
+}
+
+impl Run {
+    /// Adds `obs` to the run if it belongs to it and its value is a plain number that adds
+    /// exactly; false otherwise (the row then goes the full way).
+    #[inline]
+    fn add(&mut self, obs: &Observation) -> bool {
+        let Some(CellRef::Text(text)) = obs.value else {
+            return false;
+        };
+        if !(self.key.is_some_and(|(_, period)| period == obs.period)
+            && obs.change.is_none()
+            && obs.indicator == self.indicator
+            && obs.unit.map(|u| u.text) == self.unit.as_deref())
+        {
+            return false;
+        }
+        let total = parse_plain(text)
+            .and_then(|n| self.conversion?.apply(n))
+            .and_then(|n| exact_sum(self.total, n));
+        match total {
+            Some(total) => {
+                self.total = total;
+                self.rows += 1;
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 impl<'p> Collector<'p> {
@@ -143,7 +193,50 @@ impl<'p> Collector<'p> {
                 .iter()
                 .map(|t| units::kind(t.unit.as_deref().unwrap_or_default()) == UnitKind::Percent)
                 .collect(),
+            run: Run::default(),
         }
+    }
+
+    /// Puts the run's total back in the figures.
+    fn end_run(&mut self) {
+        let run = &mut self.run;
+        let Some((target, period)) = run.key.take() else {
+            return;
+        };
+        if let Some(figure) = self.figures.by_target[target].get_mut(&period) {
+            figure.value = Some(FigureValue::Number(run.total));
+            figure.rows += run.rows;
+        }
+    }
+
+    /// Starts a run after `obs`, a row fully checked and added to the total of target `i`.
+    fn start_run(&mut self, i: usize, obs: &Observation, target: &Target) {
+        let Some(Figure {
+            value: Some(FigureValue::Number(total)),
+            ..
+        }) = self.figures.by_target[i].get(&obs.period)
+        else {
+            return;
+        };
+        if self.percent[i] || target.rule == Rule::Done || obs.change.is_some() {
+            return;
+        }
+        let run = &mut self.run;
+        run.key = Some((i, obs.period));
+        run.indicator.clear();
+        run.indicator.push_str(obs.indicator);
+        run.unit = obs.unit.map(|u| {
+            let mut unit = run.unit.take().unwrap_or_default();
+            unit.clear();
+            unit.push_str(u.text);
+            unit
+        });
+        run.conversion = match obs.unit {
+            Some(u) => units::conversion(u.text, target.unit.as_deref().unwrap_or_default()),
+            None => Some(Conversion::Same),
+        };
+        run.total = *total;
+        run.rows = 0;
     }
 
     fn target_of(&mut self, indicator: &str) -> Option<usize> {
@@ -186,6 +279,10 @@ impl<'p> Collector<'p> {
 
     /// Matches one observation to its target and keeps its figure.
     pub fn add(&mut self, obs: &Observation) -> Result<()> {
+        if self.run.add(obs) {
+            return Ok(());
+        }
+        self.end_run();
         let plan = self.plan;
         let Some(i) = self.target_of(obs.indicator) else {
             let at = obs.cell(obs.columns.indicator);
@@ -219,7 +316,9 @@ impl<'p> Collector<'p> {
         if target.aggregate == Aggregate::Sum {
             // Record-level rows: every row for the period adds to one exact total.
             if let Some(total) = series.get_mut(&obs.period) {
-                return add_to(total, value, obs, target);
+                add_to(total, value, obs, target)?;
+                self.start_run(i, obs, target);
+                return Ok(());
             }
         } else if let Some((first, _)) = self
             .first_seen
@@ -251,13 +350,18 @@ impl<'p> Collector<'p> {
                 rows: 1,
             },
         );
+        if target.aggregate == Aggregate::Sum {
+            self.start_run(i, obs, target);
+        }
         Ok(())
     }
 
     /// Adds what `later` collected from the rows after this one's, as if they had been added
     /// here one by one: a figure for a target and period both have is an error at `later`'s
     /// first such row (record-level totals add up), and warnings and skipped rows follow on.
-    pub fn merge(mut self, later: Collector<'p>) -> Result<Collector<'p>> {
+    pub fn merge(mut self, mut later: Collector<'p>) -> Result<Collector<'p>> {
+        self.end_run();
+        later.end_run();
         let duplicate = later
             .first_seen
             .iter()
@@ -303,6 +407,7 @@ impl<'p> Collector<'p> {
 
     /// The figures collected, with a warning for skipped rows.
     pub fn finish(mut self) -> Figures {
+        self.end_run();
         let plan = self.plan;
         if let Some((at, period, count)) = self.other_years.take() {
             let years = match plan.baseline_period {

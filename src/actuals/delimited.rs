@@ -10,9 +10,7 @@
 
 use std::io::Read;
 
-use memchr::memchr;
-
-use super::grid::{CellRef, Cells, RowRef, Rows};
+use super::grid::{RowRef, Rows};
 use crate::error::{Error, Location, Result};
 
 /// The longest record read: longer is an error, not an allocation.
@@ -232,19 +230,31 @@ impl DelimitedRows {
             }
         }
         loop {
-            let newline = loop {
-                if let Some(at) = memchr(self.newline, &self.text.as_bytes()[self.start..]) {
-                    break Some(self.start + at);
-                }
-                if !self.fill()? {
-                    break None;
+            // One pass over the line finds its end and its delimiters; a quote sends the record
+            // to the state machine. Without a line break in the text read so far, read more and
+            // scan the line again.
+            let scanned = loop {
+                match scan(
+                    self.text.as_bytes(),
+                    self.start,
+                    self.delimiter,
+                    self.newline,
+                    &mut self.bounds,
+                ) {
+                    Scan::Open if self.fill()? => continue,
+                    scanned => break scanned,
                 }
             };
             let end = self.text.len();
-            if newline.is_none() && self.start == end {
-                return Ok(None);
-            }
-            let line_end = newline.unwrap_or(end);
+            let line_end = match scanned {
+                Scan::Quote => {
+                    self.saw_quote = true;
+                    return self.read_quoted().map(Some);
+                }
+                Scan::Line(at) => at,
+                Scan::Open if self.start == end => return Ok(None),
+                Scan::Open => end,
+            };
             if line_end - self.start > MAX_RECORD {
                 return Err(Error::actuals(
                     Location::line(&self.name, self.line),
@@ -254,7 +264,7 @@ impl DelimitedRows {
                     ),
                 ));
             }
-            let next = newline.map_or(end, |n| n + 1);
+            let next = if line_end < end { line_end + 1 } else { end };
             let bytes = self.text.as_bytes();
             let mut content_end = line_end;
             if content_end > self.start && bytes[content_end - 1] == b'\r' {
@@ -265,17 +275,9 @@ impl DelimitedRows {
                 self.line += 1;
                 continue;
             }
-            self.bounds.clear();
-            let mut field_start = self.start;
-            for at in memchr::memchr2_iter(self.delimiter, b'"', &bytes[self.start..content_end]) {
-                if bytes[self.start + at] == b'"' {
-                    self.saw_quote = true;
-                    return self.read_quoted().map(Some);
-                }
-                self.bounds.push((field_start, self.start + at));
-                field_start = self.start + at + 1;
-            }
-            self.bounds.push((field_start, content_end));
+            let field_start = self.bounds.last().map_or(self.start, |&(_, to)| to + 1);
+            self.bounds
+                .push((field_start, content_end.max(field_start)));
             let line = self.line;
             self.start = next;
             self.line += 1;
@@ -373,8 +375,8 @@ impl Rows for DelimitedRows {
                 }
             },
         };
-        let mut cells = Cells::new();
-        for (index, &(from, to)) in self.bounds.iter().enumerate() {
+        for index in 0..self.bounds.len() {
+            let (from, to) = self.bounds[index];
             // Fields are cut at ASCII delimiters, so each is whole text.
             let field = text.get(from..to).unwrap_or("");
             if self.transcoded && field.contains('\u{FFFD}') {
@@ -384,12 +386,10 @@ impl Rows for DelimitedRows {
                     "bytes that are not valid in the file's encoding",
                 )));
             }
-            cells.push(match trim(field) {
-                "" => CellRef::Empty,
-                field => CellRef::Text(field),
-            });
+            let (lead, trail) = trimmed(field);
+            self.bounds[index] = (from + lead, to - trail);
         }
-        Some(Ok(RowRef { line, cells }))
+        Some(Ok(RowRef::fields(line, text, &self.bounds)))
     }
 
     fn strict_width(&self) -> bool {
@@ -397,30 +397,103 @@ impl Rows for DelimitedRows {
     }
 }
 
-/// A field without the white space around it. Only characters whose first byte could start
-/// white space (ASCII, or U+0085/U+00A0 after 0xC2, U+1680 after 0xE1, U+2000… after 0xE2,
-/// U+3000 after 0xE3) are decoded: a Chinese character at either end is passed over at once.
-fn trim(text: &str) -> &str {
+/// What [`scan`] found after a line's start.
+#[derive(Debug, PartialEq, Eq)]
+enum Scan {
+    /// The line break at this index ends the line.
+    Line(usize),
+    /// A quote: the record needs the state machine.
+    Quote,
+    /// The text ends before a line break.
+    Open,
+}
+
+/// Scans `bytes` from `start` to the first line break, pushing the bounds of every field that
+/// a delimiter ends (the last field, which the line break ends, is the caller's). Eight bytes are
+/// compared at a time (SWAR): records are short and dense with delimiters, where a call to a
+/// vectorised search per field costs more than the search.
+fn scan(
+    bytes: &[u8],
+    start: usize,
+    delimiter: u8,
+    newline: u8,
+    bounds: &mut Vec<(usize, usize)>,
+) -> Scan {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The high bit of each byte of `word` that equals the byte splatted in `pattern`.
+    let equal = |word: u64, pattern: u64| {
+        let x = word ^ pattern;
+        !(((x & LOW7) + LOW7) | x | LOW7)
+    };
+    let (d, q, n) = (
+        ONES * u64::from(delimiter),
+        ONES * u64::from(b'"'),
+        ONES * u64::from(newline),
+    );
+    bounds.clear();
+    let mut field = start;
+    let mut at = start;
+    let mut hit = |i: usize, bounds: &mut Vec<(usize, usize)>| -> Option<Scan> {
+        match bytes[i] {
+            b'"' => Some(Scan::Quote),
+            b if b == newline => Some(Scan::Line(i)),
+            _ => {
+                bounds.push((field, i));
+                field = i + 1;
+                None
+            }
+        }
+    };
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let mut found = equal(word, d) | equal(word, q) | equal(word, n);
+        while found != 0 {
+            let i = at + (found.trailing_zeros() / 8) as usize;
+            if let Some(end) = hit(i, bounds) {
+                return end;
+            }
+            found &= found - 1;
+        }
+        at += 8;
+    }
+    for i in at..bytes.len() {
+        let b = bytes[i];
+        if b == delimiter || b == b'"' || b == newline {
+            if let Some(end) = hit(i, bounds) {
+                return end;
+            }
+        }
+    }
+    Scan::Open
+}
+
+/// How many bytes of white space a field has before and after it. Only characters whose first
+/// byte could start white space (ASCII, or U+0085/U+00A0 after 0xC2, U+1680 after 0xE1,
+/// U+2000… after 0xE2, U+3000 after 0xE3) are decoded: a Chinese character at either end is
+/// passed over at once.
+fn trimmed(field: &str) -> (usize, usize) {
     let may_be_space = |lead: u8| {
         lead.is_ascii_whitespace() || matches!(lead, 0x0B | 0x1C..=0x1F | 0xC2 | 0xE1 | 0xE2 | 0xE3)
     };
-    let mut text = text;
+    let mut text = field;
     while text.as_bytes().first().is_some_and(|&b| may_be_space(b)) {
         match text.chars().next().filter(|c| c.is_whitespace()) {
             Some(c) => text = &text[c.len_utf8()..],
             None => break,
         }
     }
+    let lead = field.len() - text.len();
     loop {
         // The last character's first byte: back over continuation bytes (10xxxxxx).
         let bytes = text.as_bytes();
-        let lead = bytes
+        let last = bytes
             .iter()
             .rev()
             .take(4)
             .find(|&&b| b & 0xC0 != 0x80)
             .copied();
-        if !lead.is_some_and(may_be_space) {
+        if !last.is_some_and(may_be_space) {
             break;
         }
         match text.chars().next_back().filter(|c| c.is_whitespace()) {
@@ -428,7 +501,14 @@ fn trim(text: &str) -> &str {
             None => break,
         }
     }
-    text
+    (lead, field.len() - lead - text.len())
+}
+
+/// A field without the white space around it.
+#[cfg(test)]
+fn trim(field: &str) -> &str {
+    let (lead, trail) = trimmed(field);
+    &field[lead..field.len() - trail]
 }
 
 /// Tab if the first line holding a tab or a comma holds a tab; else comma.
@@ -454,7 +534,7 @@ mod tests {
         let mut out = Vec::new();
         while let Some(row) = source.next_row() {
             let failed = row.is_err();
-            out.push(row.map(|r| (r.line, r.cells.iter().map(|c| c.text()).collect())));
+            out.push(row.map(|r| (r.line, r.iter().map(|c| c.text()).collect())));
             if failed {
                 break;
             }

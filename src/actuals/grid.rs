@@ -1,9 +1,8 @@
 //! Rows of cells: what every input (CSV, tab-separated text, workbooks) becomes before its
 //! header and layout are read. Rows are lent, not built: a delimited row's cells borrow the
-//! reader's buffer, so a million-row file costs no allocation per row.
+//! reader's buffer, so a million-row file costs no allocation or copy per row.
 
 use rust_decimal::Decimal;
-use smallvec::SmallVec;
 
 use crate::error::Result;
 
@@ -88,16 +87,74 @@ impl<'a> CellRef<'a> {
     }
 }
 
-/// The cells of one row, left to right from column 1: on the stack for up to 8 cells.
-pub type Cells<'a> = SmallVec<[CellRef<'a>; 8]>;
-
-/// One row, lent by its source.
-#[derive(Debug)]
+/// One row, lent by its source: small, so passing it on per row costs little.
+#[derive(Debug, Clone, Copy)]
 pub struct RowRef<'a> {
     /// 1-based line (delimited text) or row number (workbook).
     pub line: u64,
-    /// The cells.
-    pub cells: Cells<'a>,
+    cells: Lent<'a>,
+}
+
+/// Where a row's cells are.
+#[derive(Debug, Clone, Copy)]
+enum Lent<'a> {
+    /// Fields of delimited text: each `(from, to)` is a trimmed field of `text`.
+    Fields {
+        text: &'a str,
+        bounds: &'a [(usize, usize)],
+    },
+    /// Cells of a workbook row.
+    Cells(&'a [Cell]),
+}
+
+impl<'a> RowRef<'a> {
+    /// A row of delimited text: `bounds` are trimmed fields of `text`, cut at ASCII delimiters.
+    pub fn fields(line: u64, text: &'a str, bounds: &'a [(usize, usize)]) -> Self {
+        RowRef {
+            line,
+            cells: Lent::Fields { text, bounds },
+        }
+    }
+
+    /// A row of workbook cells.
+    pub fn cells(line: u64, cells: &'a [Cell]) -> Self {
+        RowRef {
+            line,
+            cells: Lent::Cells(cells),
+        }
+    }
+
+    /// How many cells the row has.
+    pub fn len(&self) -> usize {
+        match self.cells {
+            Lent::Fields { bounds, .. } => bounds.len(),
+            Lent::Cells(cells) => cells.len(),
+        }
+    }
+
+    /// True for a row without cells.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Cell `i` (0-based), if the row has it.
+    pub fn get(&self, i: usize) -> Option<CellRef<'a>> {
+        match self.cells {
+            Lent::Fields { text, bounds } => {
+                let &(from, to) = bounds.get(i)?;
+                Some(match text.get(from..to) {
+                    None | Some("") => CellRef::Empty,
+                    Some(field) => CellRef::Text(field),
+                })
+            }
+            Lent::Cells(cells) => cells.get(i).map(Cell::as_ref),
+        }
+    }
+
+    /// The cells, left to right.
+    pub fn iter(&self) -> impl Iterator<Item = CellRef<'a>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
 }
 
 /// A source of rows, one at a time.
@@ -126,10 +183,7 @@ impl Rows for OwnedRows {
     fn next_row(&mut self) -> Option<Result<RowRef<'_>>> {
         let (line, cells) = self.rows.get(self.next)?;
         self.next += 1;
-        Some(Ok(RowRef {
-            line: *line,
-            cells: cells.iter().map(Cell::as_ref).collect(),
-        }))
+        Some(Ok(RowRef::cells(*line, cells)))
     }
 
     fn strict_width(&self) -> bool {

@@ -114,7 +114,7 @@ pub fn read_head(
             return Err(Error::actuals(origin.clone(), message));
         };
         let row = row?;
-        let mut filled = row.cells.iter().filter(|c| !c.is_blank());
+        let mut filled = row.iter().filter(|c| !c.is_blank());
         match (filled.next(), filled.next()) {
             (None, _) => continue,
             (Some(only), None) => {
@@ -158,8 +158,8 @@ pub fn read_body(
     let mut periods = PeriodCache::default();
     while let Some(row) = rows.next_row() {
         let row = row?;
-        if strict && row.cells.len() != header.width {
-            let len = row.cells.len();
+        if strict && row.len() != header.width {
+            let len = row.len();
             return Err(Error::actuals(
                 origin.with_line(row.line),
                 format!(
@@ -244,7 +244,7 @@ fn header_name(cell: &CellRef) -> (String, Option<String>) {
 
 impl Header {
     fn read(row: &RowRef, origin: &Location, forced: Option<Layout>) -> Result<Header> {
-        let names: Vec<(String, Option<String>)> = row.cells.iter().map(header_name).collect();
+        let names: Vec<(String, Option<String>)> = row.iter().map(|c| header_name(&c)).collect();
         let at = origin.with_line(row.line);
         let find = |accepted: &[&str]| -> Result<Option<usize>> {
             let mut found = names
@@ -264,13 +264,7 @@ impl Header {
             }
             Ok(first)
         };
-        let shown = shorten(
-            &row.cells
-                .iter()
-                .map(CellRef::text)
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        let shown = shorten(&row.iter().map(|c| c.text()).collect::<Vec<_>>().join(","));
         let expected = |accepted: &[&str]| {
             accepted
                 .iter()
@@ -332,7 +326,7 @@ impl Header {
         };
         find(NOTE)?;
         Ok(Header {
-            width: row.cells.len(),
+            width: row.len(),
             indicator,
             id: find(ID)?,
             period: find(PERIOD)?,
@@ -355,7 +349,7 @@ impl Header {
         periods: &mut PeriodCache,
         sink: &mut dyn FnMut(&Observation) -> Result<()>,
     ) -> Result<()> {
-        let cell = |i: usize| row.cells.get(i).copied().filter(|c| !is_blank_figure(c));
+        let cell = |i: usize| row.get(i).filter(|c| !is_blank_figure(c));
         let change = self.change.and_then(cell);
         let mut values: smallvec::SmallVec<[(usize, Period, Option<&String>); 4]> =
             smallvec::SmallVec::new();
@@ -370,13 +364,13 @@ impl Header {
                 let period = match self.period {
                     None => Period::year(options.default_year),
                     Some(p) => {
-                        let text = row.cells.get(p).and_then(|c| c.as_text()).unwrap_or("");
-                        let parsed = match row.cells.get(p) {
+                        let text = row.get(p).and_then(|c| c.as_text()).unwrap_or("");
+                        let parsed = match row.get(p) {
                             Some(CellRef::Text(_)) | None => periods.parse(text),
                             Some(other) => parse_period(&other.text()),
                         };
                         parsed.ok_or_else(|| {
-                            let text = row.cells.get(p).map(CellRef::text).unwrap_or_default();
+                            let text = row.get(p).map(|c| c.text()).unwrap_or_default();
                             Error::actuals(
                                 origin.with_line(row.line).with_column(p as u64 + 1),
                                 format!(

@@ -60,11 +60,7 @@ pub fn serve_workbook(sheet: Option<&str>) -> Vec<u8> {
 }
 
 fn error_message(err: &Error) -> String {
-    match err {
-        Error::Read { message, .. }
-        | Error::Plan { message, .. }
-        | Error::Actuals { message, .. } => message.clone(),
-    }
+    err.message().to_string()
 }
 
 /// Asks the child to read the workbook.
