@@ -457,8 +457,7 @@ fn scan(
         }
         at += 8;
     }
-    for i in at..bytes.len() {
-        let b = bytes[i];
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
         if b == delimiter || b == b'"' || b == newline {
             if let Some(end) = hit(i, bounds) {
                 return end;
