@@ -5,6 +5,7 @@
 //! target each indicator text names and how each unit converts. A row that adds to a total
 //! allocates nothing.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
@@ -14,7 +15,7 @@ use crate::actuals::{Observation, UnitAt, UnitText};
 use crate::error::{shorten, Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize};
-use crate::number::{parse_plain, read_written_number};
+use crate::number::{parse_plain, plain_parts, read_written_number};
 use crate::period::Period;
 use crate::plan::{Aggregate, Plan, Rule, Target};
 use crate::units::{self, normalize_unit, Conversion, UnitKind};
@@ -122,6 +123,12 @@ pub struct Collector<'p> {
     run: Run,
 }
 
+/// The largest scale a decimal has.
+const MAX_SCALE: u32 = 28;
+
+/// One more than the largest mantissa a decimal holds (96 bits).
+const DECIMAL_LIMIT: u128 = 1 << 96;
+
 /// A run of record-level rows that add to one total. Such rows come in runs of one indicator,
 /// period and unit, so once a row has been fully checked, the next rows of the run need only
 /// their value read and added: the run holds the total while it lasts, and puts it back in the
@@ -136,7 +143,10 @@ struct Run {
     indicator: String,
     unit: Option<String>,
     conversion: Option<Conversion>,
-    total: Decimal,
+    /// The total so far, as a decimal's mantissa and scale: added in 128 bits, checked to fit
+    /// a decimal's 96 after each row.
+    mantissa: i128,
+    scale: u32,
     /// Rows added since the run started.
     rows: u64,
 }
@@ -156,17 +166,30 @@ impl Run {
         {
             return false;
         }
-        let total = parse_plain(text)
-            .and_then(|n| self.conversion?.apply(n))
-            .and_then(|n| exact_sum(self.total, n));
-        match total {
-            Some(total) => {
-                self.total = total;
+        match plain_parts(text).and_then(|(m, s)| self.sum(m, s)) {
+            Some((mantissa, scale)) => {
+                self.mantissa = mantissa;
+                self.scale = scale;
                 self.rows += 1;
                 true
             }
             None => false,
         }
+    }
+
+    /// The total with `mantissa`/10^`scale` (in the unit as written) added, when the sum is
+    /// exact and fits a decimal.
+    #[inline]
+    fn sum(&self, mantissa: i128, scale: u32) -> Option<(i128, u32)> {
+        let value = match self.conversion? {
+            Conversion::Same => (mantissa, scale),
+            Conversion::Down(n) => (mantissa, scale + n),
+            Conversion::Up(n) => {
+                let m = mantissa.checked_mul(*POW10.get(n as usize)?)?;
+                (m.unsigned_abs() < DECIMAL_LIMIT).then_some((m, scale))?
+            }
+        };
+        add_exact((self.mantissa, self.scale), value)
     }
 }
 
@@ -204,7 +227,9 @@ impl<'p> Collector<'p> {
             return;
         };
         if let Some(figure) = self.figures.by_target[target].get_mut(&period) {
-            figure.value = Some(FigureValue::Number(run.total));
+            if let Ok(total) = Decimal::try_from_i128_with_scale(run.mantissa, run.scale) {
+                figure.value = Some(FigureValue::Number(total));
+            }
             figure.rows += run.rows;
         }
     }
@@ -235,7 +260,8 @@ impl<'p> Collector<'p> {
             Some(u) => units::conversion(u.text, target.unit.as_deref().unwrap_or_default()),
             None => Some(Conversion::Same),
         };
-        run.total = *total;
+        run.mantissa = total.mantissa();
+        run.scale = total.scale();
         run.rows = 0;
     }
 
@@ -568,13 +594,36 @@ fn add_to(total: &mut Figure, row: Value, obs: &Observation, target: &Target) ->
     Ok(())
 }
 
-/// `a + b` when the sum fits exactly: a decimal sum over 28 digits would round, so a total
-/// stays exact or is an error.
+/// `a + b`, exactly: the sum at the larger scale of the two (as a decimal addition gives it),
+/// or `None` when that does not fit a decimal (a 96-bit mantissa, at most 28 places), where a
+/// decimal addition would round.
 fn exact_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let sum = a.checked_add(b)?;
-    // A decimal sum keeps the larger scale of its terms unless it had to round.
-    (sum.scale() >= a.scale().max(b.scale())).then_some(sum)
+    let (m, s) = add_exact((a.mantissa(), a.scale()), (b.mantissa(), b.scale()))?;
+    Decimal::try_from_i128_with_scale(m, s).ok()
 }
+
+/// [`exact_sum`] on mantissas and scales.
+#[inline]
+fn add_exact((a, sa): (i128, u32), (b, sb): (i128, u32)) -> Option<(i128, u32)> {
+    let (a, b, scale) = match sa.cmp(&sb) {
+        Ordering::Equal => (a, b, sa),
+        Ordering::Less => (a.checked_mul(*POW10.get((sb - sa) as usize)?)?, b, sb),
+        Ordering::Greater => (a, b.checked_mul(*POW10.get((sa - sb) as usize)?)?, sa),
+    };
+    let sum = a.checked_add(b)?;
+    (scale <= MAX_SCALE && sum.unsigned_abs() < DECIMAL_LIMIT).then_some((sum, scale))
+}
+
+/// Powers of ten up to 10^28, the largest step between two decimals' scales.
+const POW10: [i128; 29] = {
+    let mut powers = [1i128; 29];
+    let mut i = 1;
+    while i < 29 {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
 
 fn too_many_digits(target: &Target, at: Location) -> Error {
     Error::actuals(
@@ -719,5 +768,15 @@ mod tests {
             "would round"
         );
         assert_eq!(exact_sum(Decimal::MAX, d("1")), None, "would overflow");
+        let zero = exact_sum(d("0.0001"), d("0.00000")).unwrap();
+        assert_eq!(
+            zero.to_string(),
+            "0.00010",
+            "adding a zero at a larger scale is exact, at that scale"
+        );
+        assert_eq!(
+            exact_sum(Decimal::MAX, -Decimal::MAX).map(|d| d.to_string()),
+            Some("0".into())
+        );
     }
 }

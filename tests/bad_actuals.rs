@@ -277,3 +277,31 @@ fn a_huge_unknown_name_gives_a_short_message() {
         run.stderr
     );
 }
+
+#[test]
+fn a_record_level_total_past_28_digits_is_refused_at_the_row_that_overflows() {
+    // 9 × 10^27 nine times is 8.1 × 10^28, past a decimal's 7.9 × 10^28; eight times fits.
+    let mut text = String::from("indicator,period,region,value,unit\n");
+    for _ in 0..9 {
+        text.push_str("技术合同成交额,2020,西安,9000000000000000000000000000,亿元\n");
+    }
+    let path = common::temp_file("overflow.csv", &text);
+    let shown = path.display().to_string();
+    assert_error(
+        &plan(&["check", &shown]),
+        &format!(
+            "{shown}:10:4: the total for `技术合同成交额` has too many digits to add exactly (over 28)"
+        ),
+    );
+    // A negative row that brings the total back first keeps it exact.
+    text.insert_str(
+        text.len() - text.lines().last().unwrap().len() - 1,
+        "技术合同成交额,2020,西安,-9000000000000000000000000000,亿元\n",
+    );
+    let path = common::temp_file("overflow-back.csv", &text);
+    let run = plan(&["check", &path.display().to_string(), "--format", "json"]);
+    assert_eq!(run.stderr, "");
+    let json = common::json(&run);
+    let total = &common::result(&json, "tech_contract_turnover")["actual"];
+    assert_eq!(total.to_string(), "72000000000000000000000000000");
+}

@@ -211,3 +211,124 @@ mod more {
         }
     }
 }
+
+/// Record-level rows (one per contract) summed into a total: the collector keeps a run of rows
+/// of one indicator, period and unit in 128-bit arithmetic, and must give exactly what adding
+/// the rows one by one as decimals gives, at the same scale, and refuse the same row when a
+/// total outgrows a decimal.
+mod record_level_sums {
+    use std::collections::BTreeMap;
+    use std::str::FromStr;
+
+    use num_bigint::BigInt;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use plan::actuals::{read_bytes, ReadOptions};
+    use plan::plan::{load_plan, EMBEDDED_PLAN};
+    use plan::resolve::{Collector, ResolveOptions};
+
+    /// A row: month, value text, unit text (`""` for none) and how many places the unit moves
+    /// the point to reach 亿元.
+    fn row() -> impl Strategy<Value = (u32, String, &'static str, u32)> {
+        let unit = prop_oneof![
+            Just(("万元", 4u32)),
+            Just(("亿元", 0)),
+            Just(("", 0)),
+            Just(("元", 8)),
+        ];
+        let magnitude = prop_oneof![
+            4 => 0u32..8,
+            1 => 20u32..29,
+        ];
+        (
+            1u32..4,
+            magnitude,
+            0u32..5,
+            any::<bool>(),
+            any::<u64>(),
+            unit,
+        )
+            .prop_map(|(month, digits, scale, negative, seed, (unit, shift))| {
+                let mut text: String = (0..digits.max(1))
+                    .map(|k| char::from(b'0' + ((seed >> (k % 60)) % 10) as u8))
+                    .collect();
+                if scale > 0 && (scale as usize) < text.len() {
+                    text.insert(text.len() - scale as usize, '.');
+                }
+                if negative {
+                    text.insert(0, '-');
+                }
+                (month, text, unit, shift)
+            })
+    }
+
+    /// The totals by month when rows are added one by one in exact integer arithmetic, each at
+    /// the larger scale of the two terms, or the first row (its 1-based line) whose sum would
+    /// not fit a decimal (a 96-bit mantissa, at most 28 places).
+    fn one_by_one(rows: &[(u32, String, &str, u32)]) -> Result<BTreeMap<u32, String>, u64> {
+        let limit: BigInt = BigInt::from(1u8) << 96usize;
+        let mut totals: BTreeMap<u32, (BigInt, u32)> = BTreeMap::new();
+        for (k, (month, text, _, shift)) in rows.iter().enumerate() {
+            let line = k as u64 + 2;
+            let places = text.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+            let value = (
+                BigInt::from_str(&text.replace('.', "")).unwrap(),
+                places + shift,
+            );
+            let (sum, scale) = match totals.get(month) {
+                None => value,
+                Some((total, scale)) => {
+                    let at = (*scale).max(value.1);
+                    let ten = |n: u32| BigInt::from(10u8).pow(n);
+                    (total * ten(at - scale) + value.0 * ten(at - value.1), at)
+                }
+            };
+            if scale > 28 || sum.magnitude() >= limit.magnitude() {
+                return Err(line);
+            }
+            totals.insert(*month, (sum, scale));
+        }
+        Ok(totals
+            .into_iter()
+            .map(|(m, (sum, scale))| {
+                (
+                    m,
+                    Decimal::from_i128_with_scale(sum.try_into().unwrap(), scale).to_string(),
+                )
+            })
+            .collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn a_run_sums_exactly_as_row_by_row(rows in proptest::collection::vec(row(), 1..60)) {
+            let plan = load_plan(EMBEDDED_PLAN, "plan.yaml").unwrap();
+            let i = plan.targets.iter().position(|t| t.id == "tech_contract_turnover").unwrap();
+            let mut text = String::from("indicator,period,region,value,unit\n");
+            for (month, value, unit, _) in &rows {
+                text.push_str(&format!("技术合同成交额,2020-{month:02},西安,{value},{unit}\n"));
+            }
+            let options = ReadOptions { default_year: 2020, ..ReadOptions::default() };
+            let mut collector = Collector::new(&plan, ResolveOptions::default());
+            let read = read_bytes(text.as_bytes(), "r.csv", &options, &mut |obs| collector.add(obs));
+            match (one_by_one(&rows), read) {
+                (Ok(expected), Ok(())) => {
+                    let figures = collector.finish();
+                    let got: BTreeMap<u32, String> = figures.by_target[i]
+                        .iter()
+                        .map(|(p, f)| (u32::from(p.last), format!("{:?}", f.value).replace("Some(Number(", "").replace("))", "")))
+                        .collect();
+                    prop_assert_eq!(got, expected);
+                    let counted: u64 = figures.by_target[i].values().map(|f| f.rows).sum();
+                    prop_assert_eq!(counted, rows.len() as u64);
+                }
+                (Err(line), Err(err)) => {
+                    prop_assert!(err.to_string().starts_with(&format!("r.csv:{line}:4: ")), "{err}");
+                }
+                (expected, got) => prop_assert!(false, "expected {expected:?}, got {got:?}"),
+            }
+        }
+    }
+}
