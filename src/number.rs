@@ -111,9 +111,21 @@ const NO_FIGURE: &[&str] = &[
 ];
 
 /// True when a cell's text means "no figure" rather than zero.
+#[inline]
 pub fn is_no_figure(text: &str) -> bool {
-    // This runs for every cell of every row: a cell whose first character is not a dash, a dot,
-    // a slash or 无 is a figure (or a name), decided without normalising or comparing.
+    // This runs for every cell of every row: a cell that starts with a digit or a letter, or
+    // with a character from U+4E00 on (CJK, lead bytes 0xE4–0xEF) other than 无 (E6 97 A0) or
+    // the full-width marks (EF BC/B9 …), is a figure or a name, decided on its first byte.
+    match text.as_bytes().first() {
+        None => true,
+        Some(b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0xE4 | 0xE5 | 0xE7..=0xEE) => false,
+        Some(0xE6) if text.as_bytes().get(1) != Some(&0x97) => false,
+        Some(_) => might_be_no_figure(text),
+    }
+}
+
+/// The rest of [`is_no_figure`], for text whose first byte does not settle it.
+fn might_be_no_figure(text: &str) -> bool {
     let mark = |c: char| {
         matches!(
             c,

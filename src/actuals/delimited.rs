@@ -191,15 +191,19 @@ impl DelimitedRows {
         // Checked in bulk (SIMD): everything up to a cut character, or to the first bad byte.
         let filled = &self.pending[..self.pending_len];
         let valid = match simdutf8::compat::from_utf8(filled) {
-            Ok(_) => filled.len(),
+            Ok(checked) => {
+                self.text.push_str(checked);
+                filled.len()
+            }
             Err(err) => {
                 self.invalid = err.error_len().is_some();
-                err.valid_up_to()
+                let valid = err.valid_up_to();
+                if let Ok(checked) = simdutf8::basic::from_utf8(&filled[..valid]) {
+                    self.text.push_str(checked);
+                }
+                valid
             }
         };
-        if let Ok(checked) = simdutf8::basic::from_utf8(&filled[..valid]) {
-            self.text.push_str(checked);
-        }
         // What is left (a cut character, or bad bytes) moves to the front.
         self.pending.copy_within(valid..self.pending_len, 0);
         self.pending_len -= valid;
@@ -375,8 +379,16 @@ impl Rows for DelimitedRows {
                 }
             },
         };
+        let bytes = text.as_bytes();
         for index in 0..self.bounds.len() {
             let (from, to) = self.bounds[index];
+            let (Some(&first), Some(&last)) = (bytes.get(from), bytes.get(to.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            if !self.transcoded && !may_start_space(first) && !may_end_space(last) {
+                continue;
+            }
             // Fields are cut at ASCII delimiters, so each is whole text.
             let field = text.get(from..to).unwrap_or("");
             if self.transcoded && field.contains('\u{FFFD}') {
@@ -420,11 +432,12 @@ fn scan(
     bounds: &mut Vec<(usize, usize)>,
 ) -> Scan {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    // The high bit of each byte of `word` that equals the byte splatted in `pattern`.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `word` that equals the byte splatted in `pattern`, and
+    // rarely of a byte just above one that does (a borrow): each is looked at again.
     let equal = |word: u64, pattern: u64| {
         let x = word ^ pattern;
-        !(((x & LOW7) + LOW7) | x | LOW7)
+        x.wrapping_sub(ONES) & !x & HIGH
     };
     let (d, q, n) = (
         ONES * u64::from(delimiter),
@@ -438,11 +451,12 @@ fn scan(
         match bytes[i] {
             b'"' => Some(Scan::Quote),
             b if b == newline => Some(Scan::Line(i)),
-            _ => {
+            b if b == delimiter => {
                 bounds.push((field, i));
                 field = i + 1;
                 None
             }
+            _ => None,
         }
     };
     while let Some(chunk) = bytes.get(at..at + 8) {
@@ -467,14 +481,28 @@ fn scan(
     Scan::Open
 }
 
+/// True when a field that starts with `byte` may start with white space: ASCII white space, or
+/// the first byte of U+0085/U+00A0 (0xC2), U+1680 (0xE1), U+2000… (0xE2) or U+3000 (0xE3).
+#[inline]
+fn may_start_space(byte: u8) -> bool {
+    byte.is_ascii_whitespace() || matches!(byte, 0x0B | 0x1C..=0x1F | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// True when a field that ends with `byte` may end with white space: ASCII white space, or the
+/// last byte of a white-space character (U+0085 …85, U+00A0 …A0, U+1680 …80, U+2000–U+200A
+/// …80–8A, U+2028/29 …A8/A9, U+202F …AF, U+205F …9F, U+3000 …80).
+#[inline]
+fn may_end_space(byte: u8) -> bool {
+    byte.is_ascii_whitespace()
+        || matches!(byte, 0x0B | 0x1C..=0x1F | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
+}
+
 /// How many bytes of white space a field has before and after it. Only characters whose first
 /// byte could start white space (ASCII, or U+0085/U+00A0 after 0xC2, U+1680 after 0xE1,
 /// U+2000… after 0xE2, U+3000 after 0xE3) are decoded: a Chinese character at either end is
 /// passed over at once.
 fn trimmed(field: &str) -> (usize, usize) {
-    let may_be_space = |lead: u8| {
-        lead.is_ascii_whitespace() || matches!(lead, 0x0B | 0x1C..=0x1F | 0xC2 | 0xE1 | 0xE2 | 0xE3)
-    };
+    let may_be_space = may_start_space;
     let mut text = field;
     while text.as_bytes().first().is_some_and(|&b| may_be_space(b)) {
         match text.chars().next().filter(|c| c.is_whitespace()) {
@@ -533,7 +561,11 @@ mod tests {
         let mut out = Vec::new();
         while let Some(row) = source.next_row() {
             let failed = row.is_err();
-            out.push(row.map(|r| (r.line, r.iter().map(|c| c.text()).collect())));
+            // The cells as lent, not trimmed again by `CellRef::text`.
+            out.push(row.map(|r| {
+                let cells = r.iter().map(|c| c.as_text().unwrap_or("").to_string());
+                (r.line, cells.collect())
+            }));
             if failed {
                 break;
             }
@@ -553,6 +585,39 @@ mod tests {
         assert_eq!(trim("元"), "元");
         assert_eq!(trim("  "), "");
         assert_eq!(trim("\t2.42%\r"), "2.42%");
+    }
+
+    #[test]
+    fn every_kind_of_white_space_is_trimmed_from_either_end_of_a_field() {
+        let spaces = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace() && !matches!(c, '\n' | '\r'));
+        for c in spaces {
+            let data = format!("a,b,c\n{c}技术{c},{c}12,12{c}\n");
+            let got = ok(data.as_bytes());
+            assert_eq!(got[1].1, vec!["技术", "12", "12"], "U+{:04X}", c as u32);
+        }
+    }
+
+    proptest::proptest! {
+        /// Unquoted lines split as `str::split` and `str::trim` would split and trim them,
+        /// whatever the bytes around the delimiters (the scan compares eight at a time).
+        #[test]
+        fn unquoted_lines_split_at_every_delimiter(
+            lines in proptest::collection::vec("[,\\-+.a0-9 \t\u{3000}\u{a0}技，]{0,40}", 1..6),
+            crlf in proptest::bool::ANY,
+        ) {
+            let header = "h,h";
+            let end = if crlf { "\r\n" } else { "\n" };
+            let data = format!("{header}{end}{}{end}", lines.join(end));
+            let expected: Vec<Vec<String>> = std::iter::once(header)
+                .chain(lines.iter().map(String::as_str))
+                .filter(|l| !l.is_empty())
+                .map(|l| l.split(',').map(|f| f.trim().to_string()).collect())
+                .collect();
+            let got: Vec<Vec<String>> = ok(data.as_bytes()).into_iter().map(|(_, f)| f).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 
     fn lines(data: &[u8]) -> Vec<u64> {

@@ -125,6 +125,7 @@ impl<'a> RowRef<'a> {
     }
 
     /// How many cells the row has.
+    #[inline]
     pub fn len(&self) -> usize {
         match self.cells {
             Lent::Fields { bounds, .. } => bounds.len(),
@@ -133,11 +134,13 @@ impl<'a> RowRef<'a> {
     }
 
     /// True for a row without cells.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Cell `i` (0-based), if the row has it.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<CellRef<'a>> {
         match self.cells {
             Lent::Fields { text, bounds } => {

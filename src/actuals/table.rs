@@ -351,9 +351,9 @@ impl Header {
     ) -> Result<()> {
         let cell = |i: usize| row.get(i).filter(|c| !is_blank_figure(c));
         let change = self.change.and_then(cell);
-        let mut values: smallvec::SmallVec<[(usize, Period, Option<&String>); 4]> =
-            smallvec::SmallVec::new();
-        match self.layout {
+        // Long: the value column, in the row's period; wide: each period column with a figure.
+        let long = match self.layout {
+            Layout::Wide => None,
             Layout::Long => {
                 let Some(value) = self.value else {
                     return Ok(());
@@ -383,18 +383,24 @@ impl Header {
                         })?
                     }
                 };
-                values.push((value, period, self.value_unit.as_ref()));
+                Some((value, period, self.value_unit.as_ref()))
             }
-            Layout::Wide => values.extend(
-                self.periods
-                    .iter()
+        };
+        let wide = match self.layout {
+            Layout::Long => &[][..],
+            Layout::Wide => &self.periods[..],
+        };
+        let mut values = long
+            .into_iter()
+            .chain(
+                wide.iter()
                     .filter(|(col, ..)| {
                         cell(*col).is_some() || (change.is_some() && self.is_last_period(*col))
                     })
                     .map(|(col, period, unit)| (*col, *period, unit.as_ref())),
-            ),
-        }
-        if values.is_empty() {
+            )
+            .peekable();
+        if values.peek().is_none() {
             return Ok(());
         }
         let id = self.id.and_then(cell).and_then(|c| c.as_text());
