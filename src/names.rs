@@ -1,6 +1,8 @@
 //! Indicator names as people type them: one normal form for matching, and the closest known
 //! names for an unknown one.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Quote marks of every kind, dropped when names are compared: “四主体一联合” = "四主体一联合" =
@@ -19,10 +21,31 @@ const QUOTES: &[char] = &[
 /// assert_eq!(normalize("新建“双创”孵化载体"), normalize("新建「双创」孵化载体"));
 /// ```
 pub fn normalize(name: &str) -> String {
-    name.nfkc()
+    nfkc(name)
+        .chars()
         .filter(|c| !c.is_whitespace() && !QUOTES.contains(c))
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// `text` in Unicode NFKC. Text of ASCII and CJK unified ideographs (U+4E00–U+9FFF), which
+/// NFKC leaves as they are, is passed through without the normaliser's per-character work.
+///
+/// ```
+/// use plan::names::nfkc;
+///
+/// assert_eq!(nfkc("技术合同成交额 2020"), "技术合同成交额 2020");
+/// assert_eq!(nfkc("Ｒ＆Ｄ２０２０年"), "R&D2020年");
+/// ```
+pub fn nfkc(text: &str) -> Cow<'_, str> {
+    if text
+        .chars()
+        .all(|c| c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    }
 }
 
 /// Up to `n` candidates closest to `wanted`, best first. Each candidate is `(label, names)`:

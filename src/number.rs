@@ -3,6 +3,8 @@
 use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::names::nfkc;
+
 /// Parses a plain decimal such as `2.20`, `-3`, `+1467.83` or `.5` exactly, keeping its scale.
 ///
 /// Rejects NaN, infinities, exponents, thousands separators and anything with more precision
@@ -163,8 +165,8 @@ fn might_be_no_figure(text: &str) -> bool {
 /// assert!(read_written_number("1,2").is_err());
 /// ```
 pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, &'static str> {
-    let text: String = text
-        .nfkc()
+    let text: String = nfkc(text)
+        .chars()
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
     let text = text.trim();

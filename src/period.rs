@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use unicode_normalization::UnicodeNormalization;
+use crate::names::nfkc;
 
 /// A span of whole months within one year, `first..=last` (1-based months).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,8 +71,8 @@ impl fmt::Display for Period {
 
 /// Reads a period; `None` when it is not one.
 pub fn parse_period(text: &str) -> Option<Period> {
-    let text: String = text
-        .nfkc()
+    let text: String = nfkc(text)
+        .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '—' | '–' | '~' | '至' | '到' => '-',

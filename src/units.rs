@@ -2,8 +2,8 @@
 //! percentages stay percentages, counts (家, 个, 项, 支, 位, 所) are interchangeable, and anything
 //! else only matches itself.
 
+use crate::names::nfkc;
 use rust_decimal::Decimal;
-use unicode_normalization::UnicodeNormalization;
 
 /// What a unit measures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +35,7 @@ const COUNTS: &[&str] = &[
 
 /// A unit in normal form: NFKC, no spaces, no surrounding brackets (`（亿元）` is `亿元`).
 pub fn normalize_unit(unit: &str) -> String {
-    let unit: String = unit.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let unit: String = nfkc(unit).chars().filter(|c| !c.is_whitespace()).collect();
     match unit.trim_matches(|c| matches!(c, '(' | ')' | '[' | ']')) {
         "百分比" => "%".to_string(),
         other => other.to_string(),

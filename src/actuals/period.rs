@@ -1,10 +1,10 @@
 //! Period names in actual figures.
 
-use unicode_normalization::UnicodeNormalization;
+use crate::names::nfkc;
 
 /// Reads a year as analysts write it: `2020`, `2020年`, `２０２０年`, with spaces around.
 pub fn parse_year(text: &str) -> Option<i32> {
-    let text: String = text.nfkc().collect();
+    let text = nfkc(text);
     let digits = text.trim().trim_end_matches('年').trim();
     if digits.len() == 4 && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()) {
         digits.parse().ok()

@@ -3,7 +3,7 @@
 //! - long: one row per figure (`指标 | 年份 | 数值 | 单位`);
 //! - wide: indicators as rows, periods as columns (`指标 | 单位 | 2019年 | 2020年`).
 
-use unicode_normalization::UnicodeNormalization;
+use crate::names::nfkc;
 
 use super::grid::{CellRef, RowRef, Rows};
 use super::{Columns, Observation, UnitAt, UnitText};
@@ -204,7 +204,7 @@ impl PeriodCache {
 /// `金额单位：万元`, `计量单位: 家` -> `Some(Ok(unit))`; a line that mentions 单位 but cannot be
 /// read -> `Some(Err(line))`; any other line (a title) -> `None`.
 fn unit_line(text: &str) -> Option<std::result::Result<String, String>> {
-    let squeezed: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let squeezed: String = nfkc(text).chars().filter(|c| !c.is_whitespace()).collect();
     let Some(at) = squeezed.find("单位:") else {
         // 单位 亿元, without its colon, is a unit line gone wrong; 各单位… is a title.
         let bare = squeezed.trim_start_matches(['(', '[']);
@@ -227,9 +227,8 @@ fn unit_line(text: &str) -> Option<std::result::Result<String, String>> {
 
 /// A header cell in normal form, and a unit written in brackets after the name: `数值（亿元）`.
 fn header_name(cell: &CellRef) -> (String, Option<String>) {
-    let text: String = cell
-        .text()
-        .nfkc()
+    let text: String = nfkc(&cell.text())
+        .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
         .collect::<String>()
         .to_lowercase();
