@@ -16,8 +16,9 @@ use crate::error::{Error, Location, Result};
 /// The longest record read: longer is an error, not an allocation.
 pub const MAX_RECORD: usize = 1 << 20;
 
-/// How much is read at a time.
-const CHUNK: usize = 1 << 18;
+/// How much is read at a time: small enough that the read buffer and the text it is copied
+/// into stay in a core's L2 cache while they are scanned.
+const CHUNK: usize = 1 << 16;
 
 /// Rows of a delimited input, streamed.
 pub struct DelimitedRows {
