@@ -73,7 +73,10 @@ impl Conversion {
     pub fn apply(self, value: Decimal) -> Option<Decimal> {
         match self {
             Conversion::Same => Some(value),
-            Conversion::Up(n) => value.checked_mul(Decimal::from_i128_with_scale(10i128.pow(n), 0)),
+            // A product too wide for a decimal comes back rounded to fewer places: refused.
+            Conversion::Up(n) => value
+                .checked_mul(Decimal::from_i128_with_scale(10i128.pow(n), 0))
+                .filter(|product| product.scale() == value.scale()),
             Conversion::Down(n) => {
                 let scale = value.scale() + n;
                 let mut result = value;
@@ -145,6 +148,18 @@ mod tests {
     #[test]
     fn overflow_is_none_not_a_panic() {
         assert_eq!(convert(Decimal::MAX, "亿元", "元"), None);
+        assert_eq!(
+            convert(d("1.234567890123456789012345678"), "亿元", "万元"),
+            None,
+            "28 digits times 10^4 would be rounded"
+        );
+        assert_eq!(
+            convert(d("1.234567890123456789012345"), "亿元", "万元")
+                .unwrap()
+                .to_string(),
+            "12345.678901234567890123450000",
+            "26 digits times 10^4 fit"
+        );
         assert_eq!(
             convert(d("0.0000000000000000000000001"), "元", "亿元"),
             None
