@@ -20,7 +20,7 @@ use std::io::IsTerminal;
 use crate::cli::{ColorChoice, LangArg, LookArgs, PlanArg, Style};
 use crate::error::Result;
 use crate::exit::ExitStatus;
-use crate::plan::{load_plan, Plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
+use crate::plan::{load_embedded, load_plan, Plan};
 use crate::render::{Lang, Table, TableStyle};
 
 /// What a command produced: the whole standard output and the exit status.
@@ -49,7 +49,7 @@ pub(crate) fn load(arg: &PlanArg) -> Result<Plan> {
             let (name, text) = crate::actuals::read_to_string(path)?;
             load_plan(&text, &name)
         }
-        None => load_plan(EMBEDDED_PLAN, EMBEDDED_PLAN_NAME),
+        None => load_embedded(),
     }
 }
 

@@ -7,7 +7,7 @@ mod raw;
 mod rule;
 mod target;
 
-pub use load::{load_plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
+pub use load::{load_embedded, load_plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
 pub use rule::Rule;
 pub use target::{Accrual, Aggregate, Baseline, Profile, Target};
 
