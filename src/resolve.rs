@@ -107,9 +107,9 @@ pub struct Collector<'p> {
     /// The first row of each (target, period), and the column, to order errors in a wide row.
     first_seen: HashMap<(usize, Period), (Location, u64)>,
     /// Rows skipped by --ignore-unknown: the first, and how many.
-    unknown: Option<(String, Location, u64)>,
+    unknown: Option<(String, Location, Skipped)>,
     /// Rows for years other than the plan year and the baseline year: the first, and how many.
-    other_years: Option<(Location, Period, u64)>,
+    other_years: Option<(Location, Period, Skipped)>,
     /// Indicator text as written -> target (`None`: not in the plan).
     names: HashMap<Box<str>, Option<usize>>,
     /// (target, unit as written) -> how it converts to the target's unit.
@@ -121,6 +121,38 @@ pub struct Collector<'p> {
     percent: Vec<bool>,
     /// The run of record-level rows being summed.
     run: Run,
+}
+
+/// Rows skipped, each counted once however many of its figures (a wide row's periods) were.
+#[derive(Debug, Clone, Copy)]
+struct Skipped {
+    rows: u64,
+    last_line: u64,
+}
+
+impl Skipped {
+    fn new(line: u64) -> Self {
+        Skipped {
+            rows: 1,
+            last_line: line,
+        }
+    }
+
+    /// Counts a skipped figure on `line`: rows come in order, so a new line is a new row.
+    fn count(&mut self, line: u64) {
+        if line != self.last_line {
+            self.rows += 1;
+            self.last_line = line;
+        }
+    }
+
+    /// These rows, then `later`'s (from the rows after them).
+    fn then(self, later: Skipped) -> Skipped {
+        Skipped {
+            rows: self.rows + later.rows,
+            last_line: later.last_line,
+        }
+    }
 }
 
 /// The largest scale a decimal has.
@@ -323,8 +355,10 @@ impl<'p> Collector<'p> {
                 ));
             }
             match &mut self.unknown {
-                Some((.., count)) => *count += 1,
-                None => self.unknown = Some((obs.indicator.to_string(), at, 1)),
+                Some((.., skipped)) => skipped.count(obs.line),
+                None => {
+                    self.unknown = Some((obs.indicator.to_string(), at, Skipped::new(obs.line)))
+                }
             }
             return Ok(());
         };
@@ -332,8 +366,8 @@ impl<'p> Collector<'p> {
         let year = obs.period.year;
         if year != plan.year && Some(year) != plan.baseline_period {
             match &mut self.other_years {
-                Some((.., count)) => *count += 1,
-                None => self.other_years = Some((obs.row(), obs.period, 1)),
+                Some((.., skipped)) => skipped.count(obs.line),
+                None => self.other_years = Some((obs.row(), obs.period, Skipped::new(obs.line))),
             }
             return Ok(());
         }
@@ -421,11 +455,11 @@ impl<'p> Collector<'p> {
         self.first_seen.extend(later.first_seen);
         self.figures.warnings.extend(later.figures.warnings);
         self.other_years = match (self.other_years, later.other_years) {
-            (Some((at, period, a)), Some((.., b))) => Some((at, period, a + b)),
+            (Some((at, period, a)), Some((.., b))) => Some((at, period, a.then(b))),
             (first, second) => first.or(second),
         };
         self.unknown = match (self.unknown, later.unknown) {
-            (Some((name, at, a)), Some((.., b))) => Some((name, at, a + b)),
+            (Some((name, at, a)), Some((.., b))) => Some((name, at, a.then(b))),
             (first, second) => first.or(second),
         };
         Ok(self)
@@ -435,12 +469,12 @@ impl<'p> Collector<'p> {
     pub fn finish(mut self) -> Figures {
         self.end_run();
         let plan = self.plan;
-        if let Some((at, period, count)) = self.other_years.take() {
+        if let Some((at, period, skipped)) = self.other_years.take() {
             let years = match plan.baseline_period {
                 Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
                 None => format!("the plan year {}", plan.year),
             };
-            let more = match count {
+            let more = match skipped.rows {
                 1 => String::new(),
                 n => format!(", and {} more rows for other years", n - 1),
             };
@@ -448,7 +482,8 @@ impl<'p> Collector<'p> {
                 "{at}: period {period} is neither {years}; row ignored{more}"
             ));
         }
-        if let Some((name, at, n)) = self.unknown.take() {
+        if let Some((name, at, skipped)) = self.unknown.take() {
+            let n = skipped.rows;
             self.figures.warnings.push(format!(
                 "skipped {n} row{} whose indicator is not in the plan (--ignore-unknown); the first is \
                  `{}` at {at}",

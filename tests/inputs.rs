@@ -279,6 +279,37 @@ fn ignore_unknown_skips_and_says_how_many() {
 }
 
 #[test]
+fn ignore_unknown_counts_rows_not_figures_in_a_wide_table() {
+    let input = "指标,2018年,2019年,2020年\n技术合同成交额,1000,1467.83,1758.72\n\
+                 地区生产总值,24438.32,25793.17,26181.86\n人口,3864,3876,3955\n";
+    let run = plan_with_stdin(
+        &["check", "-", "--format", "json", "--ignore-unknown"],
+        input,
+    );
+    let json = json(&run);
+    let warnings: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_str())
+        .collect();
+    assert!(
+        warnings.contains(
+            &"skipped 2 rows whose indicator is not in the plan (--ignore-unknown); the first \
+              is `地区生产总值` at <stdin>:3:1"
+        ),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.contains(
+            &"<stdin>:2: period 2018 is neither the plan year 2020 nor the baseline \
+                            year 2019; row ignored"
+        ),
+        "one row with a figure for another year: {warnings:?}"
+    );
+}
+
+#[test]
 fn numbers_as_people_write_them_and_no_figure_marks() {
     let input = "指标,年份,数值\n技术合同成交额,2020, １，２００.５ \n新建省重点实验室,2020,32个\n新建省级高新区,2020,无\n新设科技成果转化引导基金子基金,2020,/\n";
     let json = json(&plan_with_stdin(&["check", "-", "--format", "json"], input));
