@@ -165,6 +165,26 @@ fn damaged_utf8_beyond_the_sniffed_head_names_its_line() {
 }
 
 #[test]
+fn invalid_utf8_after_a_quoted_field_names_the_field_not_the_commas() {
+    let mut bytes = b"indicator,period,value,note\n".to_vec();
+    for _ in 0..3000 {
+        bytes.extend_from_slice("全社会R&D经费投入强度,2019,,尚未公布\n".as_bytes());
+    }
+    bytes.extend_from_slice("\"技术合同成交额, 登记\",2020,".as_bytes());
+    bytes.extend_from_slice(b"\xff,\n");
+    let path = common::temp_file("late-damage-quoted.csv", &bytes);
+    let run = plan(&["check", path.to_str().unwrap()]);
+    assert_error(
+        &run,
+        &format!(
+            "{}:3002:3: invalid UTF-8; the file reads as UTF-8 before this line (if it is GBK, pass \
+             --encoding gbk)",
+            path.display()
+        ),
+    );
+}
+
+#[test]
 fn binary_garbage() {
     assert_error(
         &check("garbage.bin"),

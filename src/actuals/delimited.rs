@@ -123,8 +123,16 @@ impl DelimitedRows {
     fn invalid_utf8(&self) -> Error {
         let partial = &self.text.as_bytes()[self.start..];
         let line = self.line + memchr::memchr_iter(b'\n', partial).count() as u64;
-        let last_line = partial.rsplit(|&b| b == b'\n').next().unwrap_or(partial);
-        let column = memchr::memchr_iter(self.delimiter, last_line).count() as u64 + 1;
+        // The field: delimiters outside quotes since the record began (`""` toggles twice).
+        let mut column = 1;
+        let mut quoted = false;
+        for &b in partial {
+            match b {
+                b'"' => quoted = !quoted,
+                b if b == self.delimiter && !quoted => column += 1,
+                _ => {}
+            }
+        }
         let message = if self.forced {
             "invalid UTF-8; expected text in the encoding given with --encoding"
         } else {
