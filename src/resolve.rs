@@ -3,7 +3,8 @@
 //!
 //! This is the inner loop of a million-row check, so it remembers what it has worked out: the
 //! target each indicator text names and how each unit converts. A row that adds to a total
-//! allocates nothing.
+//! allocates nothing, and a row in a run of one indicator, period and unit only has its number
+//! read and added in 128-bit integers (see `Run`).
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
