@@ -1,0 +1,477 @@
+//! How one target is checked as of a period: its figure (or running total) read from its
+//! series, its baseline found, its rule applied, and the pace of a figure that is not final
+//! yet judged against the part of the year elapsed.
+
+use num_rational::BigRational;
+use rust_decimal::Decimal;
+
+use super::{
+    closing_level, elapsed_share, exact, first_gap, growth_percent, higher_is_better, judge,
+    judge_growth_rate, latest_level, level, round, to_date, to_decimal, Actual, BaselineFrom,
+    BaselineUsed, Basis, Note, Reading, Series, Status, TargetResult, Unjudged, Verdict,
+};
+use crate::figure::Progress;
+use crate::period::Period;
+use crate::plan::{Accrual, Plan, Rule, Target};
+
+/// One target, as of the end of month `last`.
+pub(super) struct TargetCheck<'p, 's> {
+    pub plan: &'p Plan,
+    pub target: &'p Target,
+    pub series: &'s Series,
+    /// The last month of the period checked.
+    pub last: u8,
+    /// Warnings about this target's figures.
+    pub warnings: Vec<String>,
+}
+
+/// A baseline figure and where it came from.
+type Base = (Decimal, Option<Period>, BaselineFrom);
+
+impl<'p> TargetCheck<'p, '_> {
+    fn is_final(&self) -> bool {
+        self.last == 12
+    }
+
+    fn cumulative(&self) -> bool {
+        self.target.accrual == Accrual::Cumulative
+    }
+
+    fn empty(&self) -> TargetResult<'p> {
+        TargetResult {
+            target: self.target,
+            actual: None,
+            period: None,
+            reported_growth: None,
+            baseline: None,
+            status: Status::Missing,
+            threshold: None,
+            expected: None,
+            gap: None,
+            share: None,
+            growth: None,
+            basis: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub(super) fn evaluate(&mut self) -> TargetResult<'p> {
+        let mut result = if self.target.rule == Rule::Done {
+            self.milestone()
+        } else {
+            self.number()
+        };
+        if result.basis == Some(Basis::ReportedGrowth) {
+            result.notes.push(Note::ReportedGrowth(
+                result.reported_growth.unwrap_or_default(),
+            ));
+        }
+        if self.target.rule.is_qualitative() && result.actual.is_some() {
+            result.notes.push(Note::Qualitative {
+                wording: self.target.wording.clone(),
+                lower_is_better: self.target.rule == Rule::Decrease,
+            });
+        }
+        result
+    }
+
+    fn milestone(&self) -> TargetResult<'p> {
+        let mut result = self.empty();
+        let Some((progress, period)) =
+            super::accrual::latest_progress(self.series, self.plan.year, self.last)
+        else {
+            result.notes.push(Note::NoFigure {
+                year: self.plan.year,
+            });
+            return result;
+        };
+        let note;
+        (result.status, note) = match (progress, self.is_final()) {
+            (Progress::Done, _) => (Status::Met, None),
+            (Progress::InProgress, true) => (Status::Unmet, Some(Note::InProgress)),
+            (Progress::InProgress, false) => (Status::OnTrack, Some(Note::InProgress)),
+            (Progress::NotDone, true) => (Status::Unmet, Some(Note::NotDone)),
+            (Progress::NotDone, false) => (Status::Behind, Some(Note::NotDone)),
+        };
+        result.notes.extend(note);
+        result.actual = Some(Actual::Progress(progress));
+        result.period = Some(period);
+        result
+    }
+
+    /// The figure judged: the year so far (cumulative) or the latest value (level).
+    fn reading(&self, year: i32, last: u8) -> Option<Reading> {
+        match self.target.accrual {
+            Accrual::Cumulative => to_date(self.series, year, last),
+            Accrual::Level => latest_level(self.series, year, last),
+        }
+    }
+
+    /// The baseline year's figure for the whole year: its total (cumulative) or its closing
+    /// value (level); else the plan's own baseline.
+    fn annual_base(&self) -> Option<Base> {
+        let from_data = self
+            .plan
+            .baseline_period
+            .and_then(|y| match self.target.accrual {
+                Accrual::Cumulative => to_date(self.series, y, 12),
+                Accrual::Level => closing_level(self.series, y),
+            });
+        match (from_data, &self.target.baseline) {
+            (Some(r), _) => Some((r.value, Some(r.period), BaselineFrom::Data(r.at))),
+            (None, Some(given)) => {
+                Some((given.value, None, BaselineFrom::Plan(given.source.clone())))
+            }
+            (None, None) => None,
+        }
+    }
+
+    fn number(&mut self) -> TargetResult<'p> {
+        let plan = self.plan;
+        let rule = self.target.rule.clone();
+        let mut result = self.empty();
+        let Some(reading) = self.reading(plan.year, self.last) else {
+            self.no_reading(&mut result);
+            return result;
+        };
+        result.actual = Some(Actual::Number(reading.value));
+        result.period = Some(reading.period);
+        result.reported_growth = reading.change;
+        if let Some(unit) = &reading.converted_from {
+            result.notes.push(Note::ConvertedFrom(unit.clone()));
+        }
+        if !self.cumulative() && reading.period.last < self.last {
+            result.notes.push(Note::Stale {
+                period: reading.period,
+            });
+        }
+        // Judged as it is: at year end, and any level figure.
+        let as_is = self.is_final() || !self.cumulative();
+        if !rule.is_relative() {
+            let direct = if as_is {
+                judge(&rule, reading.value, None).ok()
+            } else {
+                None
+            };
+            self.settle(&mut result, reading.value, level(&rule, None), direct);
+            return result;
+        }
+        let annual_base = self.annual_base();
+        let annual = annual_base
+            .as_ref()
+            .and_then(|(b, ..)| level(&rule, Some(*b)));
+        // Before year end: the same months of the baseline year, when given, are the fairest
+        // comparison; then a reported year-on-year growth rate; then the whole baseline year,
+        // prorated.
+        let same_months = match (as_is, plan.baseline_period) {
+            (false, Some(y)) => to_date(self.series, y, self.last),
+            _ => None,
+        };
+        let base = match (as_is, same_months, reading.change) {
+            (true, ..) => annual_base.clone(),
+            (false, Some(same), _) => {
+                Some((same.value, Some(same.period), BaselineFrom::Data(same.at)))
+            }
+            (false, None, Some(_)) => None,
+            (false, None, None) => annual_base.clone(),
+        };
+        let compared_as_is = as_is
+            || base
+                .as_ref()
+                .is_some_and(|(_, p, _)| p.is_some_and(|p| p.last == self.last));
+        let Some((base_value, base_period, from)) = base else {
+            match reading.change {
+                Some(change) => {
+                    self.by_reported_growth(&mut result, change, annual.as_ref(), reading.value)
+                }
+                None => result.notes.push(Note::NoBaseline {
+                    year: plan.baseline_period,
+                }),
+            }
+            return result;
+        };
+        result.baseline = Some(BaselineUsed {
+            value: base_value,
+            period: base_period,
+            from,
+        });
+        result.basis = Some(Basis::Baseline);
+        if matches!(rule, Rule::GrowthAtLeast(_)) && compared_as_is {
+            result.growth = growth_percent(reading.value, base_value);
+        }
+        let is_percent = crate::units::kind(self.target.unit.as_deref().unwrap_or_default())
+            == crate::units::UnitKind::Percent;
+        // For a percentage, a reported change is usually in percentage points, not a growth
+        // rate: comparing the two would warn about nothing.
+        if let (Some(reported), true, false) = (reading.change, compared_as_is, is_percent) {
+            self.warnings
+                .extend(disagreement(self.target, &reading, base_value, reported));
+        }
+        if is_percent
+            && !reading.value.is_zero()
+            && reading.value.abs() < Decimal::ONE
+            && base_value.abs() >= Decimal::ONE
+        {
+            let percent = (reading.value * Decimal::ONE_HUNDRED).normalize();
+            self.warnings.push(format!(
+                "{}: {} for `{}` (baseline {base_value}%) looks like a fraction; if it means {percent}%, \
+                 write {percent} or {percent}%",
+                reading.at, reading.value, self.target.name
+            ));
+        }
+        match judge(&rule, reading.value, Some(base_value)) {
+            Err(Unjudged::BaselineNotPositive) => {
+                result.status = Status::Unmet;
+                result.notes.push(Note::BaselineNotPositive);
+            }
+            verdict if compared_as_is => {
+                let verdict = verdict.ok();
+                self.settle(&mut result, reading.value, annual.clone(), verdict);
+                self.early_met(&mut result, reading.value, annual.as_ref());
+                if let Some(v) = verdict {
+                    // Against the same months: their level is what was expected by now.
+                    result.expected = v.threshold;
+                    result.gap = v.gap;
+                }
+            }
+            _ => self.settle(&mut result, reading.value, annual, None),
+        }
+        result
+    }
+
+    /// No figure to judge: a reported growth rate may stand in; a cumulative target may have
+    /// reached its level earlier; else the note says what is missing.
+    fn no_reading(&mut self, result: &mut TargetResult<'p>) {
+        let plan = self.plan;
+        let wanted = Period::to_date(plan.year, self.last).unwrap_or(Period::year(plan.year));
+        let this_year: Vec<(&Period, &crate::figure::Figure)> = self
+            .series
+            .iter()
+            .filter(|(p, _)| p.year == plan.year)
+            .collect();
+        let growth_only = this_year.iter().any(|(_, f)| f.value.is_none());
+        if growth_only && self.target.rule.is_relative() && self.growth_only(result) {
+            return;
+        }
+        if self.cumulative() && higher_is_better(&self.target.rule) == Some(true) {
+            // A flow only grows: a level reached by an earlier month is reached for good.
+            let annual = level(&self.target.rule, self.annual_base().map(|(b, ..)| b));
+            let earlier = (1..self.last)
+                .rev()
+                .find_map(|m| to_date(self.series, plan.year, m));
+            if let (Some(reading), Some(annual)) = (earlier, annual) {
+                if self.reaches(reading.value, &annual) {
+                    result.actual = Some(Actual::Number(reading.value));
+                    result.period = Some(reading.period);
+                    result.status = Status::Met;
+                    result.threshold = to_decimal(&annual);
+                    result.notes.push(Note::ReachedBy {
+                        period: reading.period,
+                    });
+                    return;
+                }
+            }
+        }
+        result
+            .notes
+            .push(if growth_only && !self.target.rule.is_relative() {
+                Note::OnlyGrowthRate
+            } else if this_year.is_empty() {
+                Note::NoFigure { year: plan.year }
+            } else {
+                let gap = match self.target.accrual {
+                    Accrual::Cumulative => {
+                        first_gap(self.series, plan.year, self.last).filter(|g| *g != wanted)
+                    }
+                    Accrual::Level => None,
+                };
+                Note::NotCovered { wanted, gap }
+            });
+    }
+
+    /// True when `value` satisfies the rule against the annual level (strictly for 超过 and 提升).
+    fn reaches(&self, value: Decimal, annual: &BigRational) -> bool {
+        let v = exact(value);
+        match self.target.rule {
+            Rule::MoreThan(_) | Rule::Increase => v > *annual,
+            Rule::LessThan(_) | Rule::Decrease => v < *annual,
+            Rule::AtMost(_) => v <= *annual,
+            _ => v >= *annual,
+        }
+    }
+
+    /// Before year end, a cumulative higher-is-better figure that already reaches the annual
+    /// level is met for good.
+    fn early_met(
+        &self,
+        result: &mut TargetResult<'p>,
+        value: Decimal,
+        annual: Option<&BigRational>,
+    ) {
+        let early = !self.is_final()
+            && self.cumulative()
+            && higher_is_better(&self.target.rule) == Some(true);
+        if let (true, Some(annual)) = (early, annual) {
+            if self.reaches(value, annual) {
+                result.status = Status::Met;
+            }
+        }
+    }
+
+    /// A relative target with only a reported growth rate (no level at all) for the period.
+    fn growth_only(&self, result: &mut TargetResult<'p>) -> bool {
+        let Some(want) = Period::to_date(self.plan.year, self.last) else {
+            return false;
+        };
+        let found = self
+            .series
+            .iter()
+            .filter(|(p, f)| {
+                f.value.is_none()
+                    && f.change.is_some()
+                    && (**p == want || (p.last == self.last && !self.cumulative()))
+            })
+            .max_by_key(|(p, _)| p.month_count());
+        let Some((period, figure)) = found else {
+            return false;
+        };
+        let Some(change) = figure.change else {
+            return false;
+        };
+        result.period = Some(*period);
+        // No level at all: no share of an annual level, no early `met`.
+        self.by_reported_growth(result, change, None, Decimal::ZERO);
+        true
+    }
+
+    /// Judged by a reported growth rate (same months of the year before); the annual level, if
+    /// known, still gives the share reached and an early `met`.
+    fn by_reported_growth(
+        &self,
+        result: &mut TargetResult<'p>,
+        change: Decimal,
+        annual: Option<&BigRational>,
+        value: Decimal,
+    ) {
+        result.basis = Some(Basis::ReportedGrowth);
+        result.growth = Some(change);
+        result.reported_growth = Some(change);
+        if let Ok(verdict) = judge_growth_rate(&self.target.rule, change) {
+            result.status = self.status(verdict.met);
+            result.expected = verdict.threshold;
+            result.threshold = verdict.threshold;
+            result.gap = verdict.gap;
+        }
+        if let Some(annual) = annual {
+            if higher_is_better(&self.target.rule) == Some(true)
+                && *annual > BigRational::from_integer(0.into())
+            {
+                result.share = round(
+                    &(exact(value) * BigRational::from_integer(100.into()) / annual),
+                    1,
+                );
+            }
+        }
+        self.early_met(result, value, annual);
+    }
+
+    /// Met or unmet at year end; on track or behind before it.
+    fn status(&self, met: bool) -> Status {
+        match (met, self.is_final()) {
+            (true, true) => Status::Met,
+            (false, true) => Status::Unmet,
+            (true, false) => Status::OnTrack,
+            (false, false) => Status::Behind,
+        }
+    }
+
+    /// Sets status, expected, gap and share. `direct` is the rule's verdict on the figure as it
+    /// is (at year end, or for a level figure); without it, a cumulative figure before year end
+    /// is held against the annual level prorated by the share of the year elapsed.
+    fn settle(
+        &self,
+        result: &mut TargetResult<'p>,
+        value: Decimal,
+        annual: Option<BigRational>,
+        direct: Option<Verdict>,
+    ) {
+        let rule = &self.target.rule;
+        let places = value.scale().clamp(2, 28);
+        let v = exact(value);
+        // A value written in the plan keeps its digits (2.20, not 2.2).
+        result.threshold = rule.value().filter(|_| !rule.is_relative()).or_else(|| {
+            annual
+                .as_ref()
+                .and_then(|a| to_decimal(a).or_else(|| round(a, places)))
+        });
+        if let (Some(annual), Some(true)) = (&annual, higher_is_better(rule)) {
+            if *annual > BigRational::from_integer(0.into()) {
+                result.share = round(&(&v * BigRational::from_integer(100.into()) / annual), 1);
+            }
+        }
+        if let Some(verdict) = direct {
+            result.status = self.status(verdict.met);
+            result.expected = verdict.threshold;
+            result.gap = verdict.gap;
+            return;
+        }
+        let share = elapsed_share(self.target, self.last);
+        if let Rule::Between { min, max } = rule {
+            let (lo, hi) = (exact(*min) * &share, exact(*max) * &share);
+            result.expected = round(&lo, places);
+            result.gap = if v < lo {
+                round(&(&v - &lo), places)
+            } else if v > hi {
+                round(&(&v - &hi), places)
+            } else {
+                Some(Decimal::ZERO)
+            };
+            // A flow already past the year's maximum can no longer end in range.
+            result.status = if v > exact(*max) {
+                Status::Unmet
+            } else {
+                self.status(v >= lo && v <= hi)
+            };
+            return;
+        }
+        let Some(annual) = annual else { return };
+        let reached = self.reaches(value, &annual);
+        let expected = &annual * &share;
+        result.expected = round(&expected, places);
+        result.gap = round(&(&v - &expected), places);
+        // On pace means at or beyond the prorated level. A flow only grows: reaching the year's
+        // level early is meeting it; passing a cap early is failing it for good.
+        result.status = match higher_is_better(rule) {
+            Some(true) if reached => Status::Met,
+            Some(true) => self.status(v >= expected),
+            Some(false) if !reached => Status::Unmet,
+            Some(false) => self.status(v <= expected),
+            None => Status::Missing,
+        };
+    }
+}
+
+/// A warning when a reported growth rate and the figures disagree, at the reported rate's
+/// precision: 40% reported, 4368 -> 6198 computes 41.90%.
+fn disagreement(
+    target: &Target,
+    reading: &Reading,
+    base: Decimal,
+    reported: Decimal,
+) -> Option<String> {
+    let number = reading.value;
+    let exact_growth = number
+        .checked_sub(base)?
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(base)?;
+    let computed = growth_percent(number, base)?;
+    let mut rounded = exact_growth.round_dp(reported.scale());
+    rounded.rescale(reported.scale());
+    (rounded != reported).then(|| {
+        format!(
+            "{}: reported growth {reported}% for `{}` disagrees with {base} -> {number} ({computed}%); \
+             the check used the figures",
+            reading.at, target.name
+        )
+    })
+}
