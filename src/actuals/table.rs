@@ -357,15 +357,16 @@ impl Header {
                 let Some(value) = self.value else {
                     return Ok(());
                 };
-                if cell(value).is_none() && change.is_none() {
+                let figure = cell(value);
+                if figure.is_none() && change.is_none() {
                     return Ok(());
                 }
                 let period = match self.period {
                     None => Period::year(options.default_year),
                     Some(p) => {
-                        let text = row.get(p).and_then(|c| c.as_text()).unwrap_or("");
                         let parsed = match row.get(p) {
-                            Some(CellRef::Text(_)) | None => periods.parse(text),
+                            Some(CellRef::Text(text)) => periods.parse(text),
+                            None => periods.parse(""),
                             Some(other) => parse_period(&other.text()),
                         };
                         parsed.ok_or_else(|| {
@@ -382,7 +383,7 @@ impl Header {
                         })?
                     }
                 };
-                Some((value, period, self.value_unit.as_ref()))
+                Some((value, period, self.value_unit.as_ref(), figure))
             }
         };
         let wide = match self.layout {
@@ -393,10 +394,10 @@ impl Header {
             .into_iter()
             .chain(
                 wide.iter()
-                    .filter(|(col, ..)| {
-                        cell(*col).is_some() || (change.is_some() && self.is_last_period(*col))
-                    })
-                    .map(|(col, period, unit)| (*col, *period, unit.as_ref())),
+                    .map(|(col, period, unit)| (*col, *period, unit.as_ref(), cell(*col)))
+                    .filter(|&(col, _, _, figure)| {
+                        figure.is_some() || (change.is_some() && self.is_last_period(col))
+                    }),
             )
             .peekable();
         if values.peek().is_none() {
@@ -434,7 +435,7 @@ impl Header {
             }
             None => None,
         };
-        for (column, period, header_unit) in values {
+        for (column, period, header_unit, figure) in values {
             let stated = unit_from_cell
                 .or_else(|| header_unit.map(|u| (u.as_str(), UnitAt::Column(column as u64 + 1))));
             let unit = match (stated, default_unit) {
@@ -454,7 +455,7 @@ impl Header {
             sink(&Observation {
                 indicator,
                 period,
-                value: cell(column),
+                value: figure,
                 change: if is_last { change } else { None },
                 unit,
                 origin,
