@@ -269,7 +269,7 @@ impl<'p> Collector<'p> {
 
     /// Starts a run after `obs`, a row fully checked and added to the total of target `i`.
     fn start_run(&mut self, i: usize, obs: &Observation, target: &Target) {
-        let Some(Figure {
+        let Some(&Figure {
             value: Some(FigureValue::Number(total)),
             ..
         }) = self.figures.by_target[i].get(&obs.period)
@@ -279,6 +279,11 @@ impl<'p> Collector<'p> {
         if self.percent[i] || target.rule == Rule::Done || obs.change.is_some() {
             return;
         }
+        let conversion = match obs.unit {
+            // From the collector's cache: the row just checked looked it up.
+            Some(u) => self.conversion(i, u.text, target.unit.as_deref().unwrap_or_default()),
+            None => Some(Conversion::Same),
+        };
         let run = &mut self.run;
         run.key = Some((i, obs.period));
         run.indicator.clear();
@@ -289,10 +294,7 @@ impl<'p> Collector<'p> {
             unit.push_str(u.text);
             unit
         });
-        run.conversion = match obs.unit {
-            Some(u) => units::conversion(u.text, target.unit.as_deref().unwrap_or_default()),
-            None => Some(Conversion::Same),
-        };
+        run.conversion = conversion;
         run.mantissa = total.mantissa();
         run.scale = total.scale();
         run.rows = 0;

@@ -140,48 +140,37 @@ fn utf8_with_a_damaged_byte_is_an_error_not_mojibake() {
     );
 }
 
-#[test]
-fn damaged_utf8_beyond_the_sniffed_head_names_its_line() {
-    // 3,000 rows of UTF-8 Chinese without figures (past the 64 KiB the encoding is chosen
-    // from), then a bad byte.
+/// Checks a file of 3,000 rows of UTF-8 Chinese without figures (past the 64 KiB the encoding is
+/// chosen from) followed by `last`, a row with a bad byte: the error names line 3002 and
+/// `column`.
+#[track_caller]
+fn assert_damaged_after_the_head(name: &str, last: &[u8], column: u64) {
     let mut bytes = b"indicator,period,value,note\n".to_vec();
     for _ in 0..3000 {
         bytes.extend_from_slice("全社会R&D经费投入强度,2019,,尚未公布\n".as_bytes());
     }
-    bytes.extend_from_slice(b"\xff,2020,1,\n");
-    let dir = std::env::temp_dir().join(format!("plan-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("late-damage.csv");
-    std::fs::write(&path, bytes).unwrap();
-    let run = plan(&["check", path.to_str().unwrap()]);
+    bytes.extend_from_slice(last);
+    let path = common::temp_file(name, &bytes);
     assert_error(
-        &run,
+        &plan(&["check", path.to_str().unwrap()]),
         &format!(
-            "{}:3002:1: invalid UTF-8; the file reads as UTF-8 before this line (if it is GBK, pass \
-             --encoding gbk)",
+            "{}:3002:{column}: invalid UTF-8; the file reads as UTF-8 before this line (if it is \
+             GBK, pass --encoding gbk)",
             path.display()
         ),
     );
 }
 
 #[test]
+fn damaged_utf8_beyond_the_sniffed_head_names_its_line() {
+    assert_damaged_after_the_head("late-damage.csv", b"\xff,2020,1,\n", 1);
+}
+
+#[test]
 fn invalid_utf8_after_a_quoted_field_names_the_field_not_the_commas() {
-    let mut bytes = b"indicator,period,value,note\n".to_vec();
-    for _ in 0..3000 {
-        bytes.extend_from_slice("全社会R&D经费投入强度,2019,,尚未公布\n".as_bytes());
-    }
-    bytes.extend_from_slice("\"技术合同成交额, 登记\",2020,".as_bytes());
-    bytes.extend_from_slice(b"\xff,\n");
-    let path = common::temp_file("late-damage-quoted.csv", &bytes);
-    let run = plan(&["check", path.to_str().unwrap()]);
-    assert_error(
-        &run,
-        &format!(
-            "{}:3002:3: invalid UTF-8; the file reads as UTF-8 before this line (if it is GBK, pass \
-             --encoding gbk)",
-            path.display()
-        ),
-    );
+    let mut last = "\"技术合同成交额, 登记\",2020,".as_bytes().to_vec();
+    last.extend_from_slice(b"\xff,\n");
+    assert_damaged_after_the_head("late-damage-quoted.csv", &last, 3);
 }
 
 #[test]

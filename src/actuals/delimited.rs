@@ -512,9 +512,8 @@ fn may_end_space(byte: u8) -> bool {
 /// U+2000… after 0xE2, U+3000 after 0xE3) are decoded: a Chinese character at either end is
 /// passed over at once.
 fn trimmed(field: &str) -> (usize, usize) {
-    let may_be_space = may_start_space;
     let mut text = field;
-    while text.as_bytes().first().is_some_and(|&b| may_be_space(b)) {
+    while text.as_bytes().first().is_some_and(|&b| may_start_space(b)) {
         match text.chars().next().filter(|c| c.is_whitespace()) {
             Some(c) => text = &text[c.len_utf8()..],
             None => break,
@@ -530,7 +529,7 @@ fn trimmed(field: &str) -> (usize, usize) {
             .take(4)
             .find(|&&b| b & 0xC0 != 0x80)
             .copied();
-        if !last.is_some_and(may_be_space) {
+        if !last.is_some_and(may_start_space) {
             break;
         }
         match text.chars().next_back().filter(|c| c.is_whitespace()) {
