@@ -1,7 +1,7 @@
 //! A baseline for the benchmark (`bench/run.sh`): the least a reader built on the `csv` crate
 //! must do for `plan check` on a record-level file. It reads FILE with the `csv` crate into one
 //! reused `ByteRecord`, keeps the rows of 技术合同成交额 whose period starts with 2020 (the
-//! same filter as the polars and DuckDB peers), parses their value to `rust_decimal::Decimal`
+//! same filter as the two Python peers), parses their value to `rust_decimal::Decimal`
 //! and sums it exactly, then compares the total with the plan's 1200 亿元.
 //!
 //! Usage: `cargo run --release --example csv-baseline -- FILE`
@@ -59,12 +59,18 @@ fn run(path: &str) -> Result<(), Box<dyn std::error::Error>> {
             let line = record.position().map_or(0, csv::Position::line);
             format!("line {line}: value {text:?}: {err}")
         })?;
-        total = total.checked_add(figure).ok_or("the total outgrows a decimal")?;
+        total = total
+            .checked_add(figure)
+            .ok_or("the total outgrows a decimal")?;
         rows += 1;
     }
     // 1 亿元 = 10,000 万元.
     let yi = (total / Decimal::from(10_000)).normalize();
-    let met = if yi > Decimal::from(1200) { "met" } else { "unmet" };
+    let met = if yi > Decimal::from(1200) {
+        "met"
+    } else {
+        "unmet"
+    };
     println!("{rows} rows; total {total} 万元 = {yi} 亿元 {met}");
     Ok(())
 }
