@@ -64,7 +64,7 @@ for rows in $ROWS; do
   [ -f "$file" ] || "$GEN" "$rows" "$file" >/dev/null
   size=$(du -m "$file" | cut -f1)
   echo
-  echo "== $rows rows, $size MB"
+  echo "== $rows rows, $size MB (load average $(cut -d' ' -f1 /proc/loadavg))"
 
   # The same total from every tool, before any timing: plan's exactly as csv-baseline's (both
   # decimal), the peers' within a float sum's rounding.
@@ -108,22 +108,27 @@ PYEOF
   python3 - "$DATA/r.json" "$peak" "$peak1" "$peakb" "$ipl" "$idk" "$inproc" "$MEM_LIMIT_MIB" <<'PYEOF' || failed=1
 import json, sys
 res = json.load(open(sys.argv[1]))["results"]
-(p, p1, b, pl, dk), (sp, sp1, sb, spl, sdk) = ([r[k] * 1000 for r in res] for k in ("mean", "stddev"))
+(p, p1, b, pl, dk), (sp, sp1, sb, spl, sdk), (mp, mp1, mb, mpl, mdk) = (
+    [r[k] * 1000 for r in res] for k in ("mean", "stddev", "min"))
+cp, cp1, cb, cpl, cdk = ((r["user"] + r["system"]) * 1000 for r in res)
 peak, peak1, peakb = (float(x) / 1024 for x in sys.argv[2:5])
 ipl, idk = map(float, sys.argv[5:7])
 inproc, limit = int(sys.argv[7]), float(sys.argv[8])
 runs = len(res[0]["times"])
-print(f"whole process (hyperfine, mean ± sd of {runs} runs after a warm-up):")
-print(f"  plan              {p:8.1f} ± {sp:5.1f} ms   peak memory {peak:5.1f} MiB"
-      f" ({'under' if peak < limit else 'OVER'} {limit:g} MiB)")
-print(f"  plan, 1 thread    {p1:8.1f} ± {sp1:5.1f} ms   peak memory {peak1:5.1f} MiB")
-print(f"  csv-baseline      {b:8.1f} ± {sb:5.1f} ms   peak memory {peakb:5.1f} MiB   (1 thread)")
-print(f"  polars            {pl:8.1f} ± {spl:5.1f} ms")
-print(f"  duckdb            {dk:8.1f} ± {sdk:5.1f} ms")
+print(f"whole process (hyperfine, {runs} runs after a warm-up; wall time mean ± sd, its minimum,"
+      " and the mean CPU time, user + system):")
+print(f"  plan              {p:8.1f} ± {sp:5.1f} ms   min {mp:7.1f}   cpu {cp:7.1f} ms"
+      f"   peak memory {peak:5.1f} MiB ({'under' if peak < limit else 'OVER'} {limit:g} MiB)")
+print(f"  plan, 1 thread    {p1:8.1f} ± {sp1:5.1f} ms   min {mp1:7.1f}   cpu {cp1:7.1f} ms"
+      f"   peak memory {peak1:5.1f} MiB")
+print(f"  csv-baseline      {b:8.1f} ± {sb:5.1f} ms   min {mb:7.1f}   cpu {cb:7.1f} ms"
+      f"   peak memory {peakb:5.1f} MiB")
+print(f"  polars            {pl:8.1f} ± {spl:5.1f} ms   min {mpl:7.1f}   cpu {cpl:7.1f} ms")
+print(f"  duckdb            {dk:8.1f} ± {sdk:5.1f} ms   min {mdk:7.1f}   cpu {cdk:7.1f} ms")
 print(f"query alone, inside Python (median of {inproc} after a warm-up, the file read each time):")
 print(f"  polars            {ipl:8.1f} ms")
 print(f"  duckdb            {idk:8.1f} ms")
-print("ratios (below 1: plan is faster):")
+print("ratios of mean wall times (below 1: plan is faster):")
 print(f"  plan / fastest peer, whole process           {p / min(pl, dk):5.2f}")
 print(f"  plan's whole process / polars' query alone   {p / ipl:5.2f}   (goal: below 1)")
 print(f"  plan's whole process / DuckDB's query alone  {p / idk:5.2f}")
