@@ -22,6 +22,7 @@ use crate::plan::{Aggregate, Plan, Rule, Target};
 use crate::units::{self, normalize_unit, Conversion, UnitKind};
 
 /// Finds targets by id, name or alias, in normal form.
+#[derive(Clone)]
 pub struct Resolver<'p> {
     plan: &'p Plan,
     index: HashMap<String, usize>,
@@ -99,7 +100,9 @@ impl Unit<'_> {
     }
 }
 
-/// Collects figures one observation at a time, so inputs are streamed.
+/// Collects figures one observation at a time, so inputs are streamed. Cloned to keep the
+/// state before a file read in halves, so a failed merge resumes from that file alone.
+#[derive(Clone)]
 pub struct Collector<'p> {
     plan: &'p Plan,
     resolver: Resolver<'p>,
@@ -168,7 +171,7 @@ const DECIMAL_LIMIT: u128 = 1 << 96;
 /// figures when a row does not belong to it (or at the end). The rows of a run are added in
 /// order, with the same exact sum as one by one, so a total that outgrows 28 digits fails at
 /// the same row either way.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Run {
     /// The target and period whose total the run holds; `None` between runs.
     key: Option<(usize, Period)>,

@@ -37,18 +37,36 @@ fn header_without_value_column() {
 }
 
 #[test]
-fn row_with_too_many_fields() {
+fn row_with_a_filled_cell_beyond_the_header() {
     assert_error(
         &check("too-many-fields.csv"),
-        "actuals/too-many-fields.csv:2: row has 4 fields, expected 3 as in the header",
+        "actuals/too-many-fields.csv:2:4: row has 4 fields, the header 3: field 4 (`extra`) is \
+         beyond the header; expected at most 3 fields (quote a field that holds the delimiter)",
     );
 }
 
 #[test]
-fn row_with_too_few_fields() {
-    assert_error(
-        &check("too-few-fields.csv"),
-        "actuals/too-few-fields.csv:2: row has 2 fields, expected 3 as in the header",
+fn empty_cells_beyond_the_header_are_nothing() {
+    let path = common::temp_file(
+        "extra-empty.csv",
+        "indicator,period,value
+rd_intensity,2020,2.2,, \n",
+    );
+    let run = plan(&["check", path.to_str().unwrap(), "--format", "json"]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(
+        common::result(&common::json(&run), "rd_intensity")["actual"],
+        2.2
+    );
+}
+
+#[test]
+fn a_short_row_has_empty_cells_at_its_end_as_excel_drops_them() {
+    let run = plan(&["check", "actuals/too-few-fields.csv", "--format", "json"]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        common::result(&common::json(&run), "rd_intensity")["actual"],
+        2.2
     );
 }
 

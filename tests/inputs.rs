@@ -330,7 +330,8 @@ fn a_bad_number_names_row_and_column() {
     );
     assert_error(
         &run,
-        "<stdin>:2: row has 4 fields, expected 3 as in the header",
+        "<stdin>:2:4: row has 4 fields, the header 3: field 4 (`00`) is beyond the header; \
+         expected at most 3 fields (quote a field that holds the delimiter)",
     );
     let run = plan_with_stdin(
         &["check", "-"],

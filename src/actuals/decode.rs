@@ -22,6 +22,15 @@ pub struct Decoded {
     pub encoding: &'static Encoding,
     /// The first bytes after decoding, for sniffing the delimiter.
     pub head: Vec<u8>,
+    /// True when `head` is the whole input.
+    pub complete: bool,
+}
+
+impl Decoded {
+    /// The delimiter of the text, from its head (see [`super::sniff`]).
+    pub fn delimiter(&self) -> u8 {
+        super::sniff::sniff_delimiter(&self.head, self.complete, &super::table::names_indicator)
+    }
 }
 
 /// Looks up an encoding by a name people use: utf-8, gbk, gb2312, gb18030, utf-16le, utf-16be.
@@ -53,12 +62,14 @@ pub fn decode(
         (None, Some(encoding)) => encoding,
         (None, None) => sniff(&head, name)?,
     };
+    let complete = head.len() < SNIFF;
     let whole: Box<dyn Read> = Box::new(Cursor::new(head.clone()).chain(reader));
     if encoding == UTF_8 {
         return Ok(Decoded {
             reader: whole,
             encoding,
             head,
+            complete,
         });
     }
     let transcoded = DecodeReaderBytesBuilder::new()
@@ -70,6 +81,7 @@ pub fn decode(
         reader: Box::new(transcoded),
         encoding,
         head: head.into_owned().into_bytes(),
+        complete,
     })
 }
 

@@ -165,8 +165,10 @@ pub trait Rows {
     /// The next row, or `None` at the end.
     fn next_row(&mut self) -> Option<Result<RowRef<'_>>>;
 
-    /// True when every row must have as many fields as the header (delimited text).
-    fn strict_width(&self) -> bool;
+    /// True when a cell beyond the header's last column is an error unless it is empty
+    /// (delimited text, where an extra delimiter shifts every figure after it). A workbook's
+    /// cells beyond the header are notes beside the table, and are not read.
+    fn refuses_extra_cells(&self) -> bool;
 }
 
 /// Owned rows (a workbook sheet) as a source.
@@ -189,7 +191,7 @@ impl Rows for OwnedRows {
         Some(Ok(RowRef::cells(*line, cells)))
     }
 
-    fn strict_width(&self) -> bool {
+    fn refuses_extra_cells(&self) -> bool {
         false
     }
 }

@@ -5,13 +5,17 @@
 //! [`decode`] has chosen its encoding) or a workbook sheet ([`workbook`]). [`table`] then finds
 //! the header and reads the long or wide layout.
 
+mod checked;
 mod decode;
 mod delimited;
 pub mod grid;
 mod input;
+mod lines;
 mod parallel;
 mod period;
+mod sniff;
 mod table;
+mod trim;
 mod workbook;
 mod xlsx_percent;
 
@@ -175,8 +179,9 @@ pub fn read_delimited(
     let decoded = decode::decode(reader, name, options.encoding)?;
     let transcoded = decoded.encoding != encoding_rs::UTF_8;
     let forced = options.encoding.is_some();
+    let delimiter = decoded.delimiter();
     let mut rows =
-        delimited::DelimitedRows::new(decoded.reader, &decoded.head, name, transcoded, forced);
+        delimited::DelimitedRows::new(decoded.reader, delimiter, name, transcoded, forced);
     let table_options = table::TableOptions {
         layout: options.layout,
         default_year: options.default_year,

@@ -14,6 +14,7 @@ use std::path::Path;
 use memchr::memchr;
 
 use super::delimited::DelimitedRows;
+use super::lines::Lines;
 use super::table::{read_body, read_head, TableOptions};
 use super::{decode, Observation, ReadOptions, WORKBOOK_EXTENSIONS};
 use crate::error::{Location, Result};
@@ -52,9 +53,10 @@ pub fn read_in_halves<C: Send>(
     {
         return None;
     }
+    let delimiter = decoded.delimiter();
     let mut rows = DelimitedRows::new(
         decoded.reader,
-        &decoded.head,
+        delimiter,
         &name,
         false,
         options.encoding.is_some(),
@@ -69,7 +71,6 @@ pub fn read_in_halves<C: Send>(
         return None;
     }
     let (start, first_line) = rows.position();
-    let delimiter = rows.delimiter();
     let middle = next_line_start(path, start + (size - start) / 2)?;
     if middle >= size || middle <= start {
         return None;
@@ -117,17 +118,18 @@ fn next_line_start(path: &Path, from: u64) -> Option<u64> {
     }
 }
 
-/// The line breaks in `from..to` of `file`.
+/// The line breaks in `from..to` of `file` (`\n`, `\r\n` or a lone `\r`), which starts at a
+/// line's start.
 fn line_breaks(file: &mut File, from: u64, to: u64) -> Option<u64> {
     file.seek(SeekFrom::Start(from)).ok()?;
     let mut reader = file.take(to - from);
     let mut buf = vec![0; 1 << 16];
-    let mut count = 0;
+    let mut lines = Lines::at(0);
     loop {
         let n = reader.read(&mut buf).ok()?;
         if n == 0 {
-            return Some(count);
+            return Some(lines.line);
         }
-        count += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+        lines.count(&buf[..n]);
     }
 }

@@ -154,20 +154,14 @@ pub fn read_body(
     sink: &mut dyn FnMut(&Observation) -> Result<()>,
 ) -> Result<()> {
     let header = &head.header;
-    let strict = rows.strict_width();
+    let refuses_extra_cells = rows.refuses_extra_cells();
     let mut periods = PeriodCache::default();
     while let Some(row) = rows.next_row() {
         let row = row?;
-        if strict && row.len() != header.width {
-            let len = row.len();
-            return Err(Error::actuals(
-                origin.with_line(row.line),
-                format!(
-                    "row has {len} field{}, expected {} as in the header",
-                    if len == 1 { "" } else { "s" },
-                    header.width
-                ),
-            ));
+        // A short row has empty cells at its end (Excel drops them); a long one may only have
+        // empty cells beyond the header's.
+        if refuses_extra_cells && row.len() > header.width {
+            extra_cells(&row, header.width, origin)?;
         }
         header.observations(
             &row,
@@ -179,6 +173,33 @@ pub fn read_body(
         )?;
     }
     Ok(())
+}
+
+/// An error for the first filled cell of `row` beyond the header's `width` columns.
+fn extra_cells(row: &RowRef, width: usize, origin: &Location) -> Result<()> {
+    let Some((i, cell)) = row
+        .iter()
+        .enumerate()
+        .skip(width)
+        .find(|(_, c)| !c.is_blank())
+    else {
+        return Ok(());
+    };
+    Err(Error::actuals(
+        origin.with_line(row.line).with_column(i as u64 + 1),
+        format!(
+            "row has {} fields, the header {width}: field {} (`{}`) is beyond the header; \
+             expected at most {width} fields (quote a field that holds the delimiter)",
+            row.len(),
+            i + 1,
+            shorten(&cell.text())
+        ),
+    ))
+}
+
+/// True when a header cell names the indicator column (for choosing the delimiter).
+pub fn names_indicator(cell: &str) -> bool {
+    INDICATOR.contains(&header_name(&CellRef::Text(cell)).0.as_str())
 }
 
 /// The last period text read and what it means: record-level files repeat a few periods over
