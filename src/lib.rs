@@ -1,7 +1,8 @@
 //! `plan` checks the quantitative targets of a work plan against actual figures.
 //!
 //! The flow runs one way, each stage in its own module with plain types between them:
-//! [`plan`] (YAML -> [`plan::Plan`]) -> [`actuals`] (CSV -> [`actuals::Observation`]s) ->
+//! [`plan`] (YAML -> [`plan::Plan`]) -> [`actuals`] (CSV -> [`actuals::Observation`]s, every
+//! input read once by [`ingest`]) ->
 //! [`resolve`] (names -> targets, text -> exact [`figure::Figures`]) -> [`evaluate`] (pure: rules
 //! -> statuses) -> [`render`] (one module per output format).
 
@@ -12,6 +13,7 @@ pub mod error;
 pub mod evaluate;
 pub mod exit;
 pub mod figure;
+pub mod ingest;
 pub mod names;
 pub mod number;
 pub mod output;

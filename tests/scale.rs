@@ -178,3 +178,45 @@ fn the_large_files_above_are_read_in_halves_unless_quoted() {
         "a quote sends it back to one pass"
     );
 }
+
+#[test]
+fn standard_input_beside_a_file_read_in_halves_is_read_once() {
+    let path = file("beside-stdin", |i, text| match i {
+        10 | 80_000 => {
+            let _ = writeln!(text, "全社会R&D经费投入强度,2020,全省,2.3,%");
+        }
+        _ => contract(i, text),
+    });
+    // The halves disagree, so the file is read again in one pass; standard input, read before
+    // it, is not read again.
+    let stdin = "indicator,value\nprovincial_key_labs_new,32\n";
+    let run = common::plan_with_stdin(&["check", "-", path.to_str().unwrap()], stdin);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            ":80002: second figure for `全社会R&D经费投入强度` in 2020; the first is at "
+        ),
+        "{}",
+        run.stderr
+    );
+    let good = file("beside-stdin-good", contract);
+    let run = common::plan_with_stdin(
+        &[
+            "check",
+            "-",
+            good.to_str().unwrap(),
+            "--format",
+            "json",
+            "--allow-missing",
+        ],
+        stdin,
+    );
+    let json = common::json(&run);
+    assert_eq!(
+        common::result(&json, "provincial_key_labs_new")["actual"],
+        32
+    );
+    for path in [path, good] {
+        std::fs::remove_file(path).ok();
+    }
+}

@@ -43,6 +43,8 @@ pub struct DelimitedRows {
     forced: bool,
     /// csv-core said the input has ended.
     done: bool,
+    /// A record has been asked for.
+    started: bool,
 }
 
 /// Where the current record's fields are.
@@ -83,6 +85,7 @@ impl DelimitedRows {
             transcoded,
             forced,
             done: false,
+            started: false,
         }
     }
 
@@ -108,6 +111,18 @@ impl DelimitedRows {
     fn read_record(&mut self) -> Result<Option<u64>> {
         if self.done {
             return Ok(None);
+        }
+        if !self.started {
+            // csv-core drops a byte-order mark only from a first input longer than it, and
+            // takes an input that is only the mark, once dropped, for the end of the file.
+            self.started = true;
+            while self.text.rest().len() <= 3 {
+                match self.text.fill()? {
+                    Ok(()) => {}
+                    Err(Stop::End) => break,
+                    Err(Stop::Invalid) => return Err(self.invalid_utf8(0)),
+                }
+            }
         }
         let (mut nout, mut nend) = (0, 0);
         // The line of the record's first byte, once the slow path has seen it.
@@ -299,23 +314,180 @@ impl Rows for DelimitedRows {
                 }
             },
         };
-        for index in 0..self.bounds.len() {
-            if self.transcoded {
-                let (from, to) = self.bounds[index];
-                if text.get(from..to).is_some_and(|f| f.contains('\u{FFFD}')) {
-                    let at = Location::at(&self.name, line, index as u64 + 1);
-                    return Some(Err(Error::actuals(
-                        at,
-                        "bytes that are not valid in the file's encoding",
-                    )));
-                }
+        if self.transcoded {
+            let bad = self
+                .bounds
+                .iter()
+                .position(|&(from, to)| text.get(from..to).is_some_and(|f| f.contains('\u{FFFD}')));
+            if let Some(index) = bad {
+                let at = Location::at(&self.name, line, index as u64 + 1);
+                return Some(Err(Error::actuals(
+                    at,
+                    "bytes that are not valid in the file's encoding",
+                )));
             }
-            trim_bounds(text, &mut self.bounds[index]);
+        }
+        for bounds in &mut self.bounds {
+            trim_bounds(text, bounds);
         }
         Some(Ok(RowRef::fields(line, text, &self.bounds)))
     }
 
     fn refuses_extra_cells(&self) -> bool {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(data: &[u8], chunk: usize) -> Vec<Result<(u64, Vec<String>)>> {
+        let reader = Chunked {
+            data: data.to_vec(),
+            at: 0,
+            chunk,
+        };
+        let mut source = DelimitedRows::new(Box::new(reader), b',', "t.csv", false, false);
+        let mut out = Vec::new();
+        while let Some(row) = source.next_row() {
+            let failed = row.is_err();
+            out.push(row.map(|r| {
+                let cells = r.iter().map(|c| c.as_text().unwrap_or("").to_string());
+                (r.line, cells.collect())
+            }));
+            if failed {
+                break;
+            }
+        }
+        out
+    }
+
+    /// A reader that gives at most `chunk` bytes a read, so records cross reads anywhere.
+    struct Chunked {
+        data: Vec<u8>,
+        at: usize,
+        chunk: usize,
+    }
+
+    impl Read for Chunked {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.chunk).min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    /// The rows, read whole and a byte at a time: both must agree.
+    fn ok(data: &[u8]) -> Vec<(u64, Vec<String>)> {
+        let whole: Vec<_> = rows_of(data, usize::MAX)
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect();
+        let trickled: Vec<_> = rows_of(data, 1).into_iter().map(|r| r.unwrap()).collect();
+        assert_eq!(whole, trickled, "read a byte at a time");
+        whole
+    }
+
+    fn lines(data: &[u8]) -> Vec<u64> {
+        ok(data).into_iter().map(|(l, _)| l).collect()
+    }
+
+    fn error(data: &[u8]) -> String {
+        let got = rows_of(data, usize::MAX);
+        got.last().unwrap().as_ref().err().unwrap().to_string()
+    }
+
+    #[test]
+    fn line_numbers_with_crlf_cr_blank_lines_and_quoted_line_breaks() {
+        assert_eq!(lines(b"a,b\r\nc,d\r\ne,f\r\n"), vec![1, 2, 3]);
+        assert_eq!(lines(b"a,b\n\nc,d\n\n\ne,f\n"), vec![1, 3, 6]);
+        assert_eq!(lines(b"a,b\r\n\r\nc,d\r\n"), vec![1, 3]);
+        assert_eq!(lines(b"a,\"x\ny\"\nc,d\n"), vec![1, 3]);
+        assert_eq!(lines(b"a,b\rc,d\r\re,f\r"), vec![1, 2, 4]);
+        assert_eq!(lines(b"a,b\r\"x\ny\",z\rc,d"), vec![1, 2, 4]);
+        assert_eq!(lines(b"a,b\n  \nc,d"), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn the_last_line_is_read_whole_without_a_line_break() {
+        assert_eq!(ok(b"a,b\nc,5")[1].1, vec!["c", "5"]);
+        assert_eq!(ok(b"a,b,x\nc,5,9")[1].1, vec!["c", "5", "9"]);
+        assert_eq!(ok(b"a,b\nc,\"5\"")[1].1, vec!["c", "5"]);
+        assert_eq!(ok(b"a,b\r\nc,5\r")[1].1, vec!["c", "5"]);
+    }
+
+    #[test]
+    fn an_old_mac_file_with_a_line_feed_inside_a_quoted_cell() {
+        let got = ok(b"indicator,value,note\r\"x\",5,\"a\nb\"\ry,6\r");
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1].1, vec!["x", "5", "a\nb"]);
+        assert_eq!(got[2], (4, vec!["y".to_string(), "6".to_string()]));
+    }
+
+    #[test]
+    fn fields_quoted_or_not() {
+        let got = ok(b"\xEF\xBB\xBFa, b ,\"c,d\",\"say \"\"hi\"\"\",,12\"\n");
+        assert_eq!(got[0].1, vec!["a", "b", "c,d", "say \"hi\"", "", "12\""]);
+        assert_eq!(ok(b"a,\"multi\nline\"\r\n")[0].1, vec!["a", "multi\nline"]);
+        assert_eq!(ok(b"a,\" padded \"\n")[0].1, vec!["a", "padded"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error() {
+        assert_eq!(
+            error(b"a,b\nc,\"open\nd,e\n"),
+            "t.csv:2: a quoted field that starts on this line is never closed; expected a closing `\"`"
+        );
+        assert_eq!(
+            error(b"a,b\r\n\"x"),
+            "t.csv:2: a quoted field that starts on this line is never closed; expected a closing `\"`"
+        );
+    }
+
+    #[test]
+    fn a_huge_line_is_an_error_not_an_allocation() {
+        for pad in [0usize, 70_000, 200_000] {
+            let mut data = "x,y\n".repeat(pad / 4).into_bytes();
+            data.extend(std::iter::repeat_n(b'a', MAX_RECORD + 100));
+            data.extend_from_slice(b"\nz,w\n");
+            assert_eq!(
+                error(&data),
+                format!(
+                    "t.csv:{}: a line longer than 1 MiB; expected rows of figures",
+                    pad / 4 + 1
+                )
+            );
+        }
+        let mut data = b"a,\"".to_vec();
+        data.extend("x\n".repeat(MAX_RECORD).as_bytes());
+        assert_eq!(
+            error(&data),
+            "t.csv:1: a record longer than 1 MiB; expected rows of figures"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_its_line_and_field() {
+        assert_eq!(
+            error(b"a,b\nc,\"x\ny\",\xFF\n"),
+            "t.csv:3:3: invalid UTF-8; the file reads as UTF-8 before this line (if it is GBK, pass --encoding gbk)"
+        );
+    }
+
+    #[test]
+    fn records_across_buffer_refills() {
+        let mut data = String::from("indicator,value\n");
+        for i in 0..20_000 {
+            data.push_str(&format!("\"name, {i}\",{i}\r\n"));
+            data.push_str(&format!("技术{i},{i}\r\n"));
+        }
+        let got = rows_of(data.as_bytes(), usize::MAX);
+        assert_eq!(got.len(), 40_001);
+        assert_eq!(
+            got[40_000].as_ref().unwrap(),
+            &(40_001, vec!["技术19999".to_string(), "19999".to_string()])
+        );
     }
 }

@@ -42,7 +42,7 @@ pub fn read_in_halves<C: Send>(
         return None;
     }
     let metadata = std::fs::metadata(path).ok()?;
-    if !metadata.is_file() || metadata.len() < PARALLEL_MIN {
+    if !metadata.is_file() || metadata.len() < parallel_min() {
         return None;
     }
     let size = metadata.len();
@@ -72,7 +72,7 @@ pub fn read_in_halves<C: Send>(
     }
     let (start, first_line) = rows.position();
     let middle = next_line_start(path, start + (size - start) / 2)?;
-    if middle >= size || middle <= start {
+    if middle >= size || middle <= start || starts_with_bom(path, middle)? {
         return None;
     }
     let half = |from: u64, to: u64| -> Option<C> {
@@ -98,6 +98,25 @@ pub fn read_in_halves<C: Send>(
         (half(start, middle), second.join().ok().flatten())
     });
     Some(vec![first?, second?])
+}
+
+/// The size from which a file is split: [`PARALLEL_MIN`], or `PLAN_PARALLEL_MIN` bytes when
+/// that is set (for tests, which split small files at every place).
+fn parallel_min() -> u64 {
+    std::env::var("PLAN_PARALLEL_MIN")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(PARALLEL_MIN)
+}
+
+/// True when the bytes at `at` are those of a byte-order mark, which the CSV core would drop
+/// at the start of the second half, where a single pass keeps them.
+fn starts_with_bom(path: &Path, at: u64) -> Option<bool> {
+    let mut file = File::open(path).ok()?;
+    file.seek(SeekFrom::Start(at)).ok()?;
+    let mut head = Vec::with_capacity(3);
+    file.take(3).read_to_end(&mut head).ok()?;
+    Some(head == b"\xEF\xBB\xBF")
 }
 
 /// The position just after the first line break at or after `from`.

@@ -6,7 +6,7 @@
 /// True when a field that starts with `byte` may start with white space: ASCII white space, or
 /// the first byte of U+0085/U+00A0 (0xC2), U+1680 (0xE1), U+2000… (0xE2) or U+3000 (0xE3).
 #[inline]
-pub fn may_start_space(byte: u8) -> bool {
+const fn may_start_space(byte: u8) -> bool {
     byte.is_ascii_whitespace() || matches!(byte, 0x0B | 0x1C..=0x1F | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
@@ -14,7 +14,7 @@ pub fn may_start_space(byte: u8) -> bool {
 /// last byte of a white-space character (U+0085 …85, U+00A0 …A0, U+1680 …80, U+2000–U+200A
 /// …80–8A, U+2028/29 …A8/A9, U+202F …AF, U+205F …9F, U+3000 …80).
 #[inline]
-pub fn may_end_space(byte: u8) -> bool {
+const fn may_end_space(byte: u8) -> bool {
     byte.is_ascii_whitespace()
         || matches!(byte, 0x0B | 0x1C..=0x1F | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
 }
@@ -51,15 +51,49 @@ pub fn trimmed(field: &str) -> (usize, usize) {
     (lead, field.len() - lead - text.len())
 }
 
+/// Bytes a field may start with when it starts with white space, as a table: one load a field.
+const START: [bool; 256] = table(true);
+
+/// Last bytes of white-space characters, as a table.
+const END: [bool; 256] = table(false);
+
+const fn table(start: bool) -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        out[b] = match start {
+            true => may_start_space(b as u8),
+            false => may_end_space(b as u8),
+        };
+        b += 1;
+    }
+    out
+}
+
+/// True when `field` may end with white space: its last byte may end a white-space character,
+/// and, for one of several bytes, the character's first byte could start one (0xC2, 0xE1,
+/// 0xE2, 0xE3). `元` (E5 85 83) and `万` (E4 B8 87) end in bytes that U+2000… ends in too.
+#[inline]
+fn may_end_with_space(field: &[u8]) -> bool {
+    let n = field.len();
+    let last = field[n - 1];
+    if !END[usize::from(last)] {
+        return false;
+    }
+    if last < 0x80 {
+        return true;
+    }
+    (n >= 2 && field[n - 2] == 0xC2) || (n >= 3 && matches!(field[n - 3], 0xE1..=0xE3))
+}
+
 /// Trims the field `text[from..to]` in place, when its ends may be white space.
 #[inline]
 pub fn trim_bounds(text: &str, bounds: &mut (usize, usize)) {
     let (from, to) = *bounds;
-    let bytes = text.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.get(from), bytes.get(to.wrapping_sub(1))) else {
+    let Some(field) = text.as_bytes().get(from..to).filter(|f| !f.is_empty()) else {
         return;
     };
-    if !may_start_space(first) && !may_end_space(last) {
+    if !START[usize::from(field[0])] && !may_end_with_space(field) {
         return;
     }
     // Fields are cut at ASCII delimiters, so each is whole text.
@@ -92,9 +126,20 @@ mod tests {
             if c.is_whitespace() {
                 let mut buf = [0; 4];
                 let bytes = c.encode_utf8(&mut buf).as_bytes();
-                assert!(may_start_space(bytes[0]), "U+{:04X}", c as u32);
-                assert!(may_end_space(bytes[bytes.len() - 1]), "U+{:04X}", c as u32);
+                assert!(START[usize::from(bytes[0])], "U+{:04X}", c as u32);
+                let field = format!("技{c}");
+                assert!(may_end_with_space(field.as_bytes()), "U+{:04X}", c as u32);
+                let mut bounds = (0, field.len());
+                trim_bounds(&field, &mut bounds);
+                assert_eq!(bounds, (0, 3), "U+{:04X}", c as u32);
             }
+        }
+    }
+
+    #[test]
+    fn chinese_units_are_passed_over() {
+        for unit in ["万元", "亿元", "家", "个", "项"] {
+            assert!(!may_end_with_space(unit.as_bytes()), "{unit}");
         }
     }
 }

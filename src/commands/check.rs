@@ -2,17 +2,17 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actuals::{encoding_by_name, read_actuals, read_in_halves, Layout, ReadOptions};
+use crate::actuals::{encoding_by_name, Layout, ReadOptions};
 use crate::cli::{CheckArgs, Format, InputArgs, LayoutArg};
 use crate::error::{shorten, Error, Location, Result};
-use crate::evaluate::{check_consistency, evaluate, latest_period, periods_present, Evaluation};
+use crate::evaluate::{evaluate, latest_period, periods_present, Evaluation};
 use crate::exit::ExitStatus;
 use crate::figure::Figures;
 use crate::output::write_atomically;
 use crate::period::{parse_period, Period};
 use crate::plan::Plan;
 use crate::render::{history_json, history_table, Csv, Html, Json, Junit, Markdown, Render};
-use crate::resolve::{Collector, ResolveOptions};
+use crate::resolve::ResolveOptions;
 
 use super::Output;
 
@@ -132,47 +132,14 @@ pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
     Ok(Period::to_date(plan.year, period.last).unwrap_or(period))
 }
 
-/// Reads every file (standard input at most once), matches the figures to the plan's targets
-/// and checks that overlapping figures agree.
+/// Reads every file named, with the options `--encoding`, `--sheet`, `--layout` and
+/// `--ignore-unknown` give.
 pub(crate) fn read_all(
     plan: &Plan,
     paths: &[PathBuf],
     plan_path: &Option<PathBuf>,
     input: &InputArgs,
 ) -> Result<Figures> {
-    let stdin_uses = paths
-        .iter()
-        .chain(plan_path)
-        .filter(|p| p.as_os_str() == "-")
-        .count();
-    if stdin_uses > 1 {
-        return Err(Error::read(
-            Location::file("<stdin>"),
-            "standard input (`-`) is named more than once; it can be read only once",
-        ));
-    }
-    let mut figures = read_figures(plan, paths, input)?;
-    let consistency = check_consistency(plan, &figures)?;
-    figures.warnings.extend(consistency);
-    Ok(figures)
-}
-
-/// Reads every file in one pass each (no threads).
-fn read_in_one_pass(
-    plan: &Plan,
-    paths: &[PathBuf],
-    options: &ReadOptions,
-    resolve: ResolveOptions,
-) -> Result<Figures> {
-    let mut collector = Collector::new(plan, resolve);
-    for path in paths {
-        read_actuals(path, options, &mut |obs| collector.add(obs))?;
-    }
-    Ok(collector.finish())
-}
-
-/// Reads every file and matches its figures to the plan's targets.
-fn read_figures(plan: &Plan, paths: &[PathBuf], input: &InputArgs) -> Result<Figures> {
     let encoding = match &input.encoding {
         None => None,
         Some(name) => Some(encoding_by_name(name).ok_or_else(|| {
@@ -196,24 +163,5 @@ fn read_figures(plan: &Plan, paths: &[PathBuf], input: &InputArgs) -> Result<Fig
     let resolve = ResolveOptions {
         ignore_unknown: input.ignore_unknown,
     };
-    let mut collector = Collector::new(plan, resolve);
-    for path in paths {
-        // A large file is read in two halves on two threads when it can be; the merged result
-        // is the one a single pass gives. When merging finds an error, everything is read again
-        // in one pass, so the error is reported exactly where a single pass meets it.
-        let new = || Collector::new(plan, resolve);
-        let add = |c: &mut Collector, obs: &crate::actuals::Observation| c.add(obs);
-        match read_in_halves(path, &options, &new, &add) {
-            Some(parts) => {
-                for part in parts {
-                    collector = match collector.merge(part) {
-                        Ok(merged) => merged,
-                        Err(_) => return read_in_one_pass(plan, paths, &options, resolve),
-                    };
-                }
-            }
-            None => read_actuals(path, &options, &mut |obs| collector.add(obs))?,
-        }
-    }
-    Ok(collector.finish())
+    crate::ingest::read_all(plan, paths, plan_path.as_deref(), &options, resolve)
 }

@@ -1,0 +1,79 @@
+//! Reading every input of a check, once each: the one owner of open -> sniff -> decode -> split
+//! into halves -> merge -> fallback. `plan check` and `plan show` call [`read_all`] and get the
+//! figures matched to the plan's targets.
+//!
+//! A large text file is read in two halves on two threads when it can be
+//! ([`crate::actuals::read_in_halves`]); the merged result is the one a single pass gives. When
+//! merging finds an error, that file alone is read again in one pass, from the state before
+//! it, so the error is reported exactly where a single pass meets it. Standard input is never
+//! split, and so never read twice.
+
+use std::path::{Path, PathBuf};
+
+use crate::actuals::{read_actuals, read_in_halves, Observation, ReadOptions};
+use crate::error::{Error, Location, Result};
+use crate::evaluate::check_consistency;
+use crate::figure::Figures;
+use crate::plan::Plan;
+use crate::resolve::{Collector, ResolveOptions};
+
+/// Reads every file in `paths` (standard input, `-`, at most once among them and the plan's
+/// path), matches the figures to the plan's targets and checks that overlapping figures agree.
+pub fn read_all(
+    plan: &Plan,
+    paths: &[PathBuf],
+    plan_path: Option<&Path>,
+    options: &ReadOptions,
+    resolve: ResolveOptions,
+) -> Result<Figures> {
+    let stdin_uses = paths
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(plan_path)
+        .filter(|p| p.as_os_str() == "-")
+        .count();
+    if stdin_uses > 1 {
+        return Err(Error::read(
+            Location::file("<stdin>"),
+            "standard input (`-`) is named more than once; it can be read only once",
+        ));
+    }
+    let mut collector = Collector::new(plan, resolve);
+    for path in paths {
+        collector = read_one(plan, collector, path, options, resolve)?;
+    }
+    let mut figures = collector.finish();
+    let consistency = check_consistency(plan, &figures)?;
+    figures.warnings.extend(consistency);
+    Ok(figures)
+}
+
+/// Adds the figures of the file at `path` to `collector`.
+fn read_one<'p>(
+    plan: &'p Plan,
+    mut collector: Collector<'p>,
+    path: &Path,
+    options: &ReadOptions,
+    resolve: ResolveOptions,
+) -> Result<Collector<'p>> {
+    let new = || Collector::new(plan, resolve);
+    let add = |c: &mut Collector, obs: &Observation| c.add(obs);
+    let Some(parts) = read_in_halves(path, options, &new, &add) else {
+        read_actuals(path, options, &mut |obs| collector.add(obs))?;
+        return Ok(collector);
+    };
+    let before = collector.clone();
+    for part in parts {
+        match collector.merge(part) {
+            Ok(merged) => collector = merged,
+            Err(_) => {
+                // Read again in one pass from the state before this file: a single pass meets
+                // the error where it is.
+                let mut collector = before;
+                read_actuals(path, options, &mut |obs| collector.add(obs))?;
+                return Ok(collector);
+            }
+        }
+    }
+    Ok(collector)
+}
