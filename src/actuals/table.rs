@@ -3,6 +3,8 @@
 //! - long: one row per figure (`指标 | 年份 | 数值 | 单位`);
 //! - wide: indicators as rows, periods as columns (`指标 | 单位 | 2019年 | 2020年`).
 
+use std::borrow::Cow;
+
 use crate::names::nfkc;
 
 use super::grid::{CellRef, RowRef, Rows};
@@ -359,7 +361,8 @@ impl Header {
         })
     }
 
-    /// The figures of one data row.
+    /// The figures of one data row: the value column in the row's period (long), or each
+    /// period column with a figure (wide).
     fn observations(
         &self,
         row: &RowRef,
@@ -371,9 +374,13 @@ impl Header {
     ) -> Result<()> {
         let cell = |i: usize| row.get(i).filter(|c| !is_blank_figure(c));
         let change = self.change.and_then(cell);
-        // Long: the value column, in the row's period; wide: each period column with a figure.
-        let long = match self.layout {
-            Layout::Wide => None,
+        let at = RowAt {
+            row,
+            origin,
+            default_unit,
+            change,
+        };
+        match self.layout {
             Layout::Long => {
                 let Some(value) = self.value else {
                     return Ok(());
@@ -382,60 +389,74 @@ impl Header {
                 if figure.is_none() && change.is_none() {
                     return Ok(());
                 }
-                let period = match self.period {
-                    None => Period::year(options.default_year),
-                    Some(p) => {
-                        let parsed = match row.get(p) {
-                            Some(CellRef::Text(text)) => periods.parse(text),
-                            None => periods.parse(""),
-                            Some(other) => parse_period(&other.text()),
-                        };
-                        parsed.ok_or_else(|| {
-                            let text = row.get(p).map(|c| c.text()).unwrap_or_default();
-                            Error::actuals(
-                                origin.with_line(row.line).with_column(p as u64 + 1),
-                                format!(
-                                    "period `{}` is not a period; expected a year (2020, 2020年), a \
-                                     quarter (2020Q3, 2020年三季度), months so far (2020年1-9月, \
-                                     2020年前三季度), a half (2020H1) or a month (2020-09)",
-                                    shorten(&text)
-                                ),
-                            )
-                        })?
-                    }
-                };
-                Some((value, period, self.value_unit.as_ref(), figure))
+                let period = self.row_period(row, origin, options, periods)?;
+                let named = self.named(row, origin)?;
+                let figure = (value, period, self.value_unit.as_ref(), figure);
+                self.emit(&at, &named, figure, true, sink)
             }
-        };
-        let wide = match self.layout {
-            Layout::Long => &[][..],
-            Layout::Wide => &self.periods[..],
-        };
-        let mut values = long
-            .into_iter()
-            .chain(
-                wide.iter()
+            Layout::Wide => {
+                let mut figures = self
+                    .periods
+                    .iter()
                     .map(|(col, period, unit)| (*col, *period, unit.as_ref(), cell(*col)))
                     .filter(|&(col, _, _, figure)| {
                         figure.is_some() || (change.is_some() && self.is_last_period(col))
-                    }),
-            )
-            .peekable();
-        if values.peek().is_none() {
-            return Ok(());
+                    })
+                    .peekable();
+                if figures.peek().is_none() {
+                    return Ok(());
+                }
+                let named = self.named(row, origin)?;
+                for figure in figures {
+                    let is_last = self.is_last_period(figure.0);
+                    self.emit(&at, &named, figure, is_last, sink)?;
+                }
+                Ok(())
+            }
         }
+    }
+
+    /// The period of a long row: its period cell, or the plan year without a period column.
+    fn row_period(
+        &self,
+        row: &RowRef,
+        origin: &Location,
+        options: &TableOptions,
+        periods: &mut PeriodCache,
+    ) -> Result<Period> {
+        let Some(p) = self.period else {
+            return Ok(Period::year(options.default_year));
+        };
+        let parsed = match row.get(p) {
+            Some(CellRef::Text(text)) => periods.parse(text),
+            None => periods.parse(""),
+            Some(other) => parse_period(&other.text()),
+        };
+        parsed.ok_or_else(|| {
+            let text = row.get(p).map(|c| c.text()).unwrap_or_default();
+            Error::actuals(
+                origin.with_line(row.line).with_column(p as u64 + 1),
+                format!(
+                    "period `{}` is not a period; expected a year (2020, 2020年), a \
+                     quarter (2020Q3, 2020年三季度), months so far (2020年1-9月, \
+                     2020年前三季度), a half (2020H1) or a month (2020-09)",
+                    shorten(&text)
+                ),
+            )
+        })
+    }
+
+    /// The row's indicator (its id where it has one, else its name) and unit cell, as written.
+    fn named<'r>(&self, row: &RowRef<'r>, origin: &Location) -> Result<Named<'r>> {
+        let cell = |i: usize| row.get(i).filter(|c| !is_blank_figure(c));
         let id = self.id.and_then(cell).and_then(|c| c.as_text());
         let name = cell(self.indicator).and_then(|c| c.as_text());
-        let owned_name;
         let (indicator, indicator_column) = match (id, name) {
-            (Some(id), _) => (id, self.id.unwrap_or(self.indicator)),
-            (None, Some(name)) => (name, self.indicator),
+            (Some(id), _) => (Cow::Borrowed(id), self.id.unwrap_or(self.indicator)),
+            (None, Some(name)) => (Cow::Borrowed(name), self.indicator),
             (None, None) => match cell(self.indicator) {
                 // A number or a date where a name belongs: its text.
-                Some(other) => {
-                    owned_name = other.text();
-                    (owned_name.as_str(), self.indicator)
-                }
+                Some(other) => (Cow::Owned(other.text()), self.indicator),
                 None => {
                     return Err(Error::actuals(
                         origin
@@ -446,49 +467,64 @@ impl Header {
                 }
             },
         };
-        let unit_cell = self.unit.and_then(|u| cell(u).map(|c| (c, u)));
-        let owned_unit;
-        let unit_from_cell = match unit_cell {
-            Some((CellRef::Text(t), col)) => Some((t, UnitAt::Column(col as u64 + 1))),
-            Some((other, col)) => {
-                owned_unit = other.text();
-                Some((owned_unit.as_str(), UnitAt::Column(col as u64 + 1)))
-            }
-            None => None,
+        let unit = self
+            .unit
+            .and_then(|u| cell(u).map(|c| (c, u)))
+            .map(|(c, col)| {
+                let text = match c {
+                    CellRef::Text(t) => Cow::Borrowed(t),
+                    other => Cow::Owned(other.text()),
+                };
+                (text, UnitAt::Column(col as u64 + 1))
+            });
+        Ok(Named {
+            indicator,
+            indicator_column,
+            unit,
+        })
+    }
+
+    /// Hands one figure of a row to `sink`: (column, period, unit in its header, the cell).
+    fn emit(
+        &self,
+        at: &RowAt,
+        named: &Named,
+        (column, period, header_unit, figure): (usize, Period, Option<&String>, Option<CellRef>),
+        is_last: bool,
+        sink: &mut dyn FnMut(&Observation) -> Result<()>,
+    ) -> Result<()> {
+        let stated = named
+            .unit
+            .as_ref()
+            .map(|(text, at)| (text.as_ref(), *at))
+            .or_else(|| header_unit.map(|u| (u.as_str(), UnitAt::Column(column as u64 + 1))));
+        let unit = match (stated, at.default_unit) {
+            (Some((text, at)), _) => Some(UnitText {
+                text,
+                at,
+                is_default: false,
+            }),
+            (None, Some((text, line))) => Some(UnitText {
+                text,
+                at: UnitAt::Line(*line),
+                is_default: true,
+            }),
+            (None, None) => None,
         };
-        for (column, period, header_unit, figure) in values {
-            let stated = unit_from_cell
-                .or_else(|| header_unit.map(|u| (u.as_str(), UnitAt::Column(column as u64 + 1))));
-            let unit = match (stated, default_unit) {
-                (Some((text, at)), _) => Some(UnitText {
-                    text,
-                    at,
-                    is_default: false,
-                }),
-                (None, Some((text, line))) => Some(UnitText {
-                    text,
-                    at: UnitAt::Line(*line),
-                    is_default: true,
-                }),
-                (None, None) => None,
-            };
-            let is_last = self.layout == Layout::Long || self.is_last_period(column);
-            sink(&Observation {
-                indicator,
-                period,
-                value: figure,
-                change: if is_last { change } else { None },
-                unit,
-                origin,
-                line: row.line,
-                columns: Columns {
-                    indicator: indicator_column as u64 + 1,
-                    value: column as u64 + 1,
-                    change: self.change.map(|c| c as u64 + 1),
-                },
-            })?;
-        }
-        Ok(())
+        sink(&Observation {
+            indicator: &named.indicator,
+            period,
+            value: figure,
+            change: if is_last { at.change } else { None },
+            unit,
+            origin: at.origin,
+            line: at.row.line,
+            columns: Columns {
+                indicator: named.indicator_column as u64 + 1,
+                value: column as u64 + 1,
+                change: self.change.map(|c| c as u64 + 1),
+            },
+        })
     }
 
     fn is_last_period(&self, column: usize) -> bool {
@@ -499,6 +535,21 @@ impl Header {
             .map(|(_, c)| c)
             == Some(column)
     }
+}
+
+/// What every figure of a row shares.
+struct RowAt<'a, 'r> {
+    row: &'a RowRef<'r>,
+    origin: &'a Location,
+    default_unit: Option<&'a (String, u64)>,
+    change: Option<CellRef<'r>>,
+}
+
+/// A row's indicator and unit, as written.
+struct Named<'r> {
+    indicator: Cow<'r, str>,
+    indicator_column: usize,
+    unit: Option<(Cow<'r, str>, UnitAt)>,
 }
 
 /// A cell that holds no figure: empty, or text such as `—`, `-`, `/`, `无`.
