@@ -199,8 +199,8 @@ fn html_is_one_self_contained_page() {
 
 #[test]
 fn output_file_is_written_whole_and_not_on_failure() {
-    let dir = std::env::temp_dir().join(format!("plan-out-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let file = dir.join("report.html");
     let run = plan(&[
         "check",
@@ -265,8 +265,8 @@ fn output_to_a_device_a_link_and_never_over_an_input() {
         .file_type()
         .is_char_device_like());
     // A link is followed: the file it names is replaced, the link stays.
-    let dir = std::env::temp_dir().join(format!("plan-link-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let real = dir.join("real.md");
     std::fs::write(&real, "old").unwrap();
     let link = dir.join("link.md");
@@ -310,7 +310,8 @@ fn output_to_a_device_a_link_and_never_over_an_input() {
 
 #[test]
 fn a_table_written_to_a_file_has_no_colour() {
-    let file = std::env::temp_dir().join(format!("plan-table-{}.txt", std::process::id()));
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("table.txt");
     let run = plan(&[
         "check",
         EXAMPLE,

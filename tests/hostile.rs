@@ -5,12 +5,11 @@
 mod common;
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use common::{assert_error, plan};
 
-fn temp(name: &str, write: impl FnOnce(&mut std::fs::File)) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("plan-hostile-{}-{name}", std::process::id()));
+fn temp(name: &str, write: impl FnOnce(&mut std::fs::File)) -> tempfile::TempPath {
+    let path = common::temp_path(name);
     let mut file = std::fs::File::create(&path).unwrap();
     write(&mut file);
     path

@@ -426,8 +426,7 @@ fn unit_lines_as_tables_write_them() {
 #[test]
 fn gbk_whose_bytes_happen_to_look_like_utf8_pairs() {
     let (gbk, _, _) = encoding_rs::GB18030.encode("indicator,period,value\n省一般青年项目支持数量,2019,600\n省一般青年项目支持数量,2020,750\n");
-    let path = std::env::temp_dir().join(format!("plan-gbk-{}.csv", std::process::id()));
-    std::fs::write(&path, &gbk).unwrap();
+    let path = common::temp_file("gbk.csv", &gbk);
     let json = check_json(&[path.to_str().unwrap()]);
     assert_target(&json, "youth_projects", "750", "met");
 }
@@ -438,8 +437,7 @@ fn utf16_without_a_byte_order_mark() {
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    let path = std::env::temp_dir().join(format!("plan-utf16-{}.txt", std::process::id()));
-    std::fs::write(&path, text).unwrap();
+    let path = common::temp_file("utf16.txt", text);
     assert_target(
         &check_json(&[path.to_str().unwrap()]),
         "tech_contract_turnover",

@@ -542,7 +542,7 @@ fn a_milestone_undone_after_done_is_warned_about() {
 
 #[test]
 fn a_range_on_a_flow_before_year_end() {
-    let plan = std::env::temp_dir().join(format!("plan-between-{}.yaml", std::process::id()));
+    let plan = common::temp_path("between.yaml");
     std::fs::write(&plan, "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: 项\n    rule: between\n    min: \"40\"\n    max: \"60\"\n    accrual: cumulative\n    source: s\n").unwrap();
     let at = |value: &str| {
         let run = plan_with_stdin(

@@ -4,12 +4,11 @@
 mod common;
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 /// Rows enough to pass the size at which a file is split (4 MiB).
 const ROWS: usize = 90_000;
 
-fn file(name: &str, body: impl Fn(usize, &mut String)) -> PathBuf {
+fn file(name: &str, body: impl Fn(usize, &mut String)) -> tempfile::TempPath {
     let mut text = String::from("indicator,period,region,value,unit\n");
     for i in 0..ROWS {
         body(i, &mut text);
@@ -18,9 +17,7 @@ fn file(name: &str, body: impl Fn(usize, &mut String)) -> PathBuf {
         text.len() as u64 > plan::actuals::PARALLEL_MIN,
         "large enough to be split"
     );
-    let path = std::env::temp_dir().join(format!("plan-scale-{}-{name}.csv", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    path
+    common::temp_file(&format!("{name}.csv"), text)
 }
 
 fn contract(i: usize, text: &mut String) {
@@ -154,7 +151,7 @@ fn the_large_files_above_are_read_in_halves_unless_quoted() {
         default_year: 2020,
         ..Default::default()
     };
-    let count = |path: &PathBuf| {
+    let count = |path: &std::path::Path| {
         let new = || 0usize;
         let add = |n: &mut usize, _: &plan::actuals::Observation| {
             *n += 1;
@@ -216,7 +213,4 @@ fn standard_input_beside_a_file_read_in_halves_is_read_once() {
         common::result(&json, "provincial_key_labs_new")["actual"],
         32
     );
-    for path in [path, good] {
-        std::fs::remove_file(path).ok();
-    }
 }

@@ -54,10 +54,11 @@ fn fill(grid: &mut [Vec<String>], targets: &[serde_json::Value]) {
     }
 }
 
-fn temp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("plan-template-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+/// A path for a file named `name` in a new temporary folder, removed with the folder.
+fn temp(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    (dir, path)
 }
 
 fn csv_round_trip(layout: &str) {
@@ -81,7 +82,7 @@ fn csv_round_trip(layout: &str) {
     for row in &grid {
         writer.write_record(row).unwrap();
     }
-    let path = temp(&format!("filled-{layout}.csv"));
+    let (_dir, path) = temp(&format!("filled-{layout}.csv"));
     std::fs::write(&path, writer.into_inner().unwrap()).unwrap();
     let run = plan(&["check", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(run.stderr, "");
@@ -128,7 +129,7 @@ fn template_lists_every_target_with_its_unit_and_years() {
 
 #[test]
 fn xlsx_template_reads_back_and_filled_in_checks() {
-    let path = temp("template.xlsx");
+    let (_dir, path) = temp("template.xlsx");
     let run = plan(&[
         "template",
         "--format",
@@ -176,7 +177,7 @@ fn xlsx_template_reads_back_and_filled_in_checks() {
             };
         }
     }
-    let filled_path = temp("filled.xlsx");
+    let (_filled_dir, filled_path) = temp("filled.xlsx");
     filled.save(&filled_path).unwrap();
     let run = plan(&["check", filled_path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(run.stderr, "");

@@ -83,9 +83,21 @@ pub fn result<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
         .unwrap_or_else(|| panic!("no result for {id}"))
 }
 
-/// A file in the temporary folder, unique to this test process, holding `contents`.
-pub fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("plan-test-{}-{name}", std::process::id()));
+/// A file in the temporary folder holding `contents`, named `plan-test-…-NAME` (so its
+/// extension is NAME's); it is removed when the returned path is dropped.
+pub fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> tempfile::TempPath {
+    let path = temp_path(name);
     std::fs::write(&path, contents).expect("the temporary folder is writable");
     path
+}
+
+/// A new empty file in the temporary folder, named `plan-test-…-NAME`, removed when the
+/// returned path is dropped.
+pub fn temp_path(name: &str) -> tempfile::TempPath {
+    tempfile::Builder::new()
+        .prefix("plan-test-")
+        .suffix(&format!("-{name}"))
+        .tempfile()
+        .expect("the temporary folder is writable")
+        .into_temp_path()
 }
