@@ -520,3 +520,68 @@ fn spaced_and_small_form_dashes_mean_no_figure() {
         );
     }
 }
+
+/// Runs `plan check --format json` on a file holding `bytes`.
+fn check_bytes(name: &str, bytes: &[u8]) -> serde_json::Value {
+    let path = common::temp_file(name, bytes);
+    check_json(&[path.to_str().unwrap()])
+}
+
+#[test]
+fn a_last_line_without_a_line_break_is_read_whole() {
+    for (text, seen) in [
+        ("indicator,value\ntech_contract_turnover,1300", "1300"),
+        (
+            "indicator,value,note\ntech_contract_turnover,1300,9",
+            "1300",
+        ),
+        (
+            "indicator,value\r\ntech_contract_turnover,\"1,300\"",
+            "1300",
+        ),
+        ("指标\t数值\r技术合同成交额\t1300", "1300"),
+    ] {
+        let json = check_bytes("no-final-break.csv", text.as_bytes());
+        assert_target(&json, "tech_contract_turnover", seen, "met");
+    }
+}
+
+#[test]
+fn tab_separated_text_whose_title_holds_a_comma() {
+    let text = "2020年科技指标完成情况（单位, 口径见备注）\n指标\t单位\t数值\n技术合同成交额\t亿元\t1,758.72\n\
+                全社会R&D经费投入强度\t%\t2.42\n";
+    let json = check_bytes("title-comma.txt", text.as_bytes());
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    assert_target(&json, "rd_intensity", "2.42", "met");
+    // As Excel's "Unicode Text" writes it: UTF-16, the title quoted, the row padded with tabs.
+    let excel = "\"2020年科技指标完成情况（单位, 口径见备注）\"\t\t\r\n指标\t单位\t数值\r\n技术合同成交额\t亿元\t1758.72\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(excel.encode_utf16().flat_map(u16::to_le_bytes));
+    let json = check_bytes("unicode-text.txt", &bytes);
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+}
+
+#[test]
+fn a_line_of_spaces_is_a_blank_line() {
+    let text = "indicator,period,value\n   \ntech_contract_turnover,2020,1300\n \t \n";
+    let json = check_bytes("spaces.csv", text.as_bytes());
+    assert_target(&json, "tech_contract_turnover", "1300", "met");
+}
+
+#[test]
+fn an_old_mac_file_with_a_line_feed_inside_a_quoted_cell() {
+    let text = "indicator,value,note\rtech_contract_turnover,1300,\"来源：\n省统计局\"\rrd_intensity,2.42,\r";
+    let json = check_bytes("classic-mac.csv", text.as_bytes());
+    assert_target(&json, "tech_contract_turnover", "1300", "met");
+    assert_target(&json, "rd_intensity", "2.42", "met");
+    let bad = "indicator,value,note\rtech_contract_turnover,1300,\"a\nb\"\rrd_intensity,abc\r";
+    let path = common::temp_file("classic-mac-bad.csv", bad);
+    let run = plan(&["check", path.to_str().unwrap()]);
+    common::assert_error(
+        &run,
+        &format!(
+            "{}:4:2: value `abc`: expected a decimal number such as 2.20",
+            path.display()
+        ),
+    );
+}

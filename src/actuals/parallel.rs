@@ -149,6 +149,6 @@ fn line_breaks(file: &mut File, from: u64, to: u64) -> Option<u64> {
         if n == 0 {
             return Some(lines.line);
         }
-        lines.count(&buf[..n]);
+        lines.skip(&buf[..n]);
     }
 }
