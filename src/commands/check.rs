@@ -2,17 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actuals::{encoding_by_name, Layout, ReadOptions};
-use crate::cli::{CheckArgs, Format, InputArgs, LayoutArg};
-use crate::error::{shorten, Error, Location, Result};
+use crate::cli::{CheckArgs, Format};
+use crate::error::{Error, Location, Result};
 use crate::evaluate::{evaluate, latest_period, periods_present, Evaluation};
 use crate::exit::ExitStatus;
-use crate::figure::Figures;
 use crate::output::write_atomically;
-use crate::period::{parse_period, Period};
-use crate::plan::Plan;
 use crate::render::{history_json, history_table, Csv, Html, Json, Junit, Markdown, Render};
-use crate::resolve::ResolveOptions;
 
 use super::Output;
 
@@ -36,9 +31,9 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
     let as_of = args
         .period
         .as_deref()
-        .map(|text| period_arg(&plan, text))
+        .map(|text| super::period_arg(&plan, text))
         .transpose()?;
-    let figures = read_all(&plan, &args.actuals, &args.plan.path, &args.input)?;
+    let figures = super::read_figures(&plan, &args.actuals, &args.plan.path, &args.input)?;
     let lang = super::lang(&args.look);
     let mut report = Vec::new();
     if args.history {
@@ -106,62 +101,4 @@ fn deliver(report: Vec<u8>, status: ExitStatus, output: Option<&Path>) -> Result
             status,
         }),
     }
-}
-
-/// `--period`: a period of the plan year; the check runs as of its last month.
-pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
-    let at = Location::file("--period");
-    let period = parse_period(text).ok_or_else(|| {
-        Error::actuals(
-            at.clone(),
-            format!(
-                "`{}` is not a period; expected one such as 2020Q3, 2020年1-9月, 2020H1, 2020-09 or 2020",
-                shorten(text)
-            ),
-        )
-    })?;
-    if period.year != plan.year {
-        return Err(Error::actuals(
-            at,
-            format!(
-                "{period} is not in the plan year {}; expected a period of {}",
-                plan.year, plan.year
-            ),
-        ));
-    }
-    Ok(Period::to_date(plan.year, period.last).unwrap_or(period))
-}
-
-/// Reads every file named, with the options `--encoding`, `--sheet`, `--layout` and
-/// `--ignore-unknown` give.
-pub(crate) fn read_all(
-    plan: &Plan,
-    paths: &[PathBuf],
-    plan_path: &Option<PathBuf>,
-    input: &InputArgs,
-) -> Result<Figures> {
-    let encoding = match &input.encoding {
-        None => None,
-        Some(name) => Some(encoding_by_name(name).ok_or_else(|| {
-            Error::actuals(
-                Location::file("--encoding"),
-                format!(
-                    "unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"
-                ),
-            )
-        })?),
-    };
-    let options = ReadOptions {
-        encoding,
-        sheet: input.sheet.clone(),
-        layout: input.layout.map(|l| match l {
-            LayoutArg::Long => Layout::Long,
-            LayoutArg::Wide => Layout::Wide,
-        }),
-        default_year: plan.year,
-    };
-    let resolve = ResolveOptions {
-        ignore_unknown: input.ignore_unknown,
-    };
-    crate::ingest::read_all(plan, paths, plan_path.as_deref(), &options, resolve)
 }

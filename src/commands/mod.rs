@@ -18,10 +18,17 @@ pub use validate::validate;
 use std::io::IsTerminal;
 
 use crate::cli::{ColorChoice, LangArg, LookArgs, PlanArg, Style};
-use crate::error::Result;
+use std::path::PathBuf;
+
+use crate::actuals::{encoding_by_name, Layout, ReadOptions};
+use crate::cli::{InputArgs, LayoutArg};
+use crate::error::{shorten, Error, Location, Result};
 use crate::exit::ExitStatus;
+use crate::figure::Figures;
+use crate::period::{parse_period, Period};
 use crate::plan::{load_embedded, load_plan, Plan};
 use crate::render::{Lang, Table, TableStyle};
+use crate::resolve::ResolveOptions;
 
 /// What a command produced: the whole standard output and the exit status.
 #[derive(Debug)]
@@ -91,4 +98,62 @@ pub(crate) fn table_for(look: &LookArgs, to_file: bool) -> Table {
         width,
         lang: lang(look),
     }
+}
+
+/// `--period`: a period of the plan year; the check runs as of its last month.
+pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
+    let at = Location::file("--period");
+    let period = parse_period(text).ok_or_else(|| {
+        Error::actuals(
+            at.clone(),
+            format!(
+                "`{}` is not a period; expected one such as 2020Q3, 2020年1-9月, 2020H1, 2020-09 or 2020",
+                shorten(text)
+            ),
+        )
+    })?;
+    if period.year != plan.year {
+        return Err(Error::actuals(
+            at,
+            format!(
+                "{period} is not in the plan year {}; expected a period of {}",
+                plan.year, plan.year
+            ),
+        ));
+    }
+    Ok(Period::to_date(plan.year, period.last).unwrap_or(period))
+}
+
+/// Reads every file named, with the options `--encoding`, `--sheet`, `--layout` and
+/// `--ignore-unknown` give.
+pub(crate) fn read_figures(
+    plan: &Plan,
+    paths: &[PathBuf],
+    plan_path: &Option<PathBuf>,
+    input: &InputArgs,
+) -> Result<Figures> {
+    let encoding = match &input.encoding {
+        None => None,
+        Some(name) => Some(encoding_by_name(name).ok_or_else(|| {
+            Error::actuals(
+                Location::file("--encoding"),
+                format!(
+                    "unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"
+                ),
+            )
+        })?),
+    };
+    let options = ReadOptions {
+        encoding,
+        sheet: input.sheet.clone(),
+        layout: input.layout.map(|l| match l {
+            LayoutArg::Long => Layout::Long,
+            LayoutArg::Wide => Layout::Wide,
+        }),
+        default_year: plan.year,
+    };
+    let resolve = ResolveOptions {
+        ignore_unknown: input.ignore_unknown,
+    };
+    crate::ingest::read_all(plan, paths, plan_path.as_deref(), &options, resolve)
 }

@@ -34,9 +34,9 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
     let checked = if args.actuals.is_empty() {
         None
     } else {
-        let figures = super::check::read_all(&plan, &args.actuals, &args.plan.path, &args.input)?;
+        let figures = super::read_figures(&plan, &args.actuals, &args.plan.path, &args.input)?;
         let as_of = match &args.period {
-            Some(text) => super::check::period_arg(&plan, text)?,
+            Some(text) => super::period_arg(&plan, text)?,
             None => latest_period(&plan, &figures),
         };
         let evaluation = evaluate(&plan, &figures, as_of);
