@@ -30,6 +30,16 @@ fn contract(i: usize, text: &mut String) {
     );
 }
 
+/// Contract rows, with a figure for R&D intensity on rows 12 and 80,002: one in each half.
+fn duplicate_in_both_halves(i: usize, text: &mut String) {
+    match i {
+        10 | 80_000 => {
+            let _ = writeln!(text, "全社会R&D经费投入强度,2020,全省,2.3,%");
+        }
+        _ => contract(i, text),
+    }
+}
+
 /// Runs `plan ARGS` with two threads and with one; asserts the same output, and returns it.
 fn same(args: &[&str]) -> common::Run {
     let parallel = common::plan(args);
@@ -103,12 +113,7 @@ fn warnings_and_skipped_rows_in_both_halves() {
 
 #[test]
 fn a_duplicate_across_the_halves_is_the_same_error() {
-    let path = file("duplicate", |i, text| match i {
-        10 | 80_000 => {
-            let _ = writeln!(text, "全社会R&D经费投入强度,2020,全省,2.3,%");
-        }
-        _ => contract(i, text),
-    });
+    let path = file("duplicate", duplicate_in_both_halves);
     let run = same(&["check", path.to_str().unwrap()]);
     assert_eq!(run.code, 2);
     assert!(
@@ -178,12 +183,7 @@ fn the_large_files_above_are_read_in_halves_unless_quoted() {
 
 #[test]
 fn standard_input_beside_a_file_read_in_halves_is_read_once() {
-    let path = file("beside-stdin", |i, text| match i {
-        10 | 80_000 => {
-            let _ = writeln!(text, "全社会R&D经费投入强度,2020,全省,2.3,%");
-        }
-        _ => contract(i, text),
-    });
+    let path = file("beside-stdin", duplicate_in_both_halves);
     // The halves disagree, so the file is read again in one pass; standard input, read before
     // it, is not read again.
     let stdin = "indicator,value\nprovincial_key_labs_new,32\n";
