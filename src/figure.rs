@@ -20,6 +20,9 @@ pub struct Figure {
     pub converted_from: Option<String>,
     /// How many rows were summed into this figure (1 unless the target sums record-level rows).
     pub rows: u64,
+    /// A cell this figure needed (its value, a growth rate, a record of its sum) that holds a
+    /// formula without a saved value: the figure is not known, and its target not judged.
+    pub unsaved: Option<Location>,
 }
 
 /// A target's figure: a number, or a milestone's state.

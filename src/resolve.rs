@@ -83,6 +83,8 @@ struct Value<'a> {
     change: Option<Decimal>,
     /// The unit it was converted from, as written, when it was.
     converted_from: Option<Unit<'a>>,
+    /// A cell of the row (value or growth rate) holding a formula without a saved value.
+    unsaved: Option<Location>,
 }
 
 /// A unit as written: in the observation, or in the value's own cell.
@@ -114,6 +116,8 @@ pub struct Collector<'p> {
     unknown: Option<(String, Location, Skipped)>,
     /// Rows for years other than the plan year and the baseline year: the first, and how many.
     other_years: Option<(Location, Period, Skipped)>,
+    /// Cells used with a formula but no saved value: the first, and how many.
+    unsaved: Option<(Location, u64)>,
     /// Indicator text as written -> target (`None`: not in the plan).
     names: HashMap<Box<str>, Option<usize>>,
     /// (target, unit as written) -> how it converts to the target's unit.
@@ -243,6 +247,7 @@ impl<'p> Collector<'p> {
             first_seen: HashMap::new(),
             unknown: None,
             other_years: None,
+            unsaved: None,
             names: HashMap::new(),
             conversions: HashMap::new(),
             last_name: None,
@@ -414,6 +419,7 @@ impl<'p> Collector<'p> {
                 at,
                 converted_from: value.converted_from.map(|u| u.normalized()),
                 rows: 1,
+                unsaved: value.unsaved,
             },
         );
         if target.aggregate == Aggregate::Sum {
@@ -468,6 +474,10 @@ impl<'p> Collector<'p> {
             (Some((name, at, a)), Some((.., b))) => Some((name, at, a.then(b))),
             (first, second) => first.or(second),
         };
+        self.unsaved = match (self.unsaved, later.unsaved) {
+            (Some((at, a)), Some((_, b))) => Some((at, a + b)),
+            (first, second) => first.or(second),
+        };
         Ok(self)
     }
 
@@ -475,6 +485,16 @@ impl<'p> Collector<'p> {
     pub fn finish(mut self) -> Figures {
         self.end_run();
         let plan = self.plan;
+        if let Some((at, count)) = self.unsaved.take() {
+            let more = match count {
+                1 => String::new(),
+                2 => ", and 1 more cell like it".to_string(),
+                n => format!(", and {} more cells like it", n - 1),
+            };
+            self.figures.warnings.push(format!(
+                "{at}: formula without a saved value{more}; open and save the file in Excel or WPS"
+            ));
+        }
         if let Some((at, period, skipped)) = self.other_years.take() {
             let years = match plan.baseline_period {
                 Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
@@ -502,15 +522,39 @@ impl<'p> Collector<'p> {
 
     /// The value of one observation for target `i`, in the target's unit.
     fn value<'o>(&mut self, i: usize, obs: &Observation<'o>, target: &Target) -> Result<Value<'o>> {
+        // A formula without a saved value, as the value or the growth rate: the figure is
+        // unknown, and the target cannot be judged (never read as empty or zero).
+        let unsaved_value = matches!(obs.value, Some(CellRef::Unsaved(_)));
+        let unsaved_change = matches!(obs.change, Some(CellRef::Unsaved(_)));
+        let mut unsaved = None;
+        for at in [
+            unsaved_value.then(|| obs.cell(obs.columns.value)),
+            obs.columns
+                .change
+                .filter(|_| unsaved_change)
+                .map(|c| obs.cell(c)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            match &mut self.unsaved {
+                Some((_, count)) => *count += 1,
+                None => self.unsaved = Some((at.clone(), 1)),
+            }
+            unsaved.get_or_insert(at);
+        }
         let change = match (obs.change, obs.columns.change) {
-            (Some(cell), Some(column)) => Some(growth_rate(&cell, &obs.cell(column))?),
+            (Some(cell), Some(column)) if !unsaved_change => {
+                Some(growth_rate(&cell, &obs.cell(column))?)
+            }
             _ => None,
         };
-        let Some(cell) = obs.value else {
+        let Some(cell) = obs.value.filter(|_| !unsaved_value) else {
             return Ok(Value {
                 value: None,
                 change,
                 converted_from: None,
+                unsaved,
             });
         };
         if target.rule == Rule::Done {
@@ -533,6 +577,7 @@ impl<'p> Collector<'p> {
                 value: Some(FigureValue::Progress(progress)),
                 change,
                 converted_from: None,
+                unsaved,
             });
         }
         let (number, cell_unit) = match cell {
@@ -552,6 +597,7 @@ impl<'p> Collector<'p> {
             value: Some(FigureValue::Number(number)),
             change,
             converted_from,
+            unsaved,
         })
     }
 
@@ -615,6 +661,9 @@ impl<'p> Collector<'p> {
 /// Adds a record-level row's value to its period's total, exactly.
 fn add_to(total: &mut Figure, row: Value, obs: &Observation, target: &Target) -> Result<()> {
     total.rows += 1;
+    if total.unsaved.is_none() {
+        total.unsaved = row.unsaved;
+    }
     if total.converted_from.is_none() {
         total.converted_from = row.converted_from.map(|u| u.normalized());
     }
@@ -679,6 +728,9 @@ fn too_many_digits(target: &Target, at: Location) -> Error {
 /// Adds a later part's total for a record-level target and period to this one's.
 fn combine(total: &mut Figure, later: Figure, target: &Target) -> Result<()> {
     total.rows += later.rows;
+    if total.unsaved.is_none() {
+        total.unsaved = later.unsaved;
+    }
     if total.converted_from.is_none() {
         total.converted_from = later.converted_from;
     }
@@ -736,6 +788,13 @@ fn cell_number(cell: &CellRef, at: &Location) -> Result<(Decimal, Option<String>
         CellRef::Error(err) => Err(Error::actuals(
             at.clone(),
             format!("the cell holds the spreadsheet error `{err}`; expected a number"),
+        )),
+        CellRef::Unfit { shown, why } => {
+            Err(Error::actuals(at.clone(), format!("value `{shown}` {why}")))
+        }
+        CellRef::Unsaved(_) => Err(Error::actuals(
+            at.clone(),
+            "formula without a saved value; open and save the file in Excel or WPS",
         )),
         CellRef::Empty => Err(Error::actuals(at.clone(), "no figure in the cell")),
     }

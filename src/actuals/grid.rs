@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::error::Result;
 
 /// One cell as its source gives it (owned, for workbooks).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     /// Nothing in the cell.
     Empty,
@@ -21,6 +21,16 @@ pub enum Cell {
     Date(String),
     /// A workbook cell holding an error such as `#DIV/0!`.
     Error(String),
+    /// A formula with no value saved in the file (written by a program that does not
+    /// calculate): the formula, as written, possibly empty.
+    Unsaved(String),
+    /// A number no decimal holds exactly as the spreadsheet shows it.
+    Unfit {
+        /// The number as shown: 15 significant digits (`5.55111512312578E-17`).
+        shown: String,
+        /// Why it does not fit, and what was expected.
+        why: String,
+    },
 }
 
 /// One cell, borrowed.
@@ -38,6 +48,15 @@ pub enum CellRef<'a> {
     Date(&'a str),
     /// A workbook cell holding an error.
     Error(&'a str),
+    /// A workbook formula without a saved value: the formula.
+    Unsaved(&'a str),
+    /// A workbook number no decimal holds exactly: as shown, and why.
+    Unfit {
+        /// The number as shown.
+        shown: &'a str,
+        /// Why it does not fit, and what was expected.
+        why: &'a str,
+    },
 }
 
 impl Cell {
@@ -50,6 +69,8 @@ impl Cell {
             Cell::Percent(n) => CellRef::Percent(*n),
             Cell::Date(t) => CellRef::Date(t),
             Cell::Error(t) => CellRef::Error(t),
+            Cell::Unsaved(formula) => CellRef::Unsaved(formula),
+            Cell::Unfit { shown, why } => CellRef::Unfit { shown, why },
         }
     }
 }
@@ -62,6 +83,8 @@ impl CellRef<'_> {
             CellRef::Text(text) | CellRef::Date(text) | CellRef::Error(text) => {
                 text.trim().to_string()
             }
+            CellRef::Unsaved(formula) => formula.trim().to_string(),
+            CellRef::Unfit { shown, .. } => shown.to_string(),
             CellRef::Number(n) => n.to_string(),
             CellRef::Percent(n) => format!("{n}%"),
         }
@@ -171,24 +194,58 @@ pub trait Rows {
     fn refuses_extra_cells(&self) -> bool;
 }
 
-/// Owned rows (a workbook sheet) as a source.
+/// A source of owned rows (a workbook sheet), one at a time.
+pub trait RowSource {
+    /// Puts the next row's cells in `cells` (emptied first) and gives its 1-based row number;
+    /// `None` at the end.
+    fn next_into(&mut self, cells: &mut Vec<Cell>) -> Option<Result<u64>>;
+}
+
+/// Owned rows (a workbook sheet) as a source: held, or streamed from a [`RowSource`] (the
+/// child process that read the workbook), one row in memory at a time.
 pub struct OwnedRows {
-    rows: Vec<(u64, Vec<Cell>)>,
-    next: usize,
+    source: Box<dyn RowSource>,
+    cells: Vec<Cell>,
 }
 
 impl OwnedRows {
-    /// Rows as (row number, cells).
-    pub fn new(rows: Vec<(u64, Vec<Cell>)>) -> Self {
-        OwnedRows { rows, next: 0 }
+    /// Rows as (row number, cells), or rows already made.
+    pub fn new(rows: impl Into<OwnedRows>) -> Self {
+        rows.into()
+    }
+
+    /// Rows streamed from `source`.
+    pub fn from_source(source: impl RowSource + 'static) -> Self {
+        OwnedRows {
+            source: Box::new(source),
+            cells: Vec::new(),
+        }
+    }
+}
+
+/// Rows held: (row number, cells).
+struct Held(std::vec::IntoIter<(u64, Vec<Cell>)>);
+
+impl RowSource for Held {
+    fn next_into(&mut self, cells: &mut Vec<Cell>) -> Option<Result<u64>> {
+        let (line, row) = self.0.next()?;
+        *cells = row;
+        Some(Ok(line))
+    }
+}
+
+impl From<Vec<(u64, Vec<Cell>)>> for OwnedRows {
+    fn from(rows: Vec<(u64, Vec<Cell>)>) -> Self {
+        OwnedRows::from_source(Held(rows.into_iter()))
     }
 }
 
 impl Rows for OwnedRows {
     fn next_row(&mut self) -> Option<Result<RowRef<'_>>> {
-        let (line, cells) = self.rows.get(self.next)?;
-        self.next += 1;
-        Some(Ok(RowRef::cells(*line, cells)))
+        match self.source.next_into(&mut self.cells)? {
+            Ok(line) => Some(Ok(RowRef::cells(line, &self.cells))),
+            Err(err) => Some(Err(err)),
+        }
     }
 
     fn refuses_extra_cells(&self) -> bool {

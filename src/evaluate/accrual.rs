@@ -330,6 +330,7 @@ mod tests {
             at: Location::file("t.csv"),
             converted_from: None,
             rows: 1,
+            unsaved: None,
         }
     }
 

@@ -177,6 +177,13 @@ pub enum Note {
     ReportedGrowth(Decimal),
     /// The figure was converted from this unit.
     ConvertedFrom(String),
+    /// A figure the check needs is a formula with no value saved in the file (written by a
+    /// program that does not calculate): the target cannot be judged until the file is
+    /// opened and saved in a spreadsheet program.
+    UnsavedFormula {
+        /// The first such cell.
+        at: Location,
+    },
     /// The plan gives no number: any change in the right direction meets it.
     Qualitative {
         /// The plan's words (明显提升).

@@ -56,6 +56,11 @@ impl<'p> TargetCheck<'p, '_> {
     }
 
     pub(super) fn evaluate(&mut self) -> TargetResult<'p> {
+        if let Some(at) = self.unsaved() {
+            let mut result = self.empty();
+            result.notes.push(Note::UnsavedFormula { at });
+            return result;
+        }
         let mut result = if self.target.rule == Rule::Done {
             self.milestone()
         } else {
@@ -73,6 +78,20 @@ impl<'p> TargetCheck<'p, '_> {
             });
         }
         result
+    }
+
+    /// The first cell holding a formula without a saved value among the figures the check
+    /// could use: the plan year's up to the period checked, and the baseline year's for a
+    /// relative rule. Any one of them makes the reading unknown, so the target is not judged.
+    fn unsaved(&self) -> Option<crate::error::Location> {
+        let plan = self.plan;
+        self.series
+            .iter()
+            .filter(|(p, _)| {
+                (p.year == plan.year && p.last <= self.last)
+                    || (self.target.rule.is_relative() && Some(p.year) == plan.baseline_period)
+            })
+            .find_map(|(_, f)| f.unsaved.clone())
     }
 
     fn milestone(&self) -> TargetResult<'p> {

@@ -171,6 +171,14 @@ impl Lang {
             Note::NotDone => self.progress(Progress::NotDone).to_string(),
             Note::ReportedGrowth(rate) if zh => format!("按报告增速 {rate}% 判断"),
             Note::ReportedGrowth(rate) => format!("checked by the reported growth rate {rate}%"),
+            Note::UnsavedFormula { at } if zh => {
+                format!("{at} 的公式没有保存计算结果，请用 Excel 或 WPS 打开并保存后再核对")
+            }
+            Note::UnsavedFormula { at } => {
+                format!(
+                    "formula without a saved value at {at}; open and save the file in Excel or WPS"
+                )
+            }
             Note::ConvertedFrom(unit) if zh => format!("由{unit}换算"),
             Note::ConvertedFrom(unit) => format!("converted from {unit}"),
             Note::Qualitative {
