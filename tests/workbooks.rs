@@ -887,3 +887,26 @@ fn ods_hidden_first_sheet_is_not_read() {
          sheet to read with --sheet",
     );
 }
+
+#[test]
+fn an_unsaved_formula_where_a_name_a_period_or_a_header_belongs_is_an_error() {
+    // (row, column) of the formula, and its cell as Excel names it.
+    for (row, column, cell) in [(1, 0, "A2"), (1, 1, "B2"), (0, 2, "C1")] {
+        let mut rows = vec![header(), vec![s("rd_intensity"), s("2020"), W::N(2.42)]];
+        rows[row][column] = W::F("=UPPER(A1)", "x".into());
+        let book = replace(
+            &xlsx(&rows),
+            "xl/worksheets/sheet1.xml",
+            "<f>UPPER(A1)</f><v>x</v>",
+            "<f>UPPER(A1)</f>",
+        );
+        let run = check("n.xlsx", &book, &[]);
+        common::assert_error(
+            &run,
+            &format!(
+                "n.xlsx:Sheet1!{cell}: formula without a saved value; open and save the file in \
+                 Excel or WPS"
+            ),
+        );
+    }
+}

@@ -266,6 +266,9 @@ fn header_name(cell: &CellRef) -> (String, Option<String>) {
 
 impl Header {
     fn read(row: &RowRef, origin: &Location, forced: Option<Layout>) -> Result<Header> {
+        for column in 0..row.len() {
+            saved(row, column, origin)?;
+        }
         let names: Vec<(String, Option<String>)> = row.iter().map(|c| header_name(&c)).collect();
         let at = origin.with_line(row.line);
         let find = |accepted: &[&str]| -> Result<Option<usize>> {
@@ -427,6 +430,7 @@ impl Header {
         let Some(p) = self.period else {
             return Ok(Period::year(options.default_year));
         };
+        saved(row, p, origin)?;
         let parsed = match row.get(p) {
             Some(CellRef::Text(text)) => periods.parse(text),
             None => periods.parse(""),
@@ -448,6 +452,12 @@ impl Header {
 
     /// The row's indicator (its id where it has one, else its name) and unit cell, as written.
     fn named<'r>(&self, row: &RowRef<'r>, origin: &Location) -> Result<Named<'r>> {
+        for column in [Some(self.indicator), self.id, self.unit]
+            .into_iter()
+            .flatten()
+        {
+            saved(row, column, origin)?;
+        }
         let cell = |i: usize| row.get(i).filter(|c| !is_blank_figure(c));
         let id = self.id.and_then(cell).and_then(|c| c.as_text());
         let name = cell(self.indicator).and_then(|c| c.as_text());
@@ -534,6 +544,18 @@ impl Header {
             .max()
             .map(|(_, c)| c)
             == Some(column)
+    }
+}
+
+/// An error for a workbook formula without a saved value in column `column` of `row`, where a
+/// name, a period or a unit belongs (a figure's own cell is the resolver's: a warning).
+fn saved(row: &RowRef, column: usize, origin: &Location) -> Result<()> {
+    match row.get(column) {
+        Some(CellRef::Unsaved(_)) => Err(Error::actuals(
+            origin.with_line(row.line).with_column(column as u64 + 1),
+            "formula without a saved value; open and save the file in Excel or WPS",
+        )),
+        _ => Ok(()),
     }
 }
 
