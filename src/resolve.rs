@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
-use crate::actuals::grid::CellRef;
+use crate::actuals::grid::{CellRef, Unfit};
 use crate::actuals::{Observation, UnitAt, UnitText};
 use crate::error::{shorten, Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
@@ -789,7 +789,7 @@ fn cell_number(cell: &CellRef, at: &Location) -> Result<(Decimal, Option<String>
             at.clone(),
             format!("the cell holds the spreadsheet error `{err}`; expected a number"),
         )),
-        CellRef::Unfit { shown, why } => {
+        CellRef::Unfit(Unfit { shown, why }) => {
             Err(Error::actuals(at.clone(), format!("value `{shown}` {why}")))
         }
         CellRef::Unsaved(_) => Err(Error::actuals(

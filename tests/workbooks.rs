@@ -453,7 +453,7 @@ mod property {
                         }
                         Read::Text(t.to_string())
                     }
-                    Some(CellRef::Unfit { .. }) => Read::Unfit,
+                    Some(CellRef::Unfit(_)) => Read::Unfit,
                     other => panic!("row {}: {other:?}", obs.line),
                 };
                 read.push((obs.line, value));

@@ -25,12 +25,17 @@ pub enum Cell {
     /// calculate): the formula, as written, possibly empty.
     Unsaved(String),
     /// A number no decimal holds exactly as the spreadsheet shows it.
-    Unfit {
-        /// The number as shown: 15 significant digits (`5.55111512312578E-17`).
-        shown: String,
-        /// Why it does not fit, and what was expected.
-        why: String,
-    },
+    Unfit(Unfit),
+}
+
+/// A workbook number no decimal holds exactly as the spreadsheet shows it. Kept apart, so a
+/// borrowed cell stays three words: the reader passes millions of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfit {
+    /// The number as shown: 15 significant digits (`5.55111512312578E-17`).
+    pub shown: String,
+    /// Why it does not fit, and what was expected.
+    pub why: String,
 }
 
 /// One cell, borrowed.
@@ -51,12 +56,7 @@ pub enum CellRef<'a> {
     /// A workbook formula without a saved value: the formula.
     Unsaved(&'a str),
     /// A workbook number no decimal holds exactly: as shown, and why.
-    Unfit {
-        /// The number as shown.
-        shown: &'a str,
-        /// Why it does not fit, and what was expected.
-        why: &'a str,
-    },
+    Unfit(&'a Unfit),
 }
 
 impl Cell {
@@ -70,7 +70,7 @@ impl Cell {
             Cell::Date(t) => CellRef::Date(t),
             Cell::Error(t) => CellRef::Error(t),
             Cell::Unsaved(formula) => CellRef::Unsaved(formula),
-            Cell::Unfit { shown, why } => CellRef::Unfit { shown, why },
+            Cell::Unfit(unfit) => CellRef::Unfit(unfit),
         }
     }
 }
@@ -84,7 +84,7 @@ impl CellRef<'_> {
                 text.trim().to_string()
             }
             CellRef::Unsaved(formula) => formula.trim().to_string(),
-            CellRef::Unfit { shown, .. } => shown.to_string(),
+            CellRef::Unfit(unfit) => unfit.shown.clone(),
             CellRef::Number(n) => n.to_string(),
             CellRef::Percent(n) => format!("{n}%"),
         }
@@ -174,6 +174,16 @@ impl<'a> RowRef<'a> {
                 })
             }
             Lent::Cells(cells) => cells.get(i).map(Cell::as_ref),
+        }
+    }
+
+    /// True when cell `i` is a workbook formula without a saved value (never, in delimited
+    /// text: asked for a row's names and period, so it costs nothing there).
+    #[inline(always)]
+    pub fn is_unsaved(&self, i: usize) -> bool {
+        match self.cells {
+            Lent::Fields { .. } => false,
+            Lent::Cells(cells) => matches!(cells.get(i), Some(Cell::Unsaved(_))),
         }
     }
 

@@ -549,14 +549,20 @@ impl Header {
 
 /// An error for a workbook formula without a saved value in column `column` of `row`, where a
 /// name, a period or a unit belongs (a figure's own cell is the resolver's: a warning).
+#[inline(always)]
 fn saved(row: &RowRef, column: usize, origin: &Location) -> Result<()> {
-    match row.get(column) {
-        Some(CellRef::Unsaved(_)) => Err(Error::actuals(
-            origin.with_line(row.line).with_column(column as u64 + 1),
-            "formula without a saved value; open and save the file in Excel or WPS",
-        )),
-        _ => Ok(()),
+    match row.is_unsaved(column) {
+        true => Err(unsaved(row, column, origin)),
+        false => Ok(()),
     }
+}
+
+#[cold]
+fn unsaved(row: &RowRef, column: usize, origin: &Location) -> Error {
+    Error::actuals(
+        origin.with_line(row.line).with_column(column as u64 + 1),
+        "formula without a saved value; open and save the file in Excel or WPS",
+    )
 }
 
 /// What every figure of a row shares.

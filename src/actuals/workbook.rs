@@ -23,7 +23,7 @@ use calamine::{
 };
 use rust_decimal::Decimal;
 
-use super::grid::{Cell, OwnedRows, RowSource};
+use super::grid::{Cell, OwnedRows, RowSource, Unfit};
 use super::xlsx_percent::{ods_percent_cells, ods_size_check, xlsx_marks, Position};
 use crate::error::{Error, Location, Result};
 
@@ -93,7 +93,7 @@ mod wire {
     use rust_decimal::Decimal;
 
     use super::{PlacedCell, SheetCells};
-    use crate::actuals::grid::Cell;
+    use crate::actuals::grid::{Cell, Unfit};
 
     const MAGIC: &[u8; 8] = b"plan-wb1";
 
@@ -151,7 +151,7 @@ mod wire {
                     out.write_all(b"U")?;
                     text(out, t)?;
                 }
-                Cell::Unfit { shown, why } => {
+                Cell::Unfit(Unfit { shown, why }) => {
                     out.write_all(b"F")?;
                     text(out, shown)?;
                     text(out, why)?;
@@ -223,10 +223,10 @@ mod wire {
             b'D' => Cell::Date(read_text(input)?),
             b'X' => Cell::Error(read_text(input)?),
             b'U' => Cell::Unsaved(read_text(input)?),
-            b'F' => Cell::Unfit {
+            b'F' => Cell::Unfit(Unfit {
                 shown: read_text(input)?,
                 why: read_text(input)?,
-            },
+            }),
             _ => return None,
         };
         Some(((row, col), cell))
@@ -661,11 +661,11 @@ fn read_sheet(bytes: &[u8], file: &Location, wanted: Option<&str>) -> Result<She
 fn as_percent(n: Decimal) -> Cell {
     match n.checked_mul(Decimal::ONE_HUNDRED) {
         Some(p) => Cell::Percent(p.normalize()),
-        None => Cell::Unfit {
+        None => Cell::Unfit(Unfit {
             shown: format!("{}%", n.normalize()),
             why: "is too large a percentage to hold exactly; expected a number below 7.9E+26%"
                 .to_string(),
-        },
+        }),
     }
 }
 
@@ -697,10 +697,10 @@ const SIGNIFICANT: usize = 15;
 /// unfit cell, never rounded further.
 fn float(f: f64) -> Cell {
     if !f.is_finite() {
-        return Cell::Unfit {
+        return Cell::Unfit(Unfit {
             shown: f.to_string(),
             why: "is not a finite number; expected a figure such as 2.20".to_string(),
-        };
+        });
     }
     // Rust rounds a float to a given precision exactly, half to even: `d.dddddddddddddde-x`.
     let text = format!("{:.*e}", SIGNIFICANT - 1, f);
@@ -747,10 +747,10 @@ fn float(f: f64) -> Cell {
     };
     match exact {
         Ok(n) => Cell::Number(n),
-        Err(why) => Cell::Unfit {
+        Err(why) => Cell::Unfit(Unfit {
             shown,
             why: why.to_string(),
-        },
+        }),
     }
 }
 
@@ -762,7 +762,7 @@ mod tests {
     fn number(f: f64) -> String {
         match float(f) {
             Cell::Number(n) => n.to_string(),
-            Cell::Unfit { shown, why } => format!("unfit {shown} {why}"),
+            Cell::Unfit(Unfit { shown, why }) => format!("unfit {shown} {why}"),
             other => format!("{other:?}"),
         }
     }
@@ -790,6 +790,6 @@ mod tests {
             as_percent(Decimal::from_str("0.0242").unwrap()),
             Cell::Percent(Decimal::from_str("2.42").unwrap())
         );
-        assert!(matches!(as_percent(Decimal::MAX), Cell::Unfit { .. }));
+        assert!(matches!(as_percent(Decimal::MAX), Cell::Unfit(_)));
     }
 }
