@@ -3,14 +3,15 @@
 //! figures matched to the plan's targets.
 //!
 //! A large text file is read in two halves on two threads when it can be
-//! ([`crate::actuals::read_in_halves`]); the merged result is the one a single pass gives. When
+//! ([`crate::actuals::read_in_halves`]); the second half's lines are moved on by the first's
+//! when both are done, and the merged result is the one a single pass gives. When
 //! merging finds an error, that file alone is read again in one pass, from the state before
 //! it, so the error is reported exactly where a single pass meets it. Standard input is never
 //! split, and so never read twice.
 
 use std::path::{Path, PathBuf};
 
-use crate::actuals::{read_actuals, read_in_halves, Observation, ReadOptions};
+use crate::actuals::{read_actuals, read_in_halves, Collect, Observation, ReadOptions};
 use crate::error::{Error, Location, Result};
 use crate::evaluate::check_consistency;
 use crate::figure::Figures;
@@ -56,9 +57,12 @@ fn read_one<'p>(
     options: &ReadOptions,
     resolve: ResolveOptions,
 ) -> Result<Collector<'p>> {
-    let new = || Collector::new(plan, resolve);
-    let add = |c: &mut Collector, obs: &Observation| c.add(obs);
-    let Some(parts) = read_in_halves(path, options, &new, &add) else {
+    let collect = Collect {
+        new: &|| Collector::new(plan, resolve),
+        add: &|c: &mut Collector, obs: &Observation| c.add(obs),
+        shift: &|c: &mut Collector, by| c.shift_lines(by),
+    };
+    let Some(parts) = read_in_halves(path, options, &collect) else {
         read_actuals(path, options, &mut |obs| collector.add(obs))?;
         return Ok(collector);
     };

@@ -428,6 +428,47 @@ impl<'p> Collector<'p> {
         Ok(())
     }
 
+    /// Moves every line this collector has noted `by` lines on: the second half of a file read
+    /// in two numbers its lines from 1, so that it need not count the first half's lines
+    /// before it starts. False when it holds warnings, which are worded with their lines
+    /// already: the file is then read in one pass.
+    pub fn shift_lines(&mut self, by: u64) -> bool {
+        if !self.figures.warnings.is_empty() {
+            return false;
+        }
+        let shift = |at: &mut Location| {
+            if let Some(line) = &mut at.line {
+                *line += by;
+            }
+        };
+        for figure in self
+            .figures
+            .by_target
+            .iter_mut()
+            .flat_map(|s| s.values_mut())
+        {
+            shift(&mut figure.at);
+            if let Some(at) = &mut figure.unsaved {
+                shift(at);
+            }
+        }
+        for (at, _) in self.first_seen.values_mut() {
+            shift(at);
+        }
+        if let Some((_, at, skipped)) = &mut self.unknown {
+            shift(at);
+            skipped.last_line += by;
+        }
+        if let Some((at, _, skipped)) = &mut self.other_years {
+            shift(at);
+            skipped.last_line += by;
+        }
+        if let Some((at, _)) = &mut self.unsaved {
+            shift(at);
+        }
+        true
+    }
+
     /// Adds what `later` collected from the rows after this one's, as if they had been added
     /// here one by one: a figure for a target and period both have is an error at `later`'s
     /// first such row (record-level totals add up), and warnings and skipped rows follow on.

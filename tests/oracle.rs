@@ -337,9 +337,12 @@ fn is_split(path: &std::path::Path) -> bool {
         default_year: 2020,
         ..ReadOptions::default()
     };
-    let new = || ();
-    let add = |_: &mut (), _: &plan::actuals::Observation| Ok(());
-    plan::actuals::read_in_halves(path, &options, &new, &add).is_some()
+    let collect = plan::actuals::Collect {
+        new: &|| (),
+        add: &|_: &mut (), _: &plan::actuals::Observation| Ok(()),
+        shift: &|_: &mut (), _| true,
+    };
+    plan::actuals::read_in_halves(path, &options, &collect).is_some()
 }
 
 proptest! {

@@ -157,12 +157,15 @@ fn the_large_files_above_are_read_in_halves_unless_quoted() {
         ..Default::default()
     };
     let count = |path: &std::path::Path| {
-        let new = || 0usize;
-        let add = |n: &mut usize, _: &plan::actuals::Observation| {
-            *n += 1;
-            Ok(())
+        let collect = plan::actuals::Collect {
+            new: &|| 0usize,
+            add: &|n: &mut usize, _: &plan::actuals::Observation| {
+                *n += 1;
+                Ok(())
+            },
+            shift: &|_: &mut usize, _| true,
         };
-        plan::actuals::read_in_halves(path, &options, &new, &add)
+        plan::actuals::read_in_halves(path, &options, &collect)
     };
     let parts = count(&file("halves", contract)).expect("a large plain file is split");
     assert_eq!(parts.len(), 2);
@@ -213,4 +216,44 @@ fn standard_input_beside_a_file_read_in_halves_is_read_once() {
         common::result(&json, "provincial_key_labs_new")["actual"],
         32
     );
+}
+
+#[test]
+fn lines_in_the_second_half_are_numbered_as_in_one_pass() {
+    // A figure found only in the second half: its cell, as `plan show` prints it.
+    let path = file("second-half", |i, text| match i {
+        80_000 => {
+            let _ = writeln!(text, "全社会R&D经费投入强度,2020,全省,2.42,%");
+        }
+        _ => contract(i, text),
+    });
+    let run = same(&[
+        "show",
+        "rd_intensity",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json = common::json(&run);
+    let at = json["target"]["figures"][0]["at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(at.ends_with(":80002:4"), "{at}");
+    // A warning in the second half: worded with its line, so the file is read in one pass.
+    let path = file("second-half-warning", |i, text| match i {
+        80_000 => {
+            let _ = writeln!(text, "全社会R&D经费投入强度,2020,全省,0.0242,%");
+        }
+        _ => contract(i, text),
+    });
+    let run = same(&[
+        "check",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--allow-missing",
+    ]);
+    let warnings = common::json(&run)["warnings"].to_string();
+    assert!(warnings.contains(":80002:4"), "{warnings}");
 }

@@ -46,21 +46,6 @@ impl Lines {
         self.count_break(byte);
     }
 
-    /// Counts the line breaks of `bytes`, for a stretch of a file that is only passed over (the
-    /// first half of a file read in two): without a `\r` in it, one vectorised count of `\n`.
-    pub fn skip(&mut self, bytes: &[u8]) {
-        if memchr::memchr(b'\r', bytes).is_some() {
-            self.count(bytes);
-            return;
-        }
-        let Some(&first) = bytes.first() else {
-            return;
-        };
-        let paired = self.after_cr && first == b'\n';
-        self.line += memchr::memchr_iter(b'\n', bytes).count() as u64 - u64::from(paired);
-        self.after_cr = false;
-    }
-
     /// Counts the line breaks of `bytes`; returns the line of the first byte that is not a line
     /// break, if there is one.
     pub fn count(&mut self, bytes: &[u8]) -> Option<u64> {
@@ -100,21 +85,6 @@ mod tests {
         assert_eq!(lines(b"\n\r\n\ra"), (4, Some(4)));
         assert_eq!(lines(b"\r\n\r\n"), (3, None));
         assert_eq!(lines(b"\n\r"), (3, None));
-    }
-
-    proptest::proptest! {
-        /// Skipping counts as counting does, however the bytes are cut.
-        #[test]
-        fn skipping_counts_the_same(bytes in "[a\r\n]{0,40}", cut in 0usize..40) {
-            let bytes = bytes.as_bytes();
-            let cut = cut.min(bytes.len());
-            let (mut counted, mut skipped) = (Lines::at(1), Lines::at(1));
-            counted.count(&bytes[..cut]);
-            counted.count(&bytes[cut..]);
-            skipped.skip(&bytes[..cut]);
-            skipped.skip(&bytes[cut..]);
-            proptest::prop_assert_eq!(counted.line, skipped.line);
-        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ mod xlsx_percent;
 pub use decode::encoding_by_name;
 pub use encoding_rs::Encoding;
 pub use input::{describe_io, open_input, read_to_string, Input};
-pub use parallel::{read_in_halves, PARALLEL_MIN};
+pub use parallel::{read_in_halves, Collect, PARALLEL_MIN};
 pub use period::parse_year;
 pub use table::Layout;
 pub use workbook::{serve_workbook, use_workbook_helper};

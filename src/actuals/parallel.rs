@@ -14,7 +14,6 @@ use std::path::Path;
 use memchr::memchr;
 
 use super::delimited::DelimitedRows;
-use super::lines::Lines;
 use super::table::{read_body, read_head, TableOptions};
 use super::{decode, Observation, ReadOptions, WORKBOOK_EXTENSIONS};
 use crate::error::{Location, Result};
@@ -22,14 +21,26 @@ use crate::error::{Location, Result};
 /// Files smaller than this are read in one pass: threads would cost more than they save.
 pub const PARALLEL_MIN: u64 = 4 << 20;
 
+/// How a file's halves are collected: a new collector, adding a figure to one, and moving the
+/// lines one has noted on by a number of lines (false when it cannot).
+pub struct Collect<'a, C> {
+    /// A new, empty collector.
+    pub new: &'a (dyn Fn() -> C + Sync),
+    /// Adds a figure.
+    pub add: &'a (dyn Fn(&mut C, &Observation) -> Result<()> + Sync),
+    /// Moves every line noted on by this many lines; false when it cannot.
+    pub shift: &'a (dyn Fn(&mut C, u64) -> bool + Sync),
+}
+
 /// Reads `path` in two halves on two threads, one collector each; `None` when the file is not
 /// suited (standard input, a pipe, a workbook, another encoding than UTF-8, a small file,
-/// quoted fields, one CPU, `PLAN_THREADS=1`) or a half failed: then read it in one pass.
+/// quoted fields, one CPU, `PLAN_THREADS=1`) or a half failed: then read it in one pass. The
+/// second half numbers its lines from 1 while the first is read, and its collector's lines are
+/// moved on by the first half's once both are done.
 pub fn read_in_halves<C: Send>(
     path: &Path,
     options: &ReadOptions,
-    new: &(dyn Fn() -> C + Sync),
-    add: &(dyn Fn(&mut C, &Observation) -> Result<()> + Sync),
+    collect: &Collect<C>,
 ) -> Option<Vec<C>> {
     let one_thread = std::env::var("PLAN_THREADS").is_ok_and(|v| v.trim() == "1")
         || std::thread::available_parallelism().map_or(true, |n| n.get() < 2);
@@ -75,29 +86,29 @@ pub fn read_in_halves<C: Send>(
     if middle >= size || middle <= start || starts_with_bom(path, middle)? {
         return None;
     }
-    let half = |from: u64, to: u64| -> Option<C> {
+    // Each half: its collector and the line after its last.
+    let half = |from: u64, to: u64, line: u64| -> Option<(C, u64)> {
         let mut file = File::open(path).ok()?;
-        // The second half's first line: the first half's line breaks, counted.
-        let line = match from == start {
-            true => first_line,
-            false => line_breaks(&mut file, start, from)? + first_line,
-        };
         file.seek(SeekFrom::Start(from)).ok()?;
         let reader: Box<dyn Read> =
             Box::new(BufReader::with_capacity(1 << 16, file).take(to - from));
         let mut part = DelimitedRows::part(reader, &name, delimiter, line);
-        let mut collector = new();
+        let mut collector = (collect.new)();
         read_body(&mut part, &head, &origin, &table, &mut |obs| {
-            add(&mut collector, obs)
+            (collect.add)(&mut collector, obs)
         })
         .ok()?;
-        (!part.saw_quote()).then_some(collector)
+        (!part.saw_quote()).then_some((collector, part.position().1))
     };
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| half(middle, size));
-        (half(start, middle), second.join().ok().flatten())
+        let second = scope.spawn(|| half(middle, size, 1));
+        (
+            half(start, middle, first_line),
+            second.join().ok().flatten(),
+        )
     });
-    Some(vec![first?, second?])
+    let ((first, next_line), (mut second, _)) = (first?, second?);
+    (collect.shift)(&mut second, next_line - 1).then_some(vec![first, second])
 }
 
 /// The size from which a file is split: [`PARALLEL_MIN`], or `PLAN_PARALLEL_MIN` bytes when
@@ -134,21 +145,5 @@ fn next_line_start(path: &Path, from: u64) -> Option<u64> {
             return Some(at + i as u64 + 1);
         }
         at += n as u64;
-    }
-}
-
-/// The line breaks in `from..to` of `file` (`\n`, `\r\n` or a lone `\r`), which starts at a
-/// line's start.
-fn line_breaks(file: &mut File, from: u64, to: u64) -> Option<u64> {
-    file.seek(SeekFrom::Start(from)).ok()?;
-    let mut reader = file.take(to - from);
-    let mut buf = vec![0; 1 << 16];
-    let mut lines = Lines::at(0);
-    loop {
-        let n = reader.read(&mut buf).ok()?;
-        if n == 0 {
-            return Some(lines.line);
-        }
-        lines.skip(&buf[..n]);
     }
 }
