@@ -116,36 +116,17 @@ impl DelimitedRows {
             // csv-core drops a byte-order mark only from a first input longer than it, and
             // takes an input that is only the mark, once dropped, for the end of the file.
             self.started = true;
-            while self.text.rest().len() <= 3 {
-                match self.text.fill()? {
-                    Ok(()) => {}
-                    Err(Stop::End) => break,
-                    Err(Stop::Invalid) => return Err(self.invalid_utf8(0)),
-                }
-            }
+            while self.text.rest().len() <= 3 && self.fill(0)? {}
         }
         let (mut nout, mut nend) = (0, 0);
         // The line of the record's first byte, once the slow path has seen it.
         let mut first_line = None;
         let mut calls = 0;
         loop {
-            let mut at_end = false;
-            if self.text.rest().is_empty() {
-                match self.text.fill()? {
-                    Ok(()) => {}
-                    Err(Stop::End) => at_end = true,
-                    Err(Stop::Invalid) => return Err(self.invalid_utf8(nend)),
-                }
-            }
-            if at_end {
+            if self.text.rest().is_empty() && !self.fill(nend)? {
                 return self.end_of_input(first_line, nout, nend);
             }
-            if nout == self.out.len() {
-                self.out.resize(self.out.len() * 2, 0);
-            }
-            if nend == self.ends.len() {
-                self.ends.resize(self.ends.len() * 2, 0);
-            }
+            self.make_room(nout, nend);
             let (result, nin, o, e) = self.core.read_record(
                 self.text.rest(),
                 &mut self.out[nout..],
@@ -165,17 +146,7 @@ impl DelimitedRows {
             let line = first_line.unwrap_or(self.lines.line);
             // The record's bytes less its quotes: its fields and delimiters.
             if nout + nend > MAX_RECORD {
-                let what = match self.lines.line > line + 1 {
-                    true => "a record",
-                    false => "a line",
-                };
-                return Err(Error::actuals(
-                    Location::line(&self.name, line),
-                    format!(
-                        "{what} longer than {} MiB; expected rows of figures",
-                        MAX_RECORD >> 20
-                    ),
-                ));
+                return Err(self.too_long(line));
             }
             match call.result {
                 ReadRecordResult::InputEmpty
@@ -209,12 +180,7 @@ impl DelimitedRows {
             return Ok(None);
         };
         loop {
-            if nout == self.out.len() {
-                self.out.resize(self.out.len() * 2, 0);
-            }
-            if nend == self.ends.len() {
-                self.ends.resize(self.ends.len() * 2, 0);
-            }
+            self.make_room(nout, nend);
             let (result, _, o, e) =
                 self.core
                     .read_record(b"\n", &mut self.out[nout..], &mut self.ends[nend..]);
@@ -235,6 +201,41 @@ impl DelimitedRows {
                 }
             }
         }
+    }
+
+    /// Reads more text; false at the end of the input. Bytes that are not UTF-8, met `fields`
+    /// fields into a record, are an error.
+    fn fill(&mut self, fields: usize) -> Result<bool> {
+        match self.text.fill()? {
+            Ok(()) => Ok(true),
+            Err(Stop::End) => Ok(false),
+            Err(Stop::Invalid) => Err(self.invalid_utf8(fields)),
+        }
+    }
+
+    /// Room in csv-core's output for more of a record `nout` bytes and `nend` fields long.
+    fn make_room(&mut self, nout: usize, nend: usize) {
+        if nout == self.out.len() {
+            self.out.resize(self.out.len() * 2, 0);
+        }
+        if nend == self.ends.len() {
+            self.ends.resize(self.ends.len() * 2, 0);
+        }
+    }
+
+    /// The error for a record that starts on `line` and is longer than [`MAX_RECORD`].
+    fn too_long(&self, line: u64) -> Error {
+        let what = match self.lines.line > line + 1 {
+            true => "a record",
+            false => "a line",
+        };
+        Error::actuals(
+            Location::line(&self.name, line),
+            format!(
+                "{what} longer than {} MiB; expected rows of figures",
+                MAX_RECORD >> 20
+            ),
+        )
     }
 
     /// A record csv-core read whole in one call, from a line of the checked text, without a

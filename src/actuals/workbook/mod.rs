@@ -1,8 +1,10 @@
 //! Workbooks (.xlsx, .xls, .ods, .xlsb) through calamine: the first visible worksheet, or the
 //! one named. Numeric cells and numbers stored as text both read; a float reads as the decimal
 //! Excel shows (15 significant digits); dates stay dates; a percent-formatted cell (.xlsx,
-//! .ods) reads as the percent it shows; a formula without a saved value is said to be one,
-//! never read as empty.
+//! .ods) reads as the percent it shows; a formula without a saved value (.xlsx, .ods) is said
+//! to be one, never read as empty. (.xls and .xlsb keep formats and formulas in binary records
+//! calamine does not expose: there such a cell reads as empty, and a percent cell as its
+//! fraction, which draws the fraction warning.)
 //!
 //! The `plan` binary reads every byte of a workbook in a child process of itself with capped
 //! memory ([`serve_workbook`]), which streams the sheet's cells back in a compact binary form,
