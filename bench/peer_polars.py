@@ -5,12 +5,11 @@ python peer_polars.py --inprocess N FILE ->  the same check once as a warm-up, t
     reading FILE again, timed inside Python (time.perf_counter around the query alone, without
     the interpreter's start or the import); prints the median in ms on the last line.
 """
-import math
-import statistics
 import sys
-import time
 
 import polars as pl
+
+import peer_timing
 
 
 def check(path):
@@ -27,22 +26,7 @@ def check(path):
 
 
 def main(args):
-    if args[0] == "--inprocess":
-        runs, path = int(args[1]), args[2]
-        result = check(path)
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            again = check(path)
-            times.append((time.perf_counter() - start) * 1000)
-            # The same total (a parallel float sum may differ in its last bits) and status.
-            same = again[1] == result[1] and math.isclose(again[0], result[0], rel_tol=1e-12)
-            assert same, (again, result)
-        print(f"{result[0]} 亿元", result[1])
-        print(f"{statistics.median(times):.1f}")
-    else:
-        total, status = check(args[0])
-        print(f"{total} 亿元", status)
+    peer_timing.run(check, args)
 
 
 main(sys.argv[1:])

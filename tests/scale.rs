@@ -30,6 +30,17 @@ fn contract(i: usize, text: &mut String) {
     );
 }
 
+/// Contract rows, with `row` in place of the one at `at` (0-based after the header).
+fn file_with(name: &str, at: usize, row: &str) -> tempfile::TempPath {
+    file(name, |i, text| match i == at {
+        true => {
+            text.push_str(row);
+            text.push('\n');
+        }
+        false => contract(i, text),
+    })
+}
+
 /// Contract rows, with a figure for R&D intensity on rows 12 and 80,002: one in each half.
 fn duplicate_in_both_halves(i: usize, text: &mut String) {
     match i {
@@ -127,10 +138,7 @@ fn a_duplicate_across_the_halves_is_the_same_error() {
 
 #[test]
 fn an_error_late_in_the_file_and_a_quoted_field() {
-    let bad = file("bad", |i, text| match i {
-        85_000 => text.push_str("技术合同成交额,2020-12,西安,abc,万元\n"),
-        _ => contract(i, text),
-    });
+    let bad = file_with("bad", 85_000, "技术合同成交额,2020-12,西安,abc,万元");
     let run = same(&["check", bad.to_str().unwrap()]);
     assert!(
         run.stderr.contains(":85002:4: value `abc`"),
@@ -221,12 +229,11 @@ fn standard_input_beside_a_file_read_in_halves_is_read_once() {
 #[test]
 fn lines_in_the_second_half_are_numbered_as_in_one_pass() {
     // A figure found only in the second half: its cell, as `plan show` prints it.
-    let path = file("second-half", |i, text| match i {
-        80_000 => {
-            let _ = writeln!(text, "全社会R&D经费投入强度,2020,全省,2.42,%");
-        }
-        _ => contract(i, text),
-    });
+    let path = file_with(
+        "second-half",
+        80_000,
+        "全社会R&D经费投入强度,2020,全省,2.42,%",
+    );
     let run = same(&[
         "show",
         "rd_intensity",
@@ -241,12 +248,11 @@ fn lines_in_the_second_half_are_numbered_as_in_one_pass() {
         .to_string();
     assert!(at.ends_with(":80002:4"), "{at}");
     // A warning in the second half: worded with its line, so the file is read in one pass.
-    let path = file("second-half-warning", |i, text| match i {
-        80_000 => {
-            let _ = writeln!(text, "全社会R&D经费投入强度,2020,全省,0.0242,%");
-        }
-        _ => contract(i, text),
-    });
+    let path = file_with(
+        "second-half-warning",
+        80_000,
+        "全社会R&D经费投入强度,2020,全省,0.0242,%",
+    );
     let run = same(&[
         "check",
         path.to_str().unwrap(),
