@@ -7,6 +7,8 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use same_file::Handle;
+
 use crate::actuals::describe_io;
 use crate::error::{Error, Location, Result};
 
@@ -79,12 +81,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// True when `output` is the same file as one of `inputs` (writing it would destroy the data).
-pub fn is_an_input(output: &Path, inputs: &[&Path]) -> bool {
-    let Ok(output) = fs::canonicalize(output) else {
-        return false;
+/// Refuses to write a report or template to `output` when that would destroy a file the run
+/// did not create: one of `inputs` (`-` is standard input), compared by identity (device and
+/// inode, after following links), so a hard link, `./data.csv` or `/dev/stdin` is caught as
+/// well as the same name; or a file that is read-only, as `cp` and `tee` refuse it.
+pub fn guard_output(output: &Path, inputs: &[&Path]) -> Result<()> {
+    if output == Path::new("-") {
+        return Ok(());
+    }
+    let at = || Location::file(output.display().to_string());
+    let Ok(target) = Handle::from_path(output) else {
+        // Nothing there yet (or nothing that can be opened): nothing to destroy.
+        return Ok(());
     };
-    inputs
-        .iter()
-        .any(|input| fs::canonicalize(input).is_ok_and(|i| i == output))
+    for input in inputs {
+        let handle = match *input == Path::new("-") {
+            true => Handle::stdin(),
+            false => Handle::from_path(input),
+        };
+        if handle.is_ok_and(|h| h == target) {
+            let what = match *input == Path::new("-") {
+                true => "standard input".to_string(),
+                false => format!("`{}`", input.display()),
+            };
+            return Err(Error::read(
+                at(),
+                format!(
+                    "is the same file as the input {what}; expected another file for the output"
+                ),
+            ));
+        }
+    }
+    match fs::metadata(output) {
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => Err(Error::read(
+            at(),
+            "is read-only; expected a file that may be written (plan does not replace it)",
+        )),
+        _ => Ok(()),
+    }
 }

@@ -299,7 +299,8 @@ fn output_to_a_device_a_link_and_never_over_an_input() {
     common::assert_error(
         &run,
         &format!(
-            "{}: is one of the inputs; expected another file for the report",
+            "{}: is the same file as the input `{}`; expected another file for the output",
+            data.display(),
             data.display()
         ),
     );

@@ -20,12 +20,7 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
             .chain(&args.plan.path)
             .map(PathBuf::as_path)
             .collect();
-        if crate::output::is_an_input(output, &inputs) {
-            return Err(Error::read(
-                Location::file(output.display().to_string()),
-                "is one of the inputs; expected another file for the report",
-            ));
-        }
+        crate::output::guard_output(output, &inputs)?;
     }
     let plan = super::load(&args.plan)?;
     let as_of = args

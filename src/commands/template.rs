@@ -25,6 +25,8 @@ pub fn template(args: &TemplateArgs) -> Result<Output> {
     };
     match &args.output {
         Some(path) => {
+            let inputs: Vec<&std::path::Path> = args.plan.path.iter().map(|p| p.as_path()).collect();
+            crate::output::guard_output(path, &inputs)?;
             write_atomically(path, &bytes)?;
             Ok(Output { stdout: Vec::new(), status: ExitStatus::Success })
         }
