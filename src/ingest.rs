@@ -10,6 +10,7 @@
 //! split, and so never read twice.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::actuals::{read_actuals, read_in_halves, Collect, Observation, ReadOptions};
 use crate::error::{Error, Location, Result};
@@ -49,21 +50,54 @@ pub fn read_all(
     Ok(figures)
 }
 
-/// Adds the figures of the file at `path` to `collector`.
+/// Adds the figures of the file at `path` to `collector`; a file without one is a warning (an
+/// export of the header alone, say), so `--strict` fails on it.
 fn read_one<'p>(
+    plan: &'p Plan,
+    collector: Collector<'p>,
+    path: &Path,
+    options: &ReadOptions,
+    resolve: ResolveOptions,
+) -> Result<Collector<'p>> {
+    let read = AtomicU64::new(0);
+    let mut collector = read_figures(plan, collector, path, options, resolve, &read)?;
+    if read.load(Ordering::Relaxed) == 0 {
+        let name = match path == Path::new("-") {
+            true => "<stdin>".to_string(),
+            false => path.display().to_string(),
+        };
+        collector.warn(format!(
+            "{name}: no figures read from the file; expected rows with a figure in the value \
+             column (or in period columns)"
+        ));
+    }
+    Ok(collector)
+}
+
+/// Adds the figures of the file at `path` to `collector`, counting them in `read`.
+fn read_figures<'p>(
     plan: &'p Plan,
     mut collector: Collector<'p>,
     path: &Path,
     options: &ReadOptions,
     resolve: ResolveOptions,
+    read: &AtomicU64,
 ) -> Result<Collector<'p>> {
+    let count = || read.fetch_add(1, Ordering::Relaxed);
     let collect = Collect {
         new: &|| Collector::new(plan, resolve),
-        add: &|c: &mut Collector, obs: &Observation| c.add(obs),
+        add: &|c: &mut Collector, obs: &Observation| {
+            count();
+            c.add(obs)
+        },
         shift: &|c: &mut Collector, by| c.shift_lines(by),
     };
     let Some(parts) = read_in_halves(path, options, &collect) else {
-        read_actuals(path, options, &mut |obs| collector.add(obs))?;
+        read.store(0, Ordering::Relaxed);
+        read_actuals(path, options, &mut |obs| {
+            count();
+            collector.add(obs)
+        })?;
         return Ok(collector);
     };
     let before = collector.clone();

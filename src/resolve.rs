@@ -428,6 +428,11 @@ impl<'p> Collector<'p> {
         Ok(())
     }
 
+    /// Adds a warning about the input as a whole.
+    pub fn warn(&mut self, warning: String) {
+        self.figures.warnings.push(warning);
+    }
+
     /// Moves every line this collector has noted `by` lines on: the second half of a file read
     /// in two numbers its lines from 1, so that it need not count the first half's lines
     /// before it starts. False when it holds warnings, which are worded with their lines

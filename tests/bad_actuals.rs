@@ -332,3 +332,23 @@ fn a_record_level_total_past_28_digits_is_refused_at_the_row_that_overflows() {
     let total = &common::result(&json, "tech_contract_turnover")["actual"];
     assert_eq!(total.to_string(), "72000000000000000000000000000");
 }
+
+#[test]
+fn a_file_with_no_figures_is_a_warning_that_strict_fails_on() {
+    let path = common::temp_file(
+        "header-only.csv",
+        "indicator,period,value\n技术合同成交额,2020,\n",
+    );
+    let name = path.to_str().unwrap();
+    let run = plan(&["check", name, "--allow-missing", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        common::json(&run)["warnings"],
+        serde_json::json!([format!(
+            "{name}: no figures read from the file; expected rows with a figure in the value \
+             column (or in period columns)"
+        )])
+    );
+    let strict = plan(&["check", name, "--allow-missing", "--strict"]);
+    assert_eq!(strict.code, 1);
+}

@@ -582,7 +582,14 @@ fn a_formula_with_a_saved_value_reads_as_that_value() {
         "<v></v>",
     );
     let shown_empty = json(&check("n.xlsx", &empty, &["--allow-missing", "--strict"]));
-    assert_eq!(shown_empty["warnings"], serde_json::json!([]));
+    // The sheet has no other figure: that is the only warning.
+    assert_eq!(
+        shown_empty["warnings"],
+        serde_json::json!([
+            "n.xlsx: no figures read from the file; expected rows with a figure \
+                            in the value column (or in period columns)"
+        ])
+    );
     assert_eq!(result(&shown_empty, "rd_intensity")["status"], "missing");
 }
 
