@@ -352,3 +352,23 @@ fn a_file_with_no_figures_is_a_warning_that_strict_fails_on() {
     let strict = plan(&["check", name, "--allow-missing", "--strict"]);
     assert_eq!(strict.code, 1);
 }
+
+#[test]
+fn a_semicolon_or_a_bar_separated_file_says_what_it_saw() {
+    // A semicolon is what Excel writes where the decimal mark is a comma: `2,42` there is 2.42,
+    // which plan would read otherwise, so such a file is refused, not guessed at.
+    for (delimiter, text) in [
+        (';', "指标;数值\nrd_intensity;2,42\n"),
+        ('|', "2020年\n指标|数值\nrd_intensity|2.42\n"),
+    ] {
+        let run = common::plan_with_stdin(&["check", "-"], text);
+        let line = if delimiter == ';' { 1 } else { 2 };
+        assert_error(
+            &run,
+            &format!(
+                "<stdin>:{line}: the header is separated by `{delimiter}`; expected comma-separated \
+                 CSV or tab-separated text (save the sheet as CSV, or as Unicode Text)"
+            ),
+        );
+    }
+}

@@ -27,9 +27,26 @@ pub struct Decoded {
 }
 
 impl Decoded {
-    /// The delimiter of the text, from its head (see [`super::sniff`]).
-    pub fn delimiter(&self) -> u8 {
-        super::sniff::sniff_delimiter(&self.head, self.complete, &super::table::names_indicator)
+    /// The delimiter of the text, from its head (see [`super::sniff`]); an error naming a
+    /// semicolon or a bar when that is what the header is split by.
+    pub fn delimiter(&self, name: &str) -> Result<u8> {
+        let names = &super::table::names_indicator;
+        if let Some((other, line)) = super::sniff::other_delimiter(&self.head, self.complete, names)
+        {
+            return Err(Error::actuals(
+                Location::line(name, line),
+                format!(
+                    "the header is separated by `{}`; expected comma-separated CSV or \
+                     tab-separated text (save the sheet as CSV, or as Unicode Text)",
+                    char::from(other)
+                ),
+            ));
+        }
+        Ok(super::sniff::sniff_delimiter(
+            &self.head,
+            self.complete,
+            names,
+        ))
     }
 }
 

@@ -179,7 +179,7 @@ pub fn read_delimited(
     let decoded = decode::decode(reader, name, options.encoding)?;
     let transcoded = decoded.encoding != encoding_rs::UTF_8;
     let forced = options.encoding.is_some();
-    let delimiter = decoded.delimiter();
+    let delimiter = decoded.delimiter(name)?;
     let mut rows =
         delimited::DelimitedRows::new(decoded.reader, delimiter, name, transcoded, forced);
     let table_options = table::TableOptions {

@@ -64,7 +64,7 @@ pub fn read_in_halves<C: Send>(
     {
         return None;
     }
-    let delimiter = decoded.delimiter();
+    let delimiter = decoded.delimiter(&name).ok()?;
     let mut rows = DelimitedRows::new(
         decoded.reader,
         delimiter,

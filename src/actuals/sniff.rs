@@ -10,20 +10,46 @@
 
 use csv_core::{ReadRecordResult, ReaderBuilder, Terminator};
 
+use super::lines::Lines;
+
 /// At most this many records of the head are looked at.
 const MAX_RECORDS: usize = 200;
 
 /// The delimiter of text whose first bytes are `head` (`complete` when that is the whole file).
 /// `names_indicator` tells whether a header cell names the indicator column.
 pub fn sniff_delimiter(head: &[u8], complete: bool, names_indicator: &dyn Fn(&str) -> bool) -> u8 {
-    let comma = header_names_indicator(head, complete, b',', names_indicator);
-    let tab = header_names_indicator(head, complete, b'\t', names_indicator);
+    let comma = header_names_indicator(head, complete, b',', names_indicator).map(|h| h.0);
+    let tab = header_names_indicator(head, complete, b'\t', names_indicator).map(|h| h.0);
     match (comma, tab) {
         (Some(true), Some(true)) => first_line_rule(head),
         (Some(true), _) => b',',
         (_, Some(true)) => b'\t',
         _ => first_line_rule(head),
     }
+}
+
+/// Delimiters `plan` does not read, which other locales' spreadsheets write: a semicolon (where
+/// the decimal mark is a comma, so `1,234` would be one and a quarter thousandths) and a bar.
+pub const OTHER_DELIMITERS: [u8; 2] = [b';', b'|'];
+
+/// The delimiter among [`OTHER_DELIMITERS`] under which the head's header names an indicator
+/// column, when neither a comma nor a tab gives such a header, and the header's line: the file
+/// is then refused with a word on what was seen, not read as one column.
+pub fn other_delimiter(
+    head: &[u8],
+    complete: bool,
+    names_indicator: &dyn Fn(&str) -> bool,
+) -> Option<(u8, u64)> {
+    let found = |d| match header_names_indicator(head, complete, d, names_indicator) {
+        Some((true, line)) => Some(line),
+        _ => None,
+    };
+    if found(b',').is_some() || found(b'\t').is_some() {
+        return None;
+    }
+    OTHER_DELIMITERS
+        .into_iter()
+        .find_map(|d| found(d).map(|line| (d, line)))
 }
 
 /// Tab if the first line holding a tab or a comma holds a tab; else comma.
@@ -37,13 +63,15 @@ fn first_line_rule(head: &[u8]) -> u8 {
 }
 
 /// Split at `delimiter`: whether the first row with two or more filled cells names an indicator
-/// column; `None` when the head has no such row.
+/// column, and that row's line; `None` when the head has no such row.
 fn header_names_indicator(
     head: &[u8],
     complete: bool,
     delimiter: u8,
     names_indicator: &dyn Fn(&str) -> bool,
-) -> Option<bool> {
+) -> Option<(bool, u64)> {
+    let mut lines = Lines::at(1);
+    let mut first_line = None;
     let mut core = ReaderBuilder::new()
         .delimiter(delimiter)
         .terminator(Terminator::CRLF)
@@ -58,6 +86,7 @@ fn header_names_indicator(
             return None;
         }
         let (result, nin, o, e) = core.read_record(input, &mut out[nout..], &mut ends[nend..]);
+        first_line = first_line.or(lines.count(&input[..nin]));
         input = &input[nin..];
         (nout, nend) = (nout + o, nend + e);
         match result {
@@ -74,9 +103,10 @@ fn header_names_indicator(
                     })
                     .collect();
                 if cells.iter().filter(|c| !c.is_empty()).count() >= 2 {
-                    return Some(cells.iter().any(|c| names_indicator(c)));
+                    let line = first_line.unwrap_or(lines.line);
+                    return Some((cells.iter().any(|c| names_indicator(c)), line));
                 }
-                (nout, nend) = (0, 0);
+                (nout, nend, first_line) = (0, 0, None);
             }
             ReadRecordResult::InputEmpty if !complete => return None,
             ReadRecordResult::InputEmpty => {}
@@ -105,6 +135,27 @@ mod tests {
         assert_eq!(sniff("标题\t说明\n\nindicator,value\nx,1\n"), ',');
         assert_eq!(sniff("indicator,value\n\"a\tb\",1\n"), ',');
         assert_eq!(sniff("indicator,\tvalue\n"), ',');
+    }
+
+    #[test]
+    fn a_semicolon_or_a_bar_is_seen() {
+        let names = |c: &str| c == "指标";
+        assert_eq!(
+            other_delimiter("指标;数值\n".as_bytes(), true, &names),
+            Some((b';', 1))
+        );
+        assert_eq!(
+            other_delimiter("标题\r\n\r\n指标|数值\n".as_bytes(), true, &names),
+            Some((b'|', 3))
+        );
+        assert_eq!(
+            other_delimiter("指标,数值;备注\n".as_bytes(), true, &names),
+            None
+        );
+        assert_eq!(
+            other_delimiter("名称;数值\n".as_bytes(), true, &names),
+            None
+        );
     }
 
     #[test]
