@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use super::rows::Cells;
 use super::sheet::read_contained;
-use super::{wire, PlacedCell, CHILD_MEMORY};
+use super::{wire, PlacedCell};
 use crate::error::{Error, Location, Result};
 
 /// The program that reads workbooks in a child process (the `plan` binary itself), if set.
@@ -145,11 +145,23 @@ impl Drop for FromChild {
     }
 }
 
+/// Caps this process's address space at [`CHILD_MEMORY`], where the system lets a process cap
+/// its own (Unix). Elsewhere (Windows) the child runs uncapped for now: a job object would
+/// cap it there.
+fn cap_memory() {
+    #[cfg(unix)]
+    let _ = rlimit::setrlimit(
+        rlimit::Resource::AS,
+        super::CHILD_MEMORY,
+        super::CHILD_MEMORY,
+    );
+}
+
 /// In the child: caps memory, reads a workbook from standard input and streams the chosen
 /// sheet's cells to standard output (see [`wire`]), or the error that stopped it. Returns
 /// nothing more to print.
 pub fn serve_workbook(sheet: Option<&str>) -> Vec<u8> {
-    let _ = rlimit::setrlimit(rlimit::Resource::AS, CHILD_MEMORY, CHILD_MEMORY);
+    cap_memory();
     let mut bytes = Vec::new();
     let answer = match std::io::stdin().lock().read_to_end(&mut bytes) {
         Ok(_) => read_contained(&bytes, &Location::file("-"), sheet)

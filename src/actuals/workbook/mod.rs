@@ -43,6 +43,7 @@ pub fn looks_like_workbook(bytes: &[u8]) -> bool {
 
 /// The most memory a child reading a workbook may take (address space): calamine sizes some
 /// buffers from numbers in the file, and a damaged .xls can ask for many gigabytes.
+#[cfg_attr(not(unix), allow(dead_code))]
 pub const CHILD_MEMORY: u64 = 2 << 30;
 
 /// A cell and its 0-based (row, column).
