@@ -3,8 +3,6 @@
 use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::names::nfkc;
-
 /// Parses a plain decimal such as `2.20`, `-3`, `+1467.83` or `.5` exactly, keeping its scale.
 ///
 /// Rejects NaN, infinities, exponents, thousands separators and anything with more precision
@@ -153,8 +151,11 @@ fn might_be_no_figure(text: &str) -> bool {
 }
 
 /// Reads a number as people write it: thousands separators (`1,467.83`), full-width digits and
-/// signs (`１２００`), spaces, a percent sign or a unit after the number (`2.42%`, `6198家`).
-/// `Ok(None)` for a cell that holds no figure (see [`is_no_figure`]).
+/// signs (`１２００`), spaces, Excel's scientific notation (`1.76E+03`, read exactly), a percent
+/// sign or a unit after the number (`2.42%`, `6198家`). `Ok(None)` for a cell that holds no
+/// figure (see [`is_no_figure`]). Only the forms that mean the same number are folded: a
+/// superscript, circled or other decorated digit (`1300¹`, `①③⓪⓪`) and a mark after the number
+/// (`1758.72*`) are errors, never read as digits or as a unit.
 ///
 /// ```
 /// use plan::number::read_written_number;
@@ -164,11 +165,8 @@ fn might_be_no_figure(text: &str) -> bool {
 /// assert_eq!(read_written_number("—").unwrap(), None);
 /// assert!(read_written_number("1,2").is_err());
 /// ```
-pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, &'static str> {
-    let text: String = nfkc(text)
-        .chars()
-        .map(|c| if c == '\u{2212}' { '-' } else { c })
-        .collect();
+pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, String> {
+    let text = fold_number_forms(text);
     let text = text.trim();
     if is_no_figure(text) {
         return Ok(None);
@@ -185,33 +183,144 @@ pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, &'static
         .map_or(text.len(), |(i, _)| i);
     let (number, unit) = text.split_at(number_end);
     let number = number.trim_end();
+    // A decorated digit where the number starts or just after it (`①③⓪⓪`, `1300¹`); one
+    // inside a unit (`m²`) is the unit's.
+    let after = unit
+        .trim_start()
+        .chars()
+        .next()
+        .filter(|&c| is_decorated_digit(c));
+    match (
+        text.chars().next().filter(|&c| is_decorated_digit(c)),
+        after,
+    ) {
+        (Some(c), _) => {
+            return Err(format!(
+                "`{c}` (U+{:04X}) is a decorated digit, such as a list mark; expected plain \
+                 digits 0-9",
+                c as u32
+            ))
+        }
+        (None, Some(c)) => {
+            return Err(format!(
+                "a mark `{c}` (U+{:04X}) after the number, such as a footnote; expected the \
+                 number alone (put a footnote in a note column)",
+                c as u32
+            ))
+        }
+        (None, None) => {}
+    }
     if !number.bytes().any(|b| b.is_ascii_digit()) {
         return Err(match parse_decimal(text) {
-            Err(why) if why.starts_with("not a finite") => why,
-            _ => "expected a decimal number such as 2.20",
+            Err(why) if why.starts_with("not a finite") => why.to_string(),
+            _ => "expected a decimal number such as 2.20".to_string(),
         });
     }
     // A space between digits groups thousands, like a comma (1 467.83), and must do so.
     let number = if number.contains(' ') {
         if number.contains(',') {
-            return Err("mixed thousands separators; expected a number such as 1,467.83");
+            return Err("mixed thousands separators; expected a number such as 1,467.83".into());
         }
         number.replace(' ', ",")
     } else {
         number.to_string()
     };
     let number = strip_thousands(&number)?;
-    let value = parse_decimal(&number)?;
     let unit: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
-    let unit = unit.trim_matches(|c| c == '(' || c == ')');
+    let (value, unit) = match exponent(&number, &unit, text)? {
+        Some(value) => (value, ""),
+        None => (
+            parse_decimal(&number)?,
+            unit.trim_matches(|c| c == '(' || c == ')'),
+        ),
+    };
+    if !unit.is_empty()
+        && !unit
+            .chars()
+            .any(|c| c.is_alphanumeric() || c == '%' || c == '‰')
+    {
+        return Err(format!(
+            "a mark `{unit}` after the number; expected the number alone (put a footnote in a \
+             note column)"
+        ));
+    }
     Ok(Some(WrittenNumber {
         value,
         unit: (!unit.is_empty()).then(|| unit.to_string()),
     }))
 }
 
+/// Folds the forms of characters that mean the same in a number: full-width ASCII (`１２００`,
+/// `－`, `，`, `．`, `％`, `（亿元）`), the minus sign U+2212, and the ideographic and no-break
+/// spaces. Nothing else is changed (NFKC would turn `¹` and `①` into digits).
+fn fold_number_forms(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{2212}' | '\u{FE63}' => '-',
+            '\u{3000}' | '\u{00A0}' | '\u{202F}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// True for a character that is not a digit 0-9 but that NFKC would make one: superscripts and
+/// subscripts (`¹`, `₃`), circled and parenthesised digits (`①`, `⑴`, `⒈`), mathematical
+/// digits and the like.
+fn is_decorated_digit(c: char) -> bool {
+    !c.is_ascii() && c.to_string().nfkc().any(|d| d.is_ascii_digit())
+}
+
+/// The value of `number` with the exponent `unit` holds (`E+03`), when it holds one; an error
+/// for what only looks like a number (`0x10`, `10^30`, `1e3e`).
+fn exponent(number: &str, unit: &str, text: &str) -> Result<Option<Decimal>, String> {
+    let looked = |what: &str| {
+        Err(format!(
+            "`{text}` {what}; expected a decimal number such as 2.20"
+        ))
+    };
+    let mut chars = unit.chars();
+    match (chars.next(), chars.next()) {
+        (Some('e' | 'E'), Some('0'..='9' | '+' | '-')) => {}
+        (Some('e' | 'E'), None) => {
+            return looked("is not a number in scientific notation such as 1.76E+03")
+        }
+        (Some('x' | 'X'), Some(_)) if number == "0" => {
+            return looked("looks like a hexadecimal number")
+        }
+        (Some('^'), _) => return looked("is a power; write it out in digits or as 1E+30"),
+        _ => return Ok(None),
+    }
+    let exponent = &unit[1..];
+    let digits = exponent.trim_start_matches(['+', '-']);
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return looked("is not a number in scientific notation such as 1.76E+03");
+    }
+    let mantissa = parse_decimal(number)?;
+    let power: i64 = exponent
+        .trim_start_matches('+')
+        .parse()
+        .map_err(|_| "an exponent too large".to_string())?;
+    scaled(mantissa, power).map(Some).ok_or_else(|| {
+        format!("`{text}` is too large or too small to hold exactly; expected at most 28 digits")
+    })
+}
+
+/// `mantissa` × 10^`power`, exactly, when a decimal holds it.
+fn scaled(mantissa: Decimal, power: i64) -> Option<Decimal> {
+    let scale = i64::from(mantissa.scale()) - power;
+    if scale >= 0 {
+        let scale = u32::try_from(scale).ok().filter(|&s| s <= 28)?;
+        Decimal::try_from_i128_with_scale(mantissa.mantissa(), scale).ok()
+    } else {
+        let up = 10i128.checked_pow(u32::try_from(-scale).ok()?)?;
+        let m = mantissa.mantissa().checked_mul(up)?;
+        Decimal::try_from_i128_with_scale(m, 0).ok()
+    }
+}
+
 /// Removes thousands separators, which must stand between groups of three digits.
-fn strip_thousands(number: &str) -> Result<String, &'static str> {
+fn strip_thousands(number: &str) -> Result<String, String> {
     if !number.contains(',') {
         return Ok(number.to_string());
     }
@@ -221,7 +330,7 @@ fn strip_thousands(number: &str) -> Result<String, &'static str> {
     let first_ok = matches!(groups.first(), Some(g) if (1..=3).contains(&g.len()));
     let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
     if !first_ok || !rest_ok || unsigned[integer.len()..].contains(',') {
-        return Err("misplaced thousands separator; expected a number such as 1,467.83");
+        return Err("misplaced thousands separator; expected a number such as 1,467.83".into());
     }
     Ok(number.replace(',', ""))
 }
@@ -275,6 +384,47 @@ mod tests {
             "%",
         ] {
             assert!(read_written_number(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn marks_are_not_digits_and_scientific_notation_is_exact() {
+        let read =
+            |t: &str| read_written_number(t).map(|n| n.map(|n| (n.value.to_string(), n.unit)));
+        assert_eq!(read("1.76E+03"), Ok(Some(("1760".into(), None))));
+        assert_eq!(read("2.42E-02"), Ok(Some(("0.0242".into(), None))));
+        assert_eq!(read("１.７６Ｅ＋０３"), Ok(Some(("1760".into(), None))));
+        assert_eq!(read("12m²"), Ok(Some(("12".into(), Some("m²".into())))));
+        for (text, said) in [
+            ("1300¹", "a mark `¹` (U+00B9) after the number"),
+            ("15¹%", "a mark `¹` (U+00B9) after the number"),
+            ("1758.72①", "a mark `①` (U+2460) after the number"),
+            ("1758.72*", "a mark `*` after the number"),
+            ("①③⓪⓪", "`①` (U+2460) is a decorated digit"),
+            ("⑴", "`⑴` (U+2474) is a decorated digit"),
+            ("0x10", "`0x10` looks like a hexadecimal number"),
+            ("10^30", "`10^30` is a power"),
+            ("1e3e", "`1e3e` is not a number in scientific notation"),
+            ("1E", "`1E` is not a number in scientific notation"),
+            ("1.2E+40", "`1.2E+40` is too large or too small"),
+        ] {
+            let why = read_written_number(text).unwrap_err();
+            assert!(why.starts_with(said) || why.contains(said), "{text}: {why}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A number in scientific notation reads as its exact value, mantissa × 10^exponent.
+        #[test]
+        fn scientific_notation_reads_exactly(digits in 0i64..10_000_000, scale in 0u32..6, power in -12i64..12) {
+            let mantissa = Decimal::new(digits, scale);
+            let text = format!("{mantissa}E{power:+03}");
+            let got = read_written_number(&text).unwrap().unwrap().value;
+            let ten = num_bigint::BigInt::from(10);
+            let exact = num_rational::BigRational::from_integer(digits.into())
+                * num_rational::BigRational::from_integer(ten.clone()).pow(i32::try_from(power).unwrap() - scale as i32);
+            let read = num_rational::BigRational::new(got.mantissa().into(), ten.pow(got.scale()));
+            proptest::prop_assert_eq!(read, exact, "{}", text);
         }
     }
 

@@ -372,3 +372,19 @@ fn a_semicolon_or_a_bar_separated_file_says_what_it_saw() {
         );
     }
 }
+
+#[test]
+fn marks_are_not_read_as_digits() {
+    for (value, why) in [
+        ("1300¹", "a mark `¹` (U+00B9) after the number, such as a footnote; expected the number alone (put a footnote in a note column)"),
+        ("①③⓪⓪", "`①` (U+2460) is a decorated digit, such as a list mark; expected plain digits 0-9"),
+        ("1758.72*", "a mark `*` after the number; expected the number alone (put a footnote in a note column)"),
+        ("0x10", "`0x10` looks like a hexadecimal number; expected a decimal number such as 2.20"),
+    ] {
+        let run = common::plan_with_stdin(
+            &["check", "-"],
+            &format!("indicator,value\ntech_contract_turnover,{value}\n"),
+        );
+        assert_error(&run, &format!("<stdin>:2:2: value `{value}`: {why}"));
+    }
+}

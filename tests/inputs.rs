@@ -585,3 +585,11 @@ fn an_old_mac_file_with_a_line_feed_inside_a_quoted_cell() {
         ),
     );
 }
+
+#[test]
+fn excel_scientific_notation_is_read_exactly() {
+    let text = "indicator,value\ntech_contract_turnover,1.7587E+03\nrd_intensity,2.42E+00\n";
+    let json = check_bytes("scientific.csv", text.as_bytes());
+    assert_target(&json, "tech_contract_turnover", "1758.7", "met");
+    assert_target(&json, "rd_intensity", "2.42", "met");
+}
