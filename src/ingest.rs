@@ -12,6 +12,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use same_file::Handle;
+
 use crate::actuals::{read_actuals, read_in_halves, Collect, Observation, ReadOptions};
 use crate::error::{Error, Location, Result};
 use crate::evaluate::check_consistency;
@@ -40,6 +42,7 @@ pub fn read_all(
             "standard input (`-`) is named more than once; it can be read only once",
         ));
     }
+    refuse_repeats(paths)?;
     let mut collector = Collector::new(plan, resolve);
     for path in paths {
         collector = read_one(plan, collector, path, options, resolve)?;
@@ -48,6 +51,36 @@ pub fn read_all(
     let consistency = check_consistency(plan, &figures)?;
     figures.warnings.extend(consistency);
     Ok(figures)
+}
+
+/// An error for a file named twice, by any name (`data.csv ./data.csv`, a link, standard input
+/// redirected from a file also named): read twice, its record-level totals would double.
+fn refuse_repeats(paths: &[PathBuf]) -> Result<()> {
+    let mut seen: Vec<(&Path, Handle)> = Vec::new();
+    for path in paths {
+        let handle = match path.as_os_str() == "-" {
+            true => Handle::stdin(),
+            false => Handle::from_path(path),
+        };
+        // A file that cannot be opened is reported when it is read.
+        let Ok(handle) = handle else { continue };
+        if let Some((first, _)) = seen.iter().find(|(_, h)| *h == handle) {
+            let shown = |p: &Path| match p.as_os_str() == "-" {
+                true => "standard input".to_string(),
+                false => format!("`{}`", p.display()),
+            };
+            return Err(Error::read(
+                Location::file(path.display().to_string()),
+                format!(
+                    "is the same file as {}, named before it; expected each file once (read \
+                     twice, its totals would double)",
+                    shown(first)
+                ),
+            ));
+        }
+        seen.push((path, handle));
+    }
+    Ok(())
 }
 
 /// Adds the figures of the file at `path` to `collector`; a file without one is a warning (an

@@ -148,3 +148,19 @@ fn a_read_only_file_is_not_replaced() {
         ("r.md", "kept"),
     );
 }
+
+#[test]
+fn a_file_named_twice_is_refused_by_any_name() {
+    let dir = folder();
+    let d = dir.path();
+    let twice = |name: &str, first: &str| {
+        format!("{name}: is the same file as {first}, named before it; expected each file once (read twice, its totals would double)")
+    };
+    let run = run_in(d, &["check", "d.csv", "./d.csv"], None);
+    common::assert_error(&run, &twice("./d.csv", "`d.csv`"));
+    let run = run_in(d, &["check", "-", "d.csv"], Some("d.csv"));
+    common::assert_error(&run, &twice("d.csv", "standard input"));
+    std::fs::hard_link(d.join("d.csv"), d.join("h.csv")).unwrap();
+    let run = run_in(d, &["check", "d.csv", "h.csv"], None);
+    common::assert_error(&run, &twice("h.csv", "`d.csv`"));
+}
