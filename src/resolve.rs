@@ -391,10 +391,24 @@ impl<'p> Collector<'p> {
                 self.start_run(i, obs, target);
                 return Ok(());
             }
-        } else if let Some((first, _)) = self
+        } else if let Some((first, column)) = self
             .first_seen
             .insert((i, obs.period), (obs.row(), obs.columns.value))
         {
+            // The same figure in another file (a Q3 file and an annual one both carrying the
+            // baseline year) is one figure: the first stays.
+            let same = series.get(&obs.period).is_some_and(|f| {
+                f.at.file != obs.origin.file
+                    && f.value.is_some()
+                    && f.value == value.value
+                    && f.change == value.change
+                    && f.unsaved.is_none()
+                    && value.unsaved.is_none()
+            });
+            if same {
+                self.first_seen.insert((i, obs.period), (first, column));
+                return Ok(());
+            }
             return Err(Error::actuals(
                 obs.row(),
                 format!(

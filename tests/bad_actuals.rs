@@ -122,11 +122,12 @@ fn two_rows_for_one_indicator_and_period() {
 }
 
 #[test]
-fn two_files_with_the_same_figure() {
+fn two_files_with_the_same_figure_then_a_different_one() {
+    // duplicate.csv repeats part-a.csv's 2.3 (one figure), then gives 2.4 (an error).
     let run = plan(&["check", "actuals/part-a.csv", "actuals/duplicate.csv"]);
     assert_error(
         &run,
-        "actuals/duplicate.csv:2: second figure for `全社会R&D经费投入强度` in 2020; the first is at \
+        "actuals/duplicate.csv:3: second figure for `全社会R&D经费投入强度` in 2020; the first is at \
          actuals/part-a.csv:2; expected one figure per indicator and period",
     );
 }
@@ -387,4 +388,51 @@ fn marks_are_not_read_as_digits() {
         );
         assert_error(&run, &format!("<stdin>:2:2: value `{value}`: {why}"));
     }
+}
+
+#[test]
+fn the_same_figure_in_two_files_is_one_and_a_different_one_an_error() {
+    let q3 = common::temp_file(
+        "q3.csv",
+        "indicator,period,value\nrd_intensity,2019,2.27\nrd_intensity,2020,2.3\n",
+    );
+    let annual = common::temp_file(
+        "annual.csv",
+        "indicator,period,value\nrd_intensity,2019,2.270\n",
+    );
+    let other = common::temp_file(
+        "other.csv",
+        "indicator,period,value\nrd_intensity,2019,2.28\n",
+    );
+    let (q3, annual, other) = (
+        q3.to_str().unwrap(),
+        annual.to_str().unwrap(),
+        other.to_str().unwrap(),
+    );
+    let run = plan(&["check", q3, annual, "--format", "json", "--allow-missing"]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        common::result(&common::json(&run), "rd_intensity")["status"],
+        "met"
+    );
+    assert_error(
+        &plan(&["check", q3, other]),
+        &format!(
+            "{other}:2: second figure for `全社会R&D经费投入强度` in 2019; the first is at {q3}:2; \
+             expected one figure per indicator and period"
+        ),
+    );
+    // In one file, even the same figure twice is an error.
+    let twice = common::temp_file(
+        "twice.csv",
+        "indicator,period,value\nrd_intensity,2019,2.27\nrd_intensity,2019,2.27\n",
+    );
+    let twice = twice.to_str().unwrap();
+    assert_error(
+        &plan(&["check", twice]),
+        &format!(
+            "{twice}:3: second figure for `全社会R&D经费投入强度` in 2019; the first is at {twice}:2; \
+             expected one figure per indicator and period"
+        ),
+    );
 }
