@@ -127,8 +127,58 @@ pub struct Collector<'p> {
     last_unit: Option<(usize, Box<str>, Option<Conversion>)>,
     /// Targets whose unit is a percentage (checked for fractions and range).
     percent: Vec<bool>,
+    /// Targets whose figures are counts or ranks, which some values cannot be.
+    counted: Vec<Counted>,
     /// The run of record-level rows being summed.
     run: Run,
+}
+
+/// Whether a target's figures count things, or rank, so that some values cannot be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    /// Any value (money, a percentage, an index).
+    No,
+    /// A count (家, 个, 项 ...): a whole number, 0 or more.
+    Count,
+    /// A rank (位): a whole number, 1 or more.
+    Rank,
+}
+
+impl Counted {
+    fn of(target: &Target) -> Counted {
+        let unit = target.unit.as_deref().unwrap_or_default();
+        match units::kind(unit) {
+            _ if normalize_unit(unit) == "位" => Counted::Rank,
+            UnitKind::Count => Counted::Count,
+            _ => Counted::No,
+        }
+    }
+
+    /// Why `value` cannot be a figure of `target`, if it cannot.
+    fn cannot_be(self, value: Decimal, target: &Target) -> Option<String> {
+        let unit = target.unit.as_deref().unwrap_or_default();
+        let whole = value.fract().is_zero();
+        match self {
+            Counted::No => None,
+            Counted::Count if value.is_sign_negative() && !value.is_zero() => Some(format!(
+                "value `{value}` for `{}`: a count of {unit} cannot be negative; expected a whole \
+                 number, 0 or more",
+                target.name
+            )),
+            Counted::Count if !whole => Some(format!(
+                "value `{value}` for `{}`: a count of {unit} is a whole number; expected one such \
+                 as {}",
+                target.name,
+                value.trunc()
+            )),
+            Counted::Rank if !whole || value < Decimal::ONE => Some(format!(
+                "value `{value}` for `{}`: a rank is a whole number from 1 (1st) on; expected one \
+                 such as 15",
+                target.name
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// Rows skipped, each counted once however many of its figures (a wide row's periods) were.
@@ -257,6 +307,7 @@ impl<'p> Collector<'p> {
                 .iter()
                 .map(|t| units::kind(t.unit.as_deref().unwrap_or_default()) == UnitKind::Percent)
                 .collect(),
+            counted: plan.targets.iter().map(Counted::of).collect(),
             run: Run::default(),
         }
     }
@@ -284,7 +335,11 @@ impl<'p> Collector<'p> {
         else {
             return;
         };
-        if self.percent[i] || target.rule == Rule::Done || obs.change.is_some() {
+        if self.percent[i]
+            || self.counted[i] != Counted::No
+            || target.rule == Rule::Done
+            || obs.change.is_some()
+        {
             return;
         }
         let conversion = match obs.unit {
@@ -649,6 +704,9 @@ impl<'p> Collector<'p> {
         };
         let (number, converted_from) = self.in_target_unit(i, number, cell_unit, obs, target)?;
         let at = || obs.cell(obs.columns.value);
+        if let Some(why) = self.counted[i].cannot_be(number, target) {
+            return Err(Error::actuals(at(), why));
+        }
         if self.percent[i] {
             fraction_warning(number, target, &at(), &mut self.figures.warnings);
             percent_range_warning(number, target, &at(), &mut self.figures.warnings);

@@ -436,3 +436,25 @@ fn the_same_figure_in_two_files_is_one_and_a_different_one_an_error() {
         ),
     );
 }
+
+#[test]
+fn a_count_or_a_rank_that_cannot_be_is_an_error() {
+    for (row, why) in [
+        ("incubators_new,-5", "value `-5` for `新建“双创”孵化载体`: a count of 家 cannot be negative; expected a whole number, 0 or more"),
+        ("incubators_new,4.5", "value `4.5` for `新建“双创”孵化载体`: a count of 家 is a whole number; expected one such as 4"),
+        ("innovation_rank,0", "value `0` for `综合科技创新水平指数全国排名`: a rank is a whole number from 1 (1st) on; expected one such as 15"),
+        ("innovation_rank,12.5", "value `12.5` for `综合科技创新水平指数全国排名`: a rank is a whole number from 1 (1st) on; expected one such as 15"),
+    ] {
+        let run = common::plan_with_stdin(&["check", "-"], &format!("indicator,value\n{row}\n"));
+        assert_error(&run, &format!("<stdin>:2:2: {why}"));
+    }
+    // A whole count written with a point is a whole count.
+    let run = common::plan_with_stdin(
+        &["check", "-", "--format", "json", "--allow-missing"],
+        "indicator,value\nincubators_new,50.0\n",
+    );
+    assert_eq!(
+        common::result(&common::json(&run), "incubators_new")["status"],
+        "met"
+    );
+}

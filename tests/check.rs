@@ -45,7 +45,7 @@ fn relative_rules_use_the_baseline_row() {
     assert_eq!(
         result(&json, "sme_platform_contracts")["status"],
         "met",
-        "0.3 -> 0.6 doubles"
+        "300 -> 600 contracts doubles"
     );
     let amount = result(&json, "sme_platform_amount");
     assert_eq!(amount["status"], "unmet", "0.3 -> 0.59 does not double");

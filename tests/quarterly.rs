@@ -56,33 +56,29 @@ fn cumulative_from_quarters_months_and_year_to_date() {
     assert_eq!(labs["status"], "on_track");
     assert_eq!(json["period"], "2020-01/2020-09");
 
+    // New incubators (50 a year, no profile): by June 25 are expected, a whole number, so
+    // counts of them can sit exactly on the prorated value, and a hair below it.
     let mut months = String::from("indicator,period,value\n");
-    for m in 1..=9 {
-        months.push_str(&format!("provincial_key_labs_new,2020-{m:02},2.5\n"));
+    for (m, n) in (1..=6).zip([4, 4, 4, 4, 4, 5]) {
+        months.push_str(&format!("incubators_new,2020-{m:02},{n}\n"));
     }
     let (_, json) = check(&[], &months);
+    assert_eq!(result(&json, "incubators_new")["actual"].to_string(), "25");
     assert_eq!(
-        result(&json, "provincial_key_labs_new")["actual"].to_string(),
-        "22.5"
-    );
-    assert_eq!(
-        status(&json, "provincial_key_labs_new"),
+        status(&json, "incubators_new"),
         "on_track",
         "exactly at the prorated value"
     );
 
-    let ytd = "indicator,period,value\nprovincial_key_labs_new,2020年1-9月,22.4\n";
+    let ytd = "indicator,period,value\nincubators_new,2020年1-6月,24\n";
     let (code, json) = check(&[], ytd);
     assert_eq!(
-        status(&json, "provincial_key_labs_new"),
+        status(&json, "incubators_new"),
         "behind",
-        "a hair below the prorated value"
+        "one below the prorated value"
     );
     assert_eq!(code, 1, "behind fails like unmet");
-    assert_eq!(
-        result(&json, "provincial_key_labs_new")["gap"].to_string(),
-        "-0.10"
-    );
+    assert_eq!(result(&json, "incubators_new")["gap"].to_string(), "-1.00");
 }
 
 #[test]
