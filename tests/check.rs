@@ -257,6 +257,21 @@ fn growth_from_a_zero_baseline_is_unmet_not_missing() {
     assert_eq!(firms["status"], "unmet");
     assert_eq!(
         firms["note"],
-        "baseline is zero or negative; growth is undefined"
+        "baseline is zero or negative; growth and ratios from it are undefined"
+    );
+}
+
+#[test]
+fn doubling_from_a_zero_baseline_is_unmet_not_met() {
+    let run = plan_with_stdin(
+        &["check", "-", "--format", "json", "--allow-missing"],
+        "indicator,period,value\nsme_platform_contracts,2019,0\nsme_platform_contracts,2020,0\n",
+    );
+    assert_eq!(run.code, 1, "0 -> 0 has not doubled");
+    let contracts = result(&json(&run), "sme_platform_contracts").clone();
+    assert_eq!(contracts["status"], "unmet");
+    assert_eq!(
+        contracts["note"],
+        "baseline is zero or negative; growth and ratios from it are undefined"
     );
 }

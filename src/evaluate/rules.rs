@@ -118,7 +118,15 @@ pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<
             // (actual − base) / base >= X%  <=>  actual >= base × (100 + X) / 100, for base > 0.
             against_level(exact(base) * (hundred() + exact(percent)) / hundred())
         }
-        Rule::RatioAtLeast(k) => against_level(exact(base()?) * exact(k)),
+        Rule::RatioAtLeast(k) => {
+            let base = base()?;
+            // A ratio from a zero or negative baseline is undefined, as growth is: 0 -> 0 has
+            // not doubled.
+            if base <= Decimal::ZERO {
+                return Err(Unjudged::BaselineNotPositive);
+            }
+            against_level(exact(base) * exact(k))
+        }
         Rule::Increase => against(base()?, |a, t| a > t),
         Rule::Decrease => against(base()?, |a, t| a < t),
         Rule::Done => Err(Unjudged::NotNumeric),
@@ -272,6 +280,18 @@ mod tests {
             Err(Unjudged::BaselineNotPositive)
         );
         assert_eq!(judge(&rule, d("5"), None), Err(Unjudged::NoBaseline));
+    }
+
+    #[test]
+    fn doubling_needs_a_positive_baseline() {
+        let rule = Rule::RatioAtLeast(d("2"));
+        for base in ["0", "-1"] {
+            assert_eq!(
+                judge(&rule, d("0"), Some(d(base))),
+                Err(Unjudged::BaselineNotPositive),
+                "{base}"
+            );
+        }
     }
 
     #[test]

@@ -159,9 +159,9 @@ impl Lang {
                 let y = year.map_or("baseline".to_string(), |y| y.to_string());
                 format!("no {y} figure to compare with; add a {y} row, a growth rate, or a `baseline` in the plan")
             }
-            Note::BaselineNotPositive if zh => "基数为零或负数，增速无意义".to_string(),
+            Note::BaselineNotPositive if zh => "基数为零或负数，增速和倍数无意义".to_string(),
             Note::BaselineNotPositive => {
-                "baseline is zero or negative; growth is undefined".to_string()
+                "baseline is zero or negative; growth and ratios from it are undefined".to_string()
             }
             Note::Stale { period } if zh => format!("最新数据为 {period}"),
             Note::Stale { period } => format!("the latest figure is for {period}"),
