@@ -166,3 +166,21 @@ fn a_csv_given_as_the_plan_gives_a_short_message() {
         run.stderr
     );
 }
+
+#[test]
+fn a_target_that_no_figure_could_fail_or_meet() {
+    for (unit, rule, value, why) in [
+        ("%", "growth_at_least", "-100", "growth of -100% or more is met by any figure of 0 or more (a fall of 100% is to zero); expected a growth above -100%"),
+        ("家", "at_least", "0", "a count of 家 is always at least 0; expected a value above 0"),
+        ("个", "at_most", "-1", "a count of 个 is never at most -1; expected a value of 0 or more"),
+        ("位", "at_most", "0", "a rank of 位 is never at most 0; expected a value of 1 or more"),
+        ("位", "less_than", "1", "a rank of 位 is never less than 1; expected a value above 1"),
+    ] {
+        let text = format!(
+            "title: t\nyear: 2020\nbaseline_period: 2019\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: \"{unit}\"\n    rule: {rule}\n    value: \"{value}\"\n    source: s\n"
+        );
+        let path = common::temp_file("settled.yaml", &text);
+        let run = plan(&["validate", path.to_str().unwrap()]);
+        assert_error(&run, &format!("{}:6: target `a`: {why}", path.display()));
+    }
+}

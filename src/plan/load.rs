@@ -190,6 +190,12 @@ impl Validator<'_> {
                 kind.name()
             ));
         }
+        if let Some(why) = unit
+            .as_deref()
+            .and_then(|u| settled_by_any_figure(&rule, u))
+        {
+            return fail(why);
+        }
         if rule.is_relative() && baseline_period.is_none() && raw.baseline.is_none() {
             return fail(format!(
                 "rule `{}` compares with a baseline, but the plan has no `baseline_period` \
@@ -348,6 +354,43 @@ impl Validator<'_> {
                 || Location::file(self.file),
                 |(i, _)| Location::line(self.file, i as u64 + 1),
             )
+    }
+}
+
+/// Why no figure could fail (or none could meet) `rule` in `unit`, when that is so: a target
+/// that decides nothing is a mistake in the plan, such as growth of -100% or less (met by any
+/// figure of 0 or more), or a count (家, 个 ...) or rank (位) compared with what no count or
+/// rank can be below or above.
+fn settled_by_any_figure(rule: &Rule, unit: &str) -> Option<String> {
+    use rust_decimal::Decimal;
+    let least = match crate::units::normalize_unit(unit).as_str() {
+        "位" => Some(Decimal::ONE),
+        _ if crate::units::kind(unit) == crate::units::UnitKind::Count => Some(Decimal::ZERO),
+        _ => None,
+    };
+    let what = if least == Some(Decimal::ONE) {
+        "a rank"
+    } else {
+        "a count"
+    };
+    match (rule, least) {
+        (&Rule::GrowthAtLeast(x), _) if x <= Decimal::from(-100) => Some(format!(
+            "growth of {x}% or more is met by any figure of 0 or more (a fall of 100% is to \
+             zero); expected a growth above -100%"
+        )),
+        (&Rule::AtLeast(v), Some(l)) if v <= l => Some(format!(
+            "{what} of {unit} is always at least {v}; expected a value above {l}"
+        )),
+        (&Rule::MoreThan(v), Some(l)) if v < l => Some(format!(
+            "{what} of {unit} is always more than {v}; expected a value of {l} or more"
+        )),
+        (&Rule::AtMost(v), Some(l)) if v < l => Some(format!(
+            "{what} of {unit} is never at most {v}; expected a value of {l} or more"
+        )),
+        (&Rule::LessThan(v), Some(l)) if v <= l => Some(format!(
+            "{what} of {unit} is never less than {v}; expected a value above {l}"
+        )),
+        _ => None,
     }
 }
 
