@@ -86,7 +86,24 @@ pub fn parse_period(text: &str) -> Option<Period> {
     }
     let year: i32 = text[..4].parse().ok()?;
     let rest = &text[4..];
-    let rest = rest.strip_suffix("累计").unwrap_or(rest);
+    // 累计 (so far this year) and 末 (at the end of) make any period year-to-date: 三季度累计 is
+    // January to September, never the third quarter alone.
+    let (rest, to_date) = match rest
+        .strip_suffix("累计")
+        .or_else(|| rest.strip_suffix('末'))
+    {
+        Some(rest) => (rest, true),
+        None => (rest, false),
+    };
+    let period = period_after_year(year, rest, &text[..4])?;
+    match to_date {
+        true => Period::months(year, 1, period.last),
+        false => Some(period),
+    }
+}
+
+/// The period that `rest`, what follows the year `year` (written `year_text`), names.
+fn period_after_year(year: i32, rest: &str, year_text: &str) -> Option<Period> {
     let rest = rest.strip_suffix("份").unwrap_or(rest);
     let months = |first, last| Period::months(year, first, last);
     // Chinese forms, after 年; 2020年Q3 and 2020年H1 fall through to the forms below.
@@ -101,7 +118,12 @@ pub fn parse_period(text: &str) -> Option<Period> {
                     return months(1, 3 * quarter_number(q)?);
                 }
                 if let Some(q) = zh.strip_suffix("季度") {
-                    let q = quarter_number(q.strip_prefix('第').unwrap_or(q))?;
+                    let q = q.strip_prefix('第').unwrap_or(q);
+                    // 1-3季度: quarters one to three.
+                    if let Some((a, b)) = q.split_once('-') {
+                        return months(3 * quarter_number(a)? - 2, 3 * quarter_number(b)?);
+                    }
+                    let q = quarter_number(q)?;
                     return months(3 * q - 2, 3 * q);
                 }
                 let span = zh.strip_suffix('月')?;
@@ -128,7 +150,7 @@ pub fn parse_period(text: &str) -> Option<Period> {
                 return months(3 * q - 2, 3 * q);
             }
             if let Some((a, b)) = rest.split_once('/') {
-                let b = b.strip_prefix(&text[..4])?.strip_prefix('-')?;
+                let b = b.strip_prefix(year_text)?.strip_prefix('-')?;
                 return months(month_number(a)?, month_number(b)?);
             }
             let m = month_number(rest)?;
@@ -162,6 +184,27 @@ mod tests {
 
     fn parsed(text: &str) -> Option<String> {
         parse_period(text).map(|p| p.to_string())
+    }
+
+    #[test]
+    fn so_far_and_at_the_end_of_are_year_to_date() {
+        for (text, seen) in [
+            ("2020年三季度累计", "2020-01/2020-09"),
+            ("2020年第三季度累计", "2020-01/2020-09"),
+            ("2020Q3累计", "2020-01/2020-09"),
+            ("2020年三季度末", "2020-01/2020-09"),
+            ("2020年9月累计", "2020-01/2020-09"),
+            ("2020年9月末", "2020-01/2020-09"),
+            ("2020年1-3季度", "2020-01/2020-09"),
+            ("2020年1—3季度累计", "2020-01/2020-09"),
+            ("2020年上半年累计", "2020H1"),
+            ("2020年末", "2020"),
+            ("2020年累计", "2020"),
+            ("2020年1-9月累计", "2020-01/2020-09"),
+        ] {
+            assert_eq!(parsed(text), Some(seen.to_string()), "{text}");
+        }
+        assert_eq!(parsed("2020年5-3季度"), None);
     }
 
     #[test]

@@ -561,3 +561,21 @@ fn a_range_on_a_flow_before_year_end() {
     assert_eq!(at("19"), "behind");
     assert_eq!(at("61"), "unmet", "already past the year's maximum");
 }
+
+#[test]
+fn so_far_this_year_is_year_to_date_never_one_quarter() {
+    // 21 new labs by the end of September, of 30 a year: behind (22.5 expected), not a
+    // third quarter's 21 (which would be met).
+    for period in [
+        "2020年三季度累计",
+        "2020年1-3季度",
+        "2020年三季度末",
+        "2020年9月累计",
+    ] {
+        let input = format!("指标,时期,数值\n新建省重点实验室,{period},21\n");
+        let (_, json) = check(&[], &input);
+        let labs = result(&json, "provincial_key_labs_new");
+        assert_eq!(labs["period"], "2020-01/2020-09", "{period}");
+        assert_eq!(labs["status"], "behind", "{period}");
+    }
+}
