@@ -458,3 +458,17 @@ fn a_count_or_a_rank_that_cannot_be_is_an_error() {
         "met"
     );
 }
+
+#[test]
+fn a_header_with_a_value_column_and_a_period_column_is_an_error_not_a_dropped_column() {
+    let run = common::plan_with_stdin(
+        &["check", "-"],
+        "indicator,2020,value\nrd_intensity,2.3,2.2\n",
+    );
+    assert_error(
+        &run,
+        "<stdin>:1:2: header `indicator,2020,value` has a value column (`value`, column 3) and a \
+         column named for a period (`2020`, column 2); expected one or the other: a long table \
+         has a period column and a value column, a wide table a column per period",
+    );
+}

@@ -326,6 +326,21 @@ impl Header {
                 ));
             }
         }
+        if let (Some(v), Some((p, ..))) = (value, periods.first()) {
+            // Either would be dropped without a word: the figures of the other layout.
+            return Err(Error::actuals(
+                at.with_column(*p as u64 + 1),
+                format!(
+                    "header `{shown}` has a value column (`{}`, column {}) and a column named for \
+                     a period (`{}`, column {}); expected one or the other: a long table has a \
+                     period column and a value column, a wide table a column per period",
+                    shorten(&names[v].0),
+                    v + 1,
+                    shorten(&names[*p].0),
+                    p + 1
+                ),
+            ));
+        }
         let layout = match (forced, value, periods.is_empty()) {
             (Some(Layout::Long), Some(_), _) | (None, Some(_), _) => Layout::Long,
             (Some(Layout::Wide), _, false) | (None, None, false) => Layout::Wide,
