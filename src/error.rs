@@ -89,16 +89,50 @@ impl fmt::Display for Location {
 }
 
 /// Text from an input, shortened for an error message: at most 60 characters, the middle
-/// replaced by `…`, so a 100 MB cell does not flood the terminal.
+/// replaced by `…`, so a 100 MB cell does not flood the terminal; control and invisible
+/// characters shown escaped (`\u{1b}`, `\u{200b}`), so a terminal escape in a cell cannot
+/// retitle or clear the user's terminal, and two names that differ only by an invisible
+/// character do not look alike.
 pub fn shorten(text: &str) -> String {
     const MAX: usize = 60;
     let count = text.chars().count();
     if count <= MAX {
-        return text.to_string();
+        return escaped(text.chars());
     }
-    let head: String = text.chars().take(MAX / 2).collect();
-    let tail: String = text.chars().skip(count - MAX / 2 + 1).collect();
+    let head = escaped(text.chars().take(MAX / 2));
+    let tail = escaped(text.chars().skip(count - MAX / 2 + 1));
     format!("{head}…{tail}")
+}
+
+/// `chars` with control and invisible characters written as `\u{…}`.
+fn escaped(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars {
+        if is_invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Control characters, and the characters that take no space or turn text around: zero-width
+/// spaces and joiners, bidirectional marks and overrides, the byte-order mark, the soft hyphen.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
 }
 
 /// A spreadsheet column name: 1 -> A, 27 -> AA.

@@ -472,3 +472,23 @@ fn a_header_with_a_value_column_and_a_period_column_is_an_error_not_a_dropped_co
          has a period column and a value column, a wide table a column per period",
     );
 }
+
+#[test]
+fn control_and_invisible_characters_are_shown_escaped() {
+    let run = common::plan_with_stdin(
+        &["check", "-"],
+        "indicator,value\n\u{1b}]0;title\u{7}x\u{200b}\u{202e},2.2\n",
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error: <stdin>:2:1: unknown indicator `\\u{1b}]0;title\\u{7}x\\u{200b}\\u{202e}`; closest known: "
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains('\u{1b}'),
+        "no escape reaches the terminal"
+    );
+}
