@@ -30,7 +30,7 @@ fn unknown_field_is_a_typo_not_a_default() {
 fn duplicate_ids() {
     assert_error(
         &validate("duplicate-id.yaml"),
-        "plans/duplicate-id.yaml:11: duplicate target id `rd_intensity`; every id must be unique",
+        "plans/duplicate-id.yaml:12: duplicate target id `rd_intensity`; every id must be unique",
     );
 }
 
@@ -103,7 +103,7 @@ fn check_with_a_bad_plan_fails_before_reading_actuals() {
     ]);
     assert_error(
         &run,
-        "plans/duplicate-id.yaml:11: duplicate target id `rd_intensity`; every id must be unique",
+        "plans/duplicate-id.yaml:12: duplicate target id `rd_intensity`; every id must be unique",
     );
 }
 
@@ -177,10 +177,25 @@ fn a_target_that_no_figure_could_fail_or_meet() {
         ("位", "less_than", "1", "a rank of 位 is never less than 1; expected a value above 1"),
     ] {
         let text = format!(
-            "title: t\nyear: 2020\nbaseline_period: 2019\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: \"{unit}\"\n    rule: {rule}\n    value: \"{value}\"\n    source: s\n"
+            "title: t\nyear: 2020\nbaseline_period: 2019\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: \"{unit}\"\n    rule: {rule}\n    value: \"{value}\"\n    source: s\n    accrual: level\n"
         );
         let path = common::temp_file("settled.yaml", &text);
         let run = plan(&["validate", path.to_str().unwrap()]);
         assert_error(&run, &format!("{}:6: target `a`: {why}", path.display()));
     }
+}
+
+#[test]
+fn accrual_is_never_a_default() {
+    let text = "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: labs\n    name: 新建省重点实验室\n    unit: 个\n    rule: at_least\n    value: \"30\"\n    source: s\n";
+    let path = common::temp_file("no-accrual.yaml", text);
+    assert_error(
+        &plan(&["validate", path.to_str().unwrap()]),
+        &format!(
+            "{}:5: target `labs`: no `accrual`; expected `accrual: cumulative` for a flow that \
+             adds up over the year (new labs, a turnover, an amount of the year) or `accrual: \
+             level` for a level, share, index or rank",
+            path.display()
+        ),
+    );
 }

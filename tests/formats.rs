@@ -95,7 +95,7 @@ fn csv_is_excel_ready_and_formula_safe() {
     );
     // A gap of -1 stays a number; a name that looks like a formula does not run.
     assert!(csv.contains(",-1,"), "negative numbers stay numbers");
-    let run = check_one_target("plan-formula.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"=HYPERLINK(\\\"http://evil\\\")\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"@SUM(A1)\"\n", "indicator,value\na,2\n", &["--format", "csv"]);
+    let run = check_one_target("plan-formula.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"=HYPERLINK(\\\"http://evil\\\")\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"@SUM(A1)\"\n    accrual: level\n", "indicator,value\na,2\n", &["--format", "csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
@@ -107,7 +107,7 @@ fn csv_is_excel_ready_and_formula_safe() {
 
 #[test]
 fn markdown_cells_cannot_break_the_table() {
-    let run = check_one_target("plan-md.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A|B\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"第1条\\n第2条\"\n", "indicator,value\na,2\n", &["--format", "markdown", "--lang", "en"]);
+    let run = check_one_target("plan-md.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A|B\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"第1条\\n第2条\"\n    accrual: level\n", "indicator,value\na,2\n", &["--format", "markdown", "--lang", "en"]);
     let row = run.stdout.lines().find(|l| l.starts_with("| A")).unwrap();
     assert!(row.starts_with("| A\\|B | >= 1 家 |"), "{row}");
     assert!(row.contains("第1条<br>第2条"), "{row}");
@@ -172,7 +172,7 @@ fn junit_is_well_formed_with_failures_and_skips() {
 
 #[test]
 fn junit_escapes_what_xml_needs() {
-    let run = check_one_target("plan-xml.yaml", "title: \"<t> & \\\"q\\\"\"\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A<&>'\\\"\\u0001\"\n    unit: 家\n    rule: at_least\n    value: \"5\"\n    source: s\n", "indicator,value\na,2\n", &["--format", "junit"]);
+    let run = check_one_target("plan-xml.yaml", "title: \"<t> & \\\"q\\\"\"\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A<&>'\\\"\\u0001\"\n    unit: 家\n    rule: at_least\n    value: \"5\"\n    source: s\n    accrual: level\n", "indicator,value\na,2\n", &["--format", "junit"]);
     well_formed(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout));
     assert!(
         run.stdout.contains("A&lt;&amp;&gt;&apos;&quot;"),

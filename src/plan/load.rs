@@ -209,13 +209,23 @@ impl Validator<'_> {
                 kind.name()
             ));
         }
-        let accrual = match raw.accrual {
-            Some(AccrualKind::Cumulative) => Accrual::Cumulative,
-            Some(AccrualKind::Level) | None => Accrual::Level,
-        };
         if rule == Rule::Done && (raw.accrual.is_some() || raw.aggregate.is_some()) {
             return fail("a milestone takes no `accrual` or `aggregate`".into());
         }
+        let accrual =
+            match raw.accrual {
+                Some(AccrualKind::Cumulative) => Accrual::Cumulative,
+                Some(AccrualKind::Level) => Accrual::Level,
+                None if rule == Rule::Done => Accrual::Level,
+                // Read as a level, a flow (a count of new things, an amount of the year) would be
+                // judged by its latest quarter alone: never a default.
+                None => return fail(
+                    "no `accrual`; expected `accrual: cumulative` for a flow that adds up over \
+                     the year (new labs, a turnover, an amount of the year) or `accrual: level` \
+                     for a level, share, index or rank"
+                        .into(),
+                ),
+            };
         let aggregate = match raw.aggregate {
             Some(AggregateKind::Sum) => Aggregate::Sum,
             Some(AggregateKind::One) | None => Aggregate::One,
