@@ -151,61 +151,90 @@ mod more {
         }
     }
 
-    /// A row of a random actuals file: a target, a period and a value, any of them odd.
-    fn row() -> impl Strategy<Value = String> {
-        let target = 0usize..44;
+    /// A row of a random actuals file: a target, a period, and a draw that picks its value.
+    fn row() -> impl Strategy<Value = (usize, &'static str, i64, u32)> {
         let period = prop_oneof![
-            Just("2020".to_string()),
-            Just("2019".to_string()),
-            Just("2020Q1".to_string()),
-            Just("2020年1-9月".to_string()),
-            Just("2020-07".to_string()),
-            Just("2020H1".to_string()),
-            Just("2018".to_string()),
+            Just("2020"),
+            Just("2019"),
+            Just("2020Q1"),
+            Just("2020年1-9月"),
+            Just("2020-07"),
+            Just("2020H1"),
+            Just("2018"),
         ];
-        let value = prop_oneof![
-            (-100_000i64..100_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s).to_string()),
-            Just("完成".to_string()),
-            Just("进行中".to_string()),
-            Just("—".to_string()),
-            Just("0".to_string()),
-        ];
-        (target, period, value).prop_map(|(t, p, v)| format!("{t},{p},{v}"))
+        (0usize..44, period, 0i64..100_000, 0u32..4)
+    }
+
+    /// A value the target's figures can be: a milestone word, a whole count (a rank from 1),
+    /// or a decimal, sometimes no figure at all.
+    fn value_for(target: &plan::plan::Target, draw: i64, scale: u32) -> String {
+        let unit = target.unit.as_deref().unwrap_or_default();
+        match () {
+            _ if target.rule == Rule::Done => {
+                ["完成", "进行中", "未完成"][draw as usize % 3].into()
+            }
+            _ if draw % 17 == 0 => "—".into(),
+            _ if unit == "位" => (draw % 31 + 1).to_string(),
+            _ if matches!(plan::units::kind(unit), plan::units::UnitKind::Count) => {
+                (draw % 500).to_string()
+            }
+            _ => Decimal::new(draw, scale).to_string(),
+        }
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Every format renders any evaluation whole: one result per target in each, the
+        /// summary adding up, the JSON parsing, the JUnit and HTML holding every target.
         #[test]
         fn every_format_renders_any_evaluation(rows in proptest::collection::vec(row(), 0..40)) {
             let plan = load_plan(EMBEDDED_PLAN, "plan.yaml").unwrap();
             let mut text = String::from("indicator,period,value\n");
-            for r in &rows {
-                let (t, rest) = r.split_once(',').unwrap();
-                text.push_str(&format!("{},{rest}\n", plan.targets[t.parse::<usize>().unwrap()].id));
+            let mut seen = std::collections::HashSet::new();
+            for &(t, period, draw, scale) in &rows {
+                // One figure per target and period.
+                if seen.insert((t, period)) {
+                    let target = &plan.targets[t];
+                    text.push_str(&format!("{},{period},{}\n", target.id, value_for(target, draw, scale)));
+                }
             }
             let options = ReadOptions { default_year: 2020, ..ReadOptions::default() };
             let mut collector = Collector::new(&plan, ResolveOptions::default());
-            // Random rows may be refused (a word for a number, a duplicate): that is an error, not a panic.
-            if read_bytes(text.as_bytes(), "p.csv", &options, &mut |obs| collector.add(obs)).is_err() {
-                return Ok(());
-            }
+            let read = read_bytes(text.as_bytes(), "p.csv", &options, &mut |obs| collector.add(obs));
+            prop_assert!(read.is_ok(), "{:?}\n{}", read, text);
             let mut figures = collector.finish();
             match check_consistency(&plan, &figures) {
                 Ok(w) => figures.warnings.extend(w),
+                // Year-to-date figures that contradict each other are an error, rightly.
                 Err(_) => return Ok(()),
             }
+            let n = plan.targets.len();
             for as_of in [latest_period(&plan, &figures), Period::to_date(2020, 9).unwrap()] {
                 let evaluation = evaluate(&plan, &figures, as_of);
                 for lang in [Lang::Zh, Lang::En] {
-                    let renderers: [Box<dyn Render>; 6] = [
-                        Box::new(Table { lang, ..Table::default() }), Box::new(Json { lang }), Box::new(Csv { lang }),
-                        Box::new(Markdown { lang }), Box::new(Junit { lang }), Box::new(Html { lang }),
-                    ];
-                    for renderer in renderers {
+                    let render = |renderer: &dyn Render| {
                         let mut out = Vec::new();
                         renderer.render(&evaluation, &mut out).unwrap();
-                        prop_assert!(!out.is_empty());
-                    }
+                        String::from_utf8(out).unwrap()
+                    };
+                    let json: serde_json::Value = serde_json::from_str(&render(&Json { lang })).unwrap();
+                    prop_assert_eq!(json["results"].as_array().unwrap().len(), n);
+                    let summary = &json["summary"];
+                    let counted: u64 = ["met", "unmet", "on_track", "behind", "missing", "overdue"]
+                        .iter()
+                        .map(|k| summary[k].as_u64().unwrap_or(0))
+                        .sum();
+                    prop_assert_eq!(counted, n as u64, "{}", summary);
+                    let csv = render(&Csv { lang });
+                    let records = csv::Reader::from_reader(csv.as_bytes()).records().count();
+                    prop_assert_eq!(records, n);
+                    prop_assert_eq!(render(&Junit { lang }).matches("<testcase ").count(), n);
+                    prop_assert_eq!(render(&Html { lang }).matches("<svg ").count(), n);
+                    let markdown = render(&Markdown { lang });
+                    let rows = markdown.lines().filter(|l| l.starts_with("| ")).count();
+                    prop_assert!(rows >= n + 1, "{} table lines", rows);
+                    let table = render(&Table { lang, ..Table::default() });
+                    prop_assert!(table.contains(&n.to_string()), "the summary counts {} targets", n);
                 }
             }
         }
