@@ -93,7 +93,7 @@ fn read_one<'p>(
     resolve: ResolveOptions,
 ) -> Result<Collector<'p>> {
     let read = AtomicU64::new(0);
-    let mut collector = read_figures(plan, collector, path, options, resolve, &read)?;
+    let mut collector = collect_file(plan, collector, path, options, resolve, &read)?;
     if read.load(Ordering::Relaxed) == 0 {
         let name = match path == Path::new("-") {
             true => "<stdin>".to_string(),
@@ -108,7 +108,7 @@ fn read_one<'p>(
 }
 
 /// Adds the figures of the file at `path` to `collector`, counting them in `read`.
-fn read_figures<'p>(
+fn collect_file<'p>(
     plan: &'p Plan,
     mut collector: Collector<'p>,
     path: &Path,

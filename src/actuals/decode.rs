@@ -31,22 +31,17 @@ impl Decoded {
     /// semicolon or a bar when that is what the header is split by.
     pub fn delimiter(&self, name: &str) -> Result<u8> {
         let names = &super::table::names_indicator;
-        if let Some((other, line)) = super::sniff::other_delimiter(&self.head, self.complete, names)
-        {
-            return Err(Error::actuals(
+        match super::sniff::sniff_delimiter(&self.head, self.complete, names) {
+            super::sniff::Sniffed::Delimiter(d) => Ok(d),
+            super::sniff::Sniffed::Other(other, line) => Err(Error::actuals(
                 Location::line(name, line),
                 format!(
                     "the header is separated by `{}`; expected comma-separated CSV or \
                      tab-separated text (save the sheet as CSV, or as Unicode Text)",
                     char::from(other)
                 ),
-            ));
+            )),
         }
-        Ok(super::sniff::sniff_delimiter(
-            &self.head,
-            self.complete,
-            names,
-        ))
     }
 }
 

@@ -15,41 +15,44 @@ use super::lines::Lines;
 /// At most this many records of the head are looked at.
 const MAX_RECORDS: usize = 200;
 
-/// The delimiter of text whose first bytes are `head` (`complete` when that is the whole file).
-/// `names_indicator` tells whether a header cell names the indicator column.
-pub fn sniff_delimiter(head: &[u8], complete: bool, names_indicator: &dyn Fn(&str) -> bool) -> u8 {
-    let comma = header_names_indicator(head, complete, b',', names_indicator).map(|h| h.0);
-    let tab = header_names_indicator(head, complete, b'\t', names_indicator).map(|h| h.0);
-    match (comma, tab) {
-        (Some(true), Some(true)) => first_line_rule(head),
-        (Some(true), _) => b',',
-        (_, Some(true)) => b'\t',
-        _ => first_line_rule(head),
-    }
+/// What the head of a file says of its delimiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// Comma or tab: read with it.
+    Delimiter(u8),
+    /// Only a delimiter `plan` does not read ([`OTHER_DELIMITERS`]) gives a header naming an
+    /// indicator column, on this line: the file is refused with a word on what was seen, not
+    /// read as one column.
+    Other(u8, u64),
 }
 
 /// Delimiters `plan` does not read, which other locales' spreadsheets write: a semicolon (where
-/// the decimal mark is a comma, so `1,234` would be one and a quarter thousandths) and a bar.
+/// the decimal mark is a comma, so `2,42` means 2.42) and a bar.
 pub const OTHER_DELIMITERS: [u8; 2] = [b';', b'|'];
 
-/// The delimiter among [`OTHER_DELIMITERS`] under which the head's header names an indicator
-/// column, when neither a comma nor a tab gives such a header, and the header's line: the file
-/// is then refused with a word on what was seen, not read as one column.
-pub fn other_delimiter(
+/// The delimiter of text whose first bytes are `head` (`complete` when that is the whole file).
+/// `names_indicator` tells whether a header cell names the indicator column. Each candidate
+/// splits the head once.
+pub fn sniff_delimiter(
     head: &[u8],
     complete: bool,
     names_indicator: &dyn Fn(&str) -> bool,
-) -> Option<(u8, u64)> {
-    let found = |d| match header_names_indicator(head, complete, d, names_indicator) {
-        Some((true, line)) => Some(line),
-        _ => None,
-    };
-    if found(b',').is_some() || found(b'\t').is_some() {
-        return None;
+) -> Sniffed {
+    let header = |d| header_names_indicator(head, complete, d, names_indicator);
+    let (comma, tab) = (header(b','), header(b'\t'));
+    let names = |h: Option<(bool, u64)>| h.is_some_and(|(named, _)| named);
+    match (names(comma), names(tab)) {
+        (true, false) => Sniffed::Delimiter(b','),
+        (false, true) => Sniffed::Delimiter(b'\t'),
+        (true, true) => Sniffed::Delimiter(first_line_rule(head)),
+        (false, false) => OTHER_DELIMITERS
+            .into_iter()
+            .find_map(|d| match header(d) {
+                Some((true, line)) => Some(Sniffed::Other(d, line)),
+                _ => None,
+            })
+            .unwrap_or(Sniffed::Delimiter(first_line_rule(head))),
     }
-    OTHER_DELIMITERS
-        .into_iter()
-        .find_map(|d| found(d).map(|line| (d, line)))
 }
 
 /// Tab if the first line holding a tab or a comma holds a tab; else comma.
@@ -122,7 +125,10 @@ mod tests {
 
     fn sniff(head: &str) -> char {
         let names = |c: &str| matches!(c, "indicator" | "指标");
-        char::from(sniff_delimiter(head.as_bytes(), true, &names))
+        match sniff_delimiter(head.as_bytes(), true, &names) {
+            Sniffed::Delimiter(d) => char::from(d),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -140,22 +146,11 @@ mod tests {
     #[test]
     fn a_semicolon_or_a_bar_is_seen() {
         let names = |c: &str| c == "指标";
-        assert_eq!(
-            other_delimiter("指标;数值\n".as_bytes(), true, &names),
-            Some((b';', 1))
-        );
-        assert_eq!(
-            other_delimiter("标题\r\n\r\n指标|数值\n".as_bytes(), true, &names),
-            Some((b'|', 3))
-        );
-        assert_eq!(
-            other_delimiter("指标,数值;备注\n".as_bytes(), true, &names),
-            None
-        );
-        assert_eq!(
-            other_delimiter("名称;数值\n".as_bytes(), true, &names),
-            None
-        );
+        let sniffed = |head: &str| sniff_delimiter(head.as_bytes(), true, &names);
+        assert_eq!(sniffed("指标;数值\n"), Sniffed::Other(b';', 1));
+        assert_eq!(sniffed("标题\r\n\r\n指标|数值\n"), Sniffed::Other(b'|', 3));
+        assert_eq!(sniffed("指标,数值;备注\n"), Sniffed::Delimiter(b','));
+        assert_eq!(sniffed("名称;数值\n"), Sniffed::Delimiter(b','));
     }
 
     #[test]
@@ -172,11 +167,11 @@ mod tests {
         let names = |c: &str| c == "indicator";
         assert_eq!(
             sniff_delimiter(b"title,x\nindicator\tvalue", false, &names),
-            b','
+            Sniffed::Delimiter(b',')
         );
         assert_eq!(
             sniff_delimiter(b"title,x\nindicator\tvalue", true, &names),
-            b'\t'
+            Sniffed::Delimiter(b'\t')
         );
     }
 }
