@@ -21,6 +21,7 @@ pub mod period;
 pub mod plan;
 pub mod render;
 pub mod resolve;
+pub mod stdio;
 pub mod units;
 
 pub use error::{Error, Location};

@@ -26,6 +26,15 @@ fn main() -> ExitCode {
 /// Runs the command and writes its whole output at once, so an error never leaves half a report.
 fn run(cli: &Cli) -> anyhow::Result<ExitStatus> {
     let output = plan::run(cli)?;
+    if output.stdout.is_empty() {
+        return Ok(output.status);
+    }
+    if plan::stdio::stdout_closed() {
+        anyhow::bail!(
+            "standard output is closed, so the output cannot be written; \
+             expected an open standard output (or --output FILE)"
+        );
+    }
     let mut stdout = io::stdout().lock();
     match stdout
         .write_all(&output.stdout)

@@ -22,6 +22,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         )
     };
     if path == Path::new("-") {
+        if crate::stdio::stdout_closed() {
+            return Err(Error::read(
+                Location::file("standard output"),
+                "is closed, so the report cannot be written; expected an open standard output \
+                 or a file name",
+            ));
+        }
         let mut out = io::stdout().lock();
         return out
             .write_all(bytes)

@@ -164,3 +164,68 @@ fn a_file_named_twice_is_refused_by_any_name() {
     let run = run_in(d, &["check", "d.csv", "h.csv"], None);
     common::assert_error(&run, &twice("h.csv", "`d.csv`"));
 }
+
+/// `plan … >&-`: a report that cannot reach anyone is exit 2 with a message, for every command
+/// and format, never exit 0 with nothing written. (Rust reopens a closed descriptor 1 on
+/// /dev/null before `main`, so this needs a look before the runtime's start-up.)
+#[cfg(unix)]
+#[test]
+fn a_closed_standard_output_is_an_error_for_every_command_and_format() {
+    let dir = folder();
+    let run_closed = |args: &[&str]| {
+        let out = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .arg("-c")
+            .arg("exec \"$0\" \"$@\" >&-")
+            .arg(assert_cmd::cargo::cargo_bin("plan"))
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let mut cases: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["show", "rd_intensity"],
+        vec!["validate"],
+        vec!["template"],
+        vec!["check", "d.csv", "-o", "-"],
+    ];
+    for format in ["table", "json", "csv", "markdown", "junit", "html"] {
+        cases.push(vec![
+            "check",
+            "d.csv",
+            "--allow-missing",
+            "--format",
+            format,
+        ]);
+    }
+    for args in &cases {
+        let (code, stderr) = run_closed(args);
+        assert_eq!(code, 2, "plan {args:?} >&-: {stderr}");
+        assert!(
+            stderr.contains("standard output") && stderr.contains("closed"),
+            "plan {args:?} >&-: {stderr}"
+        );
+    }
+    // A report written to a file needs no standard output.
+    let (code, stderr) = run_closed(&["check", "d.csv", "--allow-missing", "-o", "r.csv"]);
+    assert_ne!(code, 2, "{stderr}");
+    assert!(dir.path().join("r.csv").exists());
+}
+
+/// `> /dev/null` is the user's choice to discard the output: not an error.
+#[cfg(unix)]
+#[test]
+fn output_sent_to_dev_null_on_purpose_is_not_an_error() {
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("plan"))
+        .arg("list")
+        .stdout(std::fs::File::create("/dev/null").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
