@@ -20,6 +20,9 @@ use crate::number::{parse_plain, plain_parts, read_written_number};
 use crate::period::Period;
 use crate::plan::{Aggregate, Plan, Rule, Target};
 use crate::units::{self, normalize_unit, Conversion, UnitKind};
+use unit_cells::UnitCells;
+
+mod unit_cells;
 
 /// Finds targets by id, name or alias, in normal form.
 #[derive(Clone)]
@@ -131,6 +134,8 @@ pub struct Collector<'p> {
     counted: Vec<Counted>,
     /// The run of record-level rows being summed.
     run: Run,
+    /// Unit columns filled in some rows, blank in others.
+    unit_cells: UnitCells,
 }
 
 /// Whether a target's figures count things, or rank, so that some values cannot be.
@@ -309,6 +314,7 @@ impl<'p> Collector<'p> {
                 .collect(),
             counted: plan.targets.iter().map(Counted::of).collect(),
             run: Run::default(),
+            unit_cells: UnitCells::default(),
         }
     }
 
@@ -437,6 +443,7 @@ impl<'p> Collector<'p> {
             }
             return Ok(());
         }
+        self.note_unit_cell(obs, target)?;
         let value = self.value(i, obs, target)?;
         let series = &mut self.figures.by_target[i];
         if target.aggregate == Aggregate::Sum {
@@ -497,6 +504,26 @@ impl<'p> Collector<'p> {
         Ok(())
     }
 
+    /// Notes a unit written in a row, or a blank unit cell where the target has a unit: both in
+    /// one file is an error.
+    fn note_unit_cell(&mut self, obs: &Observation, target: &Target) -> Result<()> {
+        let target_unit = target.unit.as_deref().unwrap_or_default().trim();
+        match (obs.unit, obs.blank_unit) {
+            (
+                Some(UnitText {
+                    text,
+                    at,
+                    is_default: false,
+                }),
+                _,
+            ) => self.unit_cells.written(&obs.unit_location(at), text),
+            (None, Some(column)) if !target_unit.is_empty() => {
+                self.unit_cells.blank(&obs.cell(column), target_unit)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Adds a warning about the input as a whole.
     pub fn warn(&mut self, warning: String) {
         self.figures.warnings.push(warning);
@@ -540,6 +567,7 @@ impl<'p> Collector<'p> {
         if let Some((at, _)) = &mut self.unsaved {
             shift(at);
         }
+        self.unit_cells.shift_lines(by);
         true
     }
 
@@ -579,6 +607,7 @@ impl<'p> Collector<'p> {
                 }
             }
         }
+        self.unit_cells.merge(later.unit_cells)?;
         self.first_seen.extend(later.first_seen);
         self.figures.warnings.extend(later.figures.warnings);
         self.other_years = match (self.other_years, later.other_years) {

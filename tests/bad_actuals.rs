@@ -492,3 +492,109 @@ fn control_and_invisible_characters_are_shown_escaped() {
         "no escape reaches the terminal"
     );
 }
+
+/// Runs `plan check` on `text` as a CSV file (a temporary one) with the blank-unit plan.
+fn check_text(text: &str, env: &[(&str, &str)]) -> common::Run {
+    let file = common::temp_file("units.csv", text);
+    let mut cmd = common::command(&[
+        "check",
+        "--plan",
+        "plans/units-blank.yaml",
+        "--allow-missing",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    common::Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(file.to_str().unwrap(), "units.csv"),
+    }
+}
+
+#[test]
+fn a_blank_unit_among_rows_with_units_is_an_error_not_the_plans_unit() {
+    let text = "指标,期间,单位,数值\n技术合同成交额,2020,万元,600\n技术合同成交额,2020,,100\n";
+    assert_error(
+        &check_text(text, &[]),
+        "units.csv:3:3: unit cell is blank, while units.csv:2:3 gives `万元`; expected a unit in \
+         every row of the unit column (a blank is not read as the plan's `万元`)",
+    );
+    // The blank first, the unit after: the same error, at the blank.
+    let text = "指标,期间,单位,数值\n技术合同成交额,2020,,100\n技术合同成交额,2020,亿元,6\n";
+    assert_error(
+        &check_text(text, &[]),
+        "units.csv:2:3: unit cell is blank, while units.csv:3:3 gives `亿元`; expected a unit in \
+         every row of the unit column (a blank is not read as the plan's `万元`)",
+    );
+}
+
+#[test]
+fn a_unit_column_blank_throughout_or_blank_for_a_milestone_is_read() {
+    let all_blank = "指标,期间,单位,数值\n技术合同成交额,2020,,100\n技术合同成交额,2020,,5\n";
+    let run = check_text(all_blank, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let milestone = "指标,期间,单位,数值\n制定管理办法,2020,,完成\n技术合同成交额,2020,万元,5\n";
+    let run = check_text(milestone, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A 单位：万元 line above the header is the unit of every blank cell.
+    let default =
+        "单位：万元\n指标,期间,单位,数值\n技术合同成交额,2020,,100\n技术合同成交额,2020,万元,5\n";
+    let run = check_text(default, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Any order of filled and blank unit cells, for both targets, read in one pass or in two
+    /// halves: an error exactly when a row of the 万元 target leaves the unit blank and some row
+    /// of the file gives a unit, at the first such blank, naming the first unit given.
+    #[test]
+    fn blank_units_are_an_error_exactly_when_the_file_gives_units_elsewhere(
+        rows in proptest::collection::vec((0u8..3, 0u8..3), 1..13),
+        halves in proptest::bool::ANY,
+    ) {
+        let mut text = String::from("指标,期间,单位,数值\n");
+        let (mut first_blank, mut first_unit) = (None, None);
+        for (k, (target, unit)) in rows.iter().enumerate() {
+            let line = k + 2;
+            // The milestone's rows have no unit; the others' units are of their own kind.
+            let (name, value, plans, units) = [
+                ("技术合同成交额", "1", "万元", ["", "万元", "亿元"]),
+                ("研发占比", "2", "%", ["", "%", "%"]),
+                ("制定管理办法", "完成", "", ["", "", ""]),
+            ][usize::from(*target)];
+            let unit = units[usize::from(*unit)];
+            if unit.is_empty() && !plans.is_empty() {
+                first_blank.get_or_insert((line, plans));
+            }
+            if !unit.is_empty() {
+                first_unit.get_or_insert((line, unit));
+            }
+            // A month each, so the share and the milestone have one figure per period.
+            text.push_str(&format!("{name},2020-{:02},{unit},{value}\n", k + 1));
+        }
+        let env: &[(&str, &str)] = if halves { &[("PLAN_PARALLEL_MIN", "1")] } else { &[] };
+        let run = check_text(&text, env);
+        match (first_blank, first_unit) {
+            (Some((blank, plans)), Some((line, unit))) => {
+                proptest::prop_assert_eq!(run.code, 2);
+                proptest::prop_assert_eq!(
+                    run.stderr,
+                    format!(
+                        "error: units.csv:{blank}:3: unit cell is blank, while units.csv:{line}:3 \
+                         gives `{unit}`; expected a unit in every row of the unit column (a blank \
+                         is not read as the plan's `{plans}`)\n"
+                    )
+                );
+            }
+            _ => proptest::prop_assert!(run.code != 2, "{}", run.stderr),
+        }
+    }
+}

@@ -332,7 +332,14 @@ mod record_level_sums {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
-        fn a_run_sums_exactly_as_row_by_row(rows in proptest::collection::vec(row(), 1..60)) {
+        fn a_run_sums_exactly_as_row_by_row(mut rows in proptest::collection::vec(row(), 1..60)) {
+            // A unit column blank in some rows and filled in others is an error of its own
+            // (tests/inputs.rs); here the blanks of such a file are written as 亿元.
+            if rows.iter().any(|r| r.2.is_empty()) && rows.iter().any(|r| !r.2.is_empty()) {
+                for row in rows.iter_mut().filter(|r| r.2.is_empty()) {
+                    row.2 = "亿元";
+                }
+            }
             let plan = load_plan(EMBEDDED_PLAN, "plan.yaml").unwrap();
             let i = plan.targets.iter().position(|t| t.id == "tech_contract_turnover").unwrap();
             let mut text = String::from("indicator,period,region,value,unit\n");

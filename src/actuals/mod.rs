@@ -48,6 +48,9 @@ pub struct Observation<'a> {
     pub change: Option<CellRef<'a>>,
     /// The unit that applies, if any, and where it was written.
     pub unit: Option<UnitText<'a>>,
+    /// The unit column, when the table has one and this row's cell in it is blank with no unit
+    /// of the table's to fall back on.
+    pub blank_unit: Option<u64>,
     /// The file (and sheet) the row is in.
     pub origin: &'a Location,
     /// The row's line.

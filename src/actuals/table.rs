@@ -536,12 +536,17 @@ impl Header {
             }),
             (None, None) => None,
         };
+        let blank_unit = match unit {
+            None => self.unit.map(|u| u as u64 + 1),
+            Some(_) => None,
+        };
         sink(&Observation {
             indicator: &named.indicator,
             period,
             value: figure,
             change: if is_last { at.change } else { None },
             unit,
+            blank_unit,
             origin: at.origin,
             line: at.row.line,
             columns: Columns {
