@@ -117,6 +117,60 @@ fn escaped(chars: impl Iterator<Item = char>) -> String {
     out
 }
 
+/// What makes `text` look like another name: its first control or invisible character, shown
+/// escaped, named, and placed (the 1-based character), and how many more it holds. `None` when it
+/// holds none.
+///
+/// ```
+/// use plan::error::invisible_note;
+///
+/// assert_eq!(
+///     invisible_note("技术合同\u{200b}成交额").unwrap(),
+///     "it holds `\\u{200b}` (zero-width space) at character 5, which is not seen on screen"
+/// );
+/// assert_eq!(invisible_note("技术合同成交额"), None);
+/// ```
+pub fn invisible_note(text: &str) -> Option<String> {
+    let mut found = text.chars().enumerate().filter(|(_, c)| is_invisible(*c));
+    let (at, c) = found.next()?;
+    let more = match found.count() {
+        0 => String::new(),
+        1 => " and 1 more such character".to_string(),
+        n => format!(" and {n} more such characters"),
+    };
+    Some(format!(
+        "it holds `\\u{{{:x}}}` ({}) at character {}{more}, which is not seen on screen",
+        u32::from(c),
+        invisible_name(c),
+        at + 1
+    ))
+}
+
+/// `text` without its control and invisible characters: what a reader sees.
+pub fn visible(text: &str) -> String {
+    text.chars().filter(|c| !is_invisible(*c)).collect()
+}
+
+/// A reader's name for an invisible character.
+fn invisible_name(c: char) -> &'static str {
+    match c {
+        '\0' => "a NUL byte",
+        '\t' => "a tab",
+        '\n' | '\r' => "a line break",
+        '\u{1b}' => "an escape, which starts a terminal control sequence",
+        '\u{00AD}' => "soft hyphen",
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => "a direction mark",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a text-direction override",
+        '\u{2060}' => "word joiner",
+        '\u{FEFF}' => "byte-order mark",
+        c if c.is_control() => "a control character",
+        _ => "an invisible format character",
+    }
+}
+
 /// Control characters, and the characters that take no space or turn text around: zero-width
 /// spaces and joiners, bidirectional marks and overrides, the byte-order mark, the soft hyphen.
 fn is_invisible(c: char) -> bool {

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::actuals::grid::{CellRef, Unfit};
 use crate::actuals::{Observation, UnitAt, UnitText};
-use crate::error::{shorten, Error, Location, Result};
+use crate::error::{invisible_note, shorten, visible, Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize};
 use crate::number::{parse_plain, plain_parts, read_written_number};
@@ -417,14 +417,7 @@ impl<'p> Collector<'p> {
         let Some(i) = self.target_of(obs.indicator) else {
             let at = obs.cell(obs.columns.indicator);
             if !self.options.ignore_unknown {
-                return Err(Error::actuals(
-                    at,
-                    format!(
-                        "unknown indicator `{}`; closest known: {}",
-                        shorten(obs.indicator),
-                        self.resolver.suggest(obs.indicator).join(", ")
-                    ),
-                ));
+                return Err(Error::actuals(at, self.unknown_message(obs.indicator)));
             }
             match &mut self.unknown {
                 Some((.., skipped)) => skipped.count(obs.line),
@@ -502,6 +495,28 @@ impl<'p> Collector<'p> {
             self.start_run(i, obs, target);
         }
         Ok(())
+    }
+
+    /// Why `indicator` is not a target's name, and the names it is closest to. A name that holds
+    /// an invisible character says which, and the target it names without it.
+    fn unknown_message(&mut self, indicator: &str) -> String {
+        let mut message = format!("unknown indicator `{}`", shorten(indicator));
+        if let Some(note) = invisible_note(indicator) {
+            message.push_str("; ");
+            message.push_str(&note);
+            if let Some(i) = self.target_of(&visible(indicator)) {
+                let target = &self.plan.targets[i];
+                message.push_str(&format!(
+                    "; without it, it is `{}` ({})",
+                    target.name, target.id
+                ));
+            }
+        }
+        message.push_str(&format!(
+            "; closest known: {}",
+            self.resolver.suggest(indicator).join(", ")
+        ));
+        message
     }
 
     /// Notes a unit written in a row, or a blank unit cell where the target has a unit: both in

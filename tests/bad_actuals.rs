@@ -482,7 +482,9 @@ fn control_and_invisible_characters_are_shown_escaped() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.starts_with(
-            "error: <stdin>:2:1: unknown indicator `\\u{1b}]0;title\\u{7}x\\u{200b}\\u{202e}`; closest known: "
+            "error: <stdin>:2:1: unknown indicator `\\u{1b}]0;title\\u{7}x\\u{200b}\\u{202e}`; it holds \
+             `\\u{1b}` (an escape, which starts a terminal control sequence) at character 1 and 3 \
+             more such characters, which is not seen on screen; closest known: "
         ),
         "{}",
         run.stderr
@@ -491,6 +493,44 @@ fn control_and_invisible_characters_are_shown_escaped() {
         !run.stderr.contains('\u{1b}'),
         "no escape reaches the terminal"
     );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// A known name with one invisible character put anywhere in it is still unknown (never
+    /// guessed), and the error shows the character escaped, names it, says where it is, and
+    /// names the target meant.
+    #[test]
+    fn a_name_with_an_invisible_character_says_which_and_where(
+        which in 0usize..9,
+        at in 0usize..7,
+    ) {
+        let (c, said) = [
+            ('\u{200b}', "zero-width space"),
+            ('\u{200d}', "zero-width joiner"),
+            ('\u{feff}', "byte-order mark"),
+            ('\u{202e}', "a text-direction override"),
+            ('\u{2066}', "a text-direction override"),
+            ('\u{200f}', "a direction mark"),
+            ('\u{ad}', "soft hyphen"),
+            ('\u{1b}', "an escape, which starts a terminal control sequence"),
+            ('\u{7}', "a control character"),
+        ][which];
+        let mut name: Vec<char> = "技术合同成交额".chars().collect();
+        name.insert(at + 1, c);
+        let name: String = name.into_iter().collect();
+        let run = common::plan_with_stdin(&["check", "-"], &format!("indicator,value\n{name},2\n"));
+        proptest::prop_assert_eq!(run.code, 2);
+        let expected = format!(
+            "error: <stdin>:2:1: unknown indicator `{}`; it holds `\\u{{{:x}}}` ({said}) at character \
+             {}, which is not seen on screen; without it, it is `技术合同成交额` \
+             (tech_contract_turnover); closest known: `技术合同成交额` (tech_contract_turnover)",
+            name.replace(c, &format!("\\u{{{:x}}}", u32::from(c))),
+            u32::from(c),
+            at + 2,
+        );
+        proptest::prop_assert!(run.stderr.starts_with(&expected), "{}\n{}", run.stderr, expected);
+    }
 }
 
 /// Runs `plan check` on `text` as a CSV file (a temporary one) with the blank-unit plan.
