@@ -18,7 +18,7 @@ use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize};
 use crate::number::{parse_plain, plain_parts, read_written_number};
 use crate::period::Period;
-use crate::plan::{Aggregate, Plan, Rule, Target};
+use crate::plan::{Aggregate, Bounds, OutOfRange, Plan, Rule, Target};
 use crate::units::{self, normalize_unit, Conversion, UnitKind};
 use unit_cells::UnitCells;
 
@@ -130,60 +130,12 @@ pub struct Collector<'p> {
     last_unit: Option<(usize, Box<str>, Option<Conversion>)>,
     /// Targets whose unit is a percentage (checked for fractions and range).
     percent: Vec<bool>,
-    /// Targets whose figures are counts or ranks, which some values cannot be.
-    counted: Vec<Counted>,
+    /// The range of each target's figures (counts, ranks, shares), if it has one.
+    bounds: Vec<Option<Bounds>>,
     /// The run of record-level rows being summed.
     run: Run,
     /// Unit columns filled in some rows, blank in others.
     unit_cells: UnitCells,
-}
-
-/// Whether a target's figures count things, or rank, so that some values cannot be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Counted {
-    /// Any value (money, a percentage, an index).
-    No,
-    /// A count (家, 个, 项 ...): a whole number, 0 or more.
-    Count,
-    /// A rank (位): a whole number, 1 or more.
-    Rank,
-}
-
-impl Counted {
-    fn of(target: &Target) -> Counted {
-        let unit = target.unit.as_deref().unwrap_or_default();
-        match units::kind(unit) {
-            _ if normalize_unit(unit) == "位" => Counted::Rank,
-            UnitKind::Count => Counted::Count,
-            _ => Counted::No,
-        }
-    }
-
-    /// Why `value` cannot be a figure of `target`, if it cannot.
-    fn cannot_be(self, value: Decimal, target: &Target) -> Option<String> {
-        let unit = target.unit.as_deref().unwrap_or_default();
-        let whole = value.fract().is_zero();
-        match self {
-            Counted::No => None,
-            Counted::Count if value.is_sign_negative() && !value.is_zero() => Some(format!(
-                "value `{value}` for `{}`: a count of {unit} cannot be negative; expected a whole \
-                 number, 0 or more",
-                target.name
-            )),
-            Counted::Count if !whole => Some(format!(
-                "value `{value}` for `{}`: a count of {unit} is a whole number; expected one such \
-                 as {}",
-                target.name,
-                value.trunc()
-            )),
-            Counted::Rank if !whole || value < Decimal::ONE => Some(format!(
-                "value `{value}` for `{}`: a rank is a whole number from 1 (1st) on; expected one \
-                 such as 15",
-                target.name
-            )),
-            _ => None,
-        }
-    }
 }
 
 /// Rows skipped, each counted once however many of its figures (a wide row's periods) were.
@@ -312,7 +264,11 @@ impl<'p> Collector<'p> {
                 .iter()
                 .map(|t| units::kind(t.unit.as_deref().unwrap_or_default()) == UnitKind::Percent)
                 .collect(),
-            counted: plan.targets.iter().map(Counted::of).collect(),
+            bounds: plan
+                .targets
+                .iter()
+                .map(|t| Bounds::of(t.unit.as_deref().unwrap_or_default()))
+                .collect(),
             run: Run::default(),
             unit_cells: UnitCells::default(),
         }
@@ -342,7 +298,7 @@ impl<'p> Collector<'p> {
             return;
         };
         if self.percent[i]
-            || self.counted[i] != Counted::No
+            || self.bounds[i].is_some()
             || target.rule == Rule::Done
             || obs.change.is_some()
         {
@@ -748,12 +704,9 @@ impl<'p> Collector<'p> {
         };
         let (number, converted_from) = self.in_target_unit(i, number, cell_unit, obs, target)?;
         let at = || obs.cell(obs.columns.value);
-        if let Some(why) = self.counted[i].cannot_be(number, target) {
-            return Err(Error::actuals(at(), why));
-        }
+        self.check_range(i, number, target, &at)?;
         if self.percent[i] {
             fraction_warning(number, target, &at(), &mut self.figures.warnings);
-            percent_range_warning(number, target, &at(), &mut self.figures.warnings);
         }
         Ok(Value {
             value: Some(FigureValue::Number(number)),
@@ -761,6 +714,39 @@ impl<'p> Collector<'p> {
             converted_from,
             unsaved,
         })
+    }
+
+    /// A figure its quantity cannot be (a count below 0, a rank of 1.5, a share of 120%): an
+    /// error, or what the target's `out_of_range` makes it.
+    fn check_range(
+        &mut self,
+        i: usize,
+        number: Decimal,
+        target: &Target,
+        at: &dyn Fn() -> Location,
+    ) -> Result<()> {
+        let unit = target.unit.as_deref().unwrap_or_default();
+        let Some(why) = self.bounds[i].and_then(|b| b.why_not(number, unit)) else {
+            return Ok(());
+        };
+        let what = format!("value `{number}` for `{}`: {why}", target.name);
+        match target.out_of_range {
+            OutOfRange::Error => Err(Error::actuals(
+                at(),
+                format!(
+                    "{what} (if the plan means such figures, give target `{}` \
+                     `out_of_range: warn` or `allow`)",
+                    target.id
+                ),
+            )),
+            OutOfRange::Warn => {
+                self.figures
+                    .warnings
+                    .push(format!("{}: {what} (out_of_range: warn)", at()));
+                Ok(())
+            }
+            OutOfRange::Allow => Ok(()),
+        }
     }
 
     /// `number` (with the unit written in its cell, if any) in the target's unit.
@@ -980,21 +966,6 @@ fn growth_rate(cell: &CellRef, at: &Location) -> Result<Decimal> {
                 cell.text()
             ),
         )),
-    }
-}
-
-/// Warns when a percentage lies outside 0–100.
-fn percent_range_warning(
-    value: Decimal,
-    target: &Target,
-    at: &Location,
-    warnings: &mut Vec<String>,
-) {
-    if value.is_sign_negative() && !value.is_zero() || value > Decimal::ONE_HUNDRED {
-        warnings.push(format!(
-            "{at}: {value}% for `{}` is outside 0–100%",
-            target.name
-        ));
     }
 }
 

@@ -446,7 +446,14 @@ fn a_count_or_a_rank_that_cannot_be_is_an_error() {
         ("innovation_rank,12.5", "value `12.5` for `综合科技创新水平指数全国排名`: a rank is a whole number from 1 (1st) on; expected one such as 15"),
     ] {
         let run = common::plan_with_stdin(&["check", "-"], &format!("indicator,value\n{row}\n"));
-        assert_error(&run, &format!("<stdin>:2:2: {why}"));
+        let id = row.split(',').next().unwrap();
+        assert_error(
+            &run,
+            &format!(
+                "<stdin>:2:2: {why} (if the plan means such figures, give target `{id}` \
+                 `out_of_range: warn` or `allow`)"
+            ),
+        );
     }
     // A whole count written with a point is a whole count.
     let run = common::plan_with_stdin(
@@ -457,6 +464,74 @@ fn a_count_or_a_rank_that_cannot_be_is_an_error() {
         common::result(&common::json(&run), "incubators_new")["status"],
         "met"
     );
+}
+
+/// Every value at and around the edges of each range, for a count, a rank and a share, read by
+/// each `out_of_range`: an error, a warning or nothing exactly when the value is outside the
+/// range (an oracle written apart from the code: whole and at least 0, whole and at least 1,
+/// from 0 to 100).
+#[test]
+fn a_figure_outside_its_quantitys_range_is_read_by_the_targets_out_of_range() {
+    use rust_decimal::Decimal;
+    let values = [
+        "-1", "-0.01", "0", "0.0", "0.5", "1", "1.00", "4.5", "15", "99.99", "100", "100.00",
+        "100.01", "230",
+    ];
+    let quantities: [(&str, fn(Decimal) -> bool); 3] = [
+        ("labs", |v| v.fract().is_zero() && v >= Decimal::ZERO),
+        ("rank", |v| v.fract().is_zero() && v >= Decimal::ONE),
+        ("share", |v| v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED),
+    ];
+    for text in values {
+        let value: Decimal = text.parse().unwrap();
+        for (id, fits) in quantities {
+            for mode in ["", "_warn", "_allow"] {
+                let run = common::plan_with_stdin(
+                    &[
+                        "check",
+                        "-",
+                        "--plan",
+                        "plans/out-of-range.yaml",
+                        "--allow-missing",
+                        "--format",
+                        "json",
+                    ],
+                    &format!("indicator,value\n{id}{mode},{text}\n"),
+                );
+                let case = format!("{id}{mode} = {text}: {}", run.stderr);
+                if fits(value) || mode == "_allow" {
+                    assert_ne!(run.code, 2, "{case}");
+                    // (A share below 1 against a 2.2% target draws its own warning: a fraction?)
+                    let warnings = common::json(&run)["warnings"].to_string();
+                    assert!(!warnings.contains("value `"), "{case} {warnings}");
+                } else if mode.is_empty() {
+                    assert_eq!(run.code, 2, "{case}");
+                    assert!(
+                        run.stderr
+                            .starts_with(&format!("error: <stdin>:2:2: value `{text}`")),
+                        "{case}"
+                    );
+                    assert!(
+                        run.stderr.contains(&format!(
+                            "give target `{id}` `out_of_range: warn` or `allow`"
+                        )),
+                        "{case}"
+                    );
+                } else {
+                    assert_ne!(run.code, 2, "{case}");
+                    let warnings = common::json(&run)["warnings"].to_string();
+                    assert!(
+                        warnings.contains(&format!("<stdin>:2:2: value `{text}`")),
+                        "{case} {warnings}"
+                    );
+                    assert!(
+                        warnings.contains("(out_of_range: warn)"),
+                        "{case} {warnings}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[test]

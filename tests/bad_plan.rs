@@ -22,7 +22,7 @@ fn unknown_field_is_a_typo_not_a_default() {
         &validate("unknown-field.yaml"),
         "plans/unknown-field.yaml:9:5: targets[0]: unknown field `taget`, expected one of `id`, \
          `name`, `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, `wording`, \
-         `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`",
+         `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`",
     );
 }
 
@@ -175,14 +175,46 @@ fn a_target_that_no_figure_could_fail_or_meet() {
         ("个", "at_most", "-1", "a count of 个 is never at most -1; expected a value of 0 or more"),
         ("位", "at_most", "0", "a rank of 位 is never at most 0; expected a value of 1 or more"),
         ("位", "less_than", "1", "a rank of 位 is never less than 1; expected a value above 1"),
+        ("%", "at_most", "100", "a share in % is always at most 100; expected a value below 100"),
+        ("%", "less_than", "100.01", "a share in % is always less than 100.01; expected a value of 100 or less"),
+        ("%", "at_least", "100.01", "a share in % is never at least 100.01; expected a value of 100 or less"),
+        ("%", "more_than", "100", "a share in % is never more than 100; expected a value below 100"),
+        ("%", "at_least", "0", "a share in % is always at least 0; expected a value above 0"),
+        ("%", "less_than", "0", "a share in % is never less than 0; expected a value above 0"),
     ] {
         let text = format!(
             "title: t\nyear: 2020\nbaseline_period: 2019\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: \"{unit}\"\n    rule: {rule}\n    value: \"{value}\"\n    source: s\n    accrual: level\n"
         );
         let path = common::temp_file("settled.yaml", &text);
         let run = plan(&["validate", path.to_str().unwrap()]);
+        let why = if why.starts_with("growth") {
+            why.to_string()
+        } else {
+            format!("{why}, or `out_of_range: warn` or `allow` if figures may be outside the range")
+        };
         assert_error(&run, &format!("{}:6: target `a`: {why}", path.display()));
+        // Where figures may be outside the range, the bound decides nothing: the target stands.
+        if !why.starts_with("growth") {
+            let path = common::temp_file("allowed.yaml", format!("{text}    out_of_range: allow\n"));
+            let run = plan(&["validate", path.to_str().unwrap()]);
+            assert_eq!(run.code, 0, "{unit} {rule} {value}: {}", run.stderr);
+        }
     }
+}
+
+#[test]
+fn out_of_range_is_only_for_quantities_with_a_range() {
+    let text = "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: 亿元\n    rule: at_least\n    value: \"1\"\n    source: s\n    accrual: level\n    out_of_range: warn\n";
+    let path = common::temp_file("range.yaml", text);
+    let run = plan(&["validate", path.to_str().unwrap()]);
+    assert_error(
+        &run,
+        &format!(
+            "{}:5: target `a`: `out_of_range` is for counts, ranks and percentages, which some \
+             figures cannot be; `亿元` has no such range; remove `out_of_range`",
+            path.display()
+        ),
+    );
 }
 
 #[test]

@@ -95,3 +95,22 @@ fn a_man_page() {
         assert!(run.stdout.contains(expected), "the man page has {expected}");
     }
 }
+
+/// The schema, like the loader, asks every target but a milestone for its unit and accrual, so
+/// an editor flags the plan that would be read wrong without them.
+#[test]
+fn the_schema_asks_quantitative_targets_for_unit_and_accrual() {
+    let validator = jsonschema::draft7::new(&schema()).unwrap();
+    let plan = yaml_as_json("plans/minimal.yaml");
+    assert!(validator.is_valid(&plan));
+    for key in ["accrual", "unit"] {
+        let mut without = plan.clone();
+        without["targets"][0].as_object_mut().unwrap().remove(key);
+        assert!(!validator.is_valid(&without), "a target without `{key}`");
+    }
+    let milestone = serde_json::json!({
+        "title": "t", "year": 2020, "source": "s",
+        "targets": [{"id": "m", "name": "制定办法", "rule": "done", "source": "第1条"}]
+    });
+    assert!(validator.is_valid(&milestone), "a milestone needs neither");
+}

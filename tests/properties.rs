@@ -178,6 +178,8 @@ mod more {
             _ if matches!(plan::units::kind(unit), plan::units::UnitKind::Count) => {
                 (draw % 500).to_string()
             }
+            // A share in %: 0 to 100.
+            _ if unit == "%" => Decimal::new(draw.rem_euclid(10001), 2).to_string(),
             _ => Decimal::new(draw, scale).to_string(),
         }
     }

@@ -9,14 +9,22 @@ use common::{command, json, plan};
 /// where lower is better, falls from 100 to 1).
 fn meeting_value(target: &serde_json::Value, year: &str) -> String {
     let baseline_year = year == "2019" || year == "2019年";
+    // A share in % is from 0 to 100.
+    let share = target["unit"] == "%";
     match target["rule"].as_str().unwrap() {
         "done" => "完成".into(),
+        "decrease" | "increase" if share => {
+            let falls = target["rule"] == "decrease";
+            if baseline_year == falls { "90" } else { "50" }.into()
+        }
+        _ if share && baseline_year => "50".into(),
         "decrease" => if baseline_year { "100" } else { "1" }.into(),
         _ if baseline_year => "100".into(),
         "at_least" | "more_than" => {
             let v: f64 = target["value"].to_string().parse().unwrap();
             format!("{}", v as i64 + 1)
         }
+        _ if share => "90".into(),
         _ => "1000".into(),
     }
 }

@@ -3,8 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::raw::{AccrualKind, AggregateKind, DecimalText, RawPlan, RawTarget, RuleKind};
-use super::{Accrual, Aggregate, Baseline, Plan, Profile, Rule, Target};
+use super::bounds::Bounds;
+use super::raw::{
+    AccrualKind, AggregateKind, DecimalText, OutOfRangeKind, RawPlan, RawTarget, RuleKind,
+};
+use super::{Accrual, Aggregate, Baseline, OutOfRange, Plan, Profile, Rule, Target};
 use crate::error::{Error, Location, Result};
 use crate::names::normalize;
 
@@ -190,10 +193,26 @@ impl Validator<'_> {
                 kind.name()
             ));
         }
-        if let Some(why) = unit
-            .as_deref()
-            .and_then(|u| settled_by_any_figure(&rule, u))
+        let out_of_range = match raw.out_of_range {
+            Some(OutOfRangeKind::Error) | None => OutOfRange::Error,
+            Some(OutOfRangeKind::Warn) => OutOfRange::Warn,
+            Some(OutOfRangeKind::Allow) => OutOfRange::Allow,
+        };
+        let bounds = unit.as_deref().and_then(Bounds::of);
+        if raw.out_of_range.is_some() && bounds.is_none() {
+            return fail(format!(
+                "`out_of_range` is for counts, ranks and percentages, which some figures cannot \
+                 be; `{}` has no such range; remove `out_of_range`",
+                unit.as_deref().unwrap_or("a milestone")
+            ));
+        }
+        if let Some(why) = bounds
+            .filter(|_| out_of_range == OutOfRange::Error)
+            .and_then(|b| b.settled(&rule, unit.as_deref().unwrap_or_default()))
         {
+            return fail(why);
+        }
+        if let Some(why) = settled_by_any_growth(&rule) {
             return fail(why);
         }
         if rule.is_relative() && baseline_period.is_none() && raw.baseline.is_none() {
@@ -292,6 +311,7 @@ impl Validator<'_> {
             accrual,
             aggregate,
             profile,
+            out_of_range,
         })
     }
 
@@ -367,38 +387,13 @@ impl Validator<'_> {
     }
 }
 
-/// Why no figure could fail (or none could meet) `rule` in `unit`, when that is so: a target
-/// that decides nothing is a mistake in the plan, such as growth of -100% or less (met by any
-/// figure of 0 or more), or a count (家, 个 ...) or rank (位) compared with what no count or
-/// rank can be below or above.
-fn settled_by_any_figure(rule: &Rule, unit: &str) -> Option<String> {
-    use rust_decimal::Decimal;
-    let least = match crate::units::normalize_unit(unit).as_str() {
-        "位" => Some(Decimal::ONE),
-        _ if crate::units::kind(unit) == crate::units::UnitKind::Count => Some(Decimal::ZERO),
-        _ => None,
-    };
-    let what = if least == Some(Decimal::ONE) {
-        "a rank"
-    } else {
-        "a count"
-    };
-    match (rule, least) {
-        (&Rule::GrowthAtLeast(x), _) if x <= Decimal::from(-100) => Some(format!(
+/// Why no figure could fail `rule`, when that is so: growth of -100% or less is met by any
+/// figure of 0 or more.
+fn settled_by_any_growth(rule: &Rule) -> Option<String> {
+    match rule {
+        &Rule::GrowthAtLeast(x) if x <= rust_decimal::Decimal::from(-100) => Some(format!(
             "growth of {x}% or more is met by any figure of 0 or more (a fall of 100% is to \
              zero); expected a growth above -100%"
-        )),
-        (&Rule::AtLeast(v), Some(l)) if v <= l => Some(format!(
-            "{what} of {unit} is always at least {v}; expected a value above {l}"
-        )),
-        (&Rule::MoreThan(v), Some(l)) if v < l => Some(format!(
-            "{what} of {unit} is always more than {v}; expected a value of {l} or more"
-        )),
-        (&Rule::AtMost(v), Some(l)) if v < l => Some(format!(
-            "{what} of {unit} is never at most {v}; expected a value of {l} or more"
-        )),
-        (&Rule::LessThan(v), Some(l)) if v <= l => Some(format!(
-            "{what} of {unit} is never less than {v}; expected a value above {l}"
         )),
         _ => None,
     }

@@ -2,14 +2,16 @@
 //!
 //! Stage one of the flow: text -> [`raw`] serde structs -> [`load`] checks -> [`Plan`].
 
+mod bounds;
 mod load;
 mod raw;
 mod rule;
 mod target;
 
+pub use bounds::{BoundKind, Bounds};
 pub use load::{load_embedded, load_plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
 pub use rule::Rule;
-pub use target::{Accrual, Aggregate, Baseline, Profile, Target};
+pub use target::{Accrual, Aggregate, Baseline, OutOfRange, Profile, Target};
 
 /// A validated plan: every target has a unique id and name, and a rule with what it needs.
 #[derive(Debug, Clone, PartialEq)]

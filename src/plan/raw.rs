@@ -36,6 +36,7 @@ pub(super) struct RawPlan {
 /// One target of the plan.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = quantitative_needs_unit_and_accrual)]
 pub(super) struct RawTarget {
     /// Stable public id: lowercase letters, digits and `_`, starting with a letter.
     #[schemars(regex(pattern = r"^[a-z][a-z0-9_]*$"))]
@@ -87,6 +88,34 @@ pub(super) struct RawTarget {
     /// Where the profile comes from.
     #[serde(default)]
     pub profile_source: Option<String>,
+    /// What a figure no such quantity can be is (a negative or fractional count, a rank below 1
+    /// or fractional, a percentage outside 0-100): `error` (the default), `warn` (a warning,
+    /// which --strict fails on) or `allow` (a net change, which may be negative; a percentage
+    /// that is not a share, such as a growth rate).
+    #[serde(default)]
+    pub out_of_range: Option<OutOfRangeKind>,
+}
+
+/// What a figure outside the range of its quantity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum OutOfRangeKind {
+    Error,
+    Warn,
+    Allow,
+}
+
+/// In the schema as in the loader: every target but a milestone (`rule: done`) needs a `unit`
+/// and an `accrual`, so an editor flags a missing one as the loader does.
+fn quantitative_needs_unit_and_accrual(schema: &mut schemars::Schema) {
+    schema.insert(
+        "if".into(),
+        serde_json::json!({"properties": {"rule": {"const": "done"}}}),
+    );
+    schema.insert(
+        "else".into(),
+        serde_json::json!({"required": ["unit", "accrual"]}),
+    );
 }
 
 /// How a figure builds up over a year.

@@ -33,6 +33,21 @@ pub struct Target {
     pub aggregate: Aggregate,
     /// For cumulative targets, how the year's total usually accrues by quarter.
     pub profile: Option<Profile>,
+    /// What a figure no such quantity can be is: a count below 0 or fractional, a rank below 1
+    /// or fractional, a percentage outside 0-100.
+    pub out_of_range: OutOfRange,
+}
+
+/// What a figure outside the range of its quantity is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OutOfRange {
+    /// An error naming the cell.
+    #[default]
+    Error,
+    /// A warning, which `--strict` fails on.
+    Warn,
+    /// Nothing: the quantity may be so (a net change of a count, a growth rate in %).
+    Allow,
 }
 
 /// How a target's figure builds up over a year.

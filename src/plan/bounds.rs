@@ -1,0 +1,125 @@
+//! The range of a quantity: a count is a whole number from 0, a rank a whole number from 1, a
+//! share in percent from 0 to 100. A figure outside it is read by its target's `out_of_range`;
+//! a target that every figure in range meets, or none does, is refused when the plan is loaded.
+
+use rust_decimal::Decimal;
+
+use super::Rule;
+use crate::units::{kind, normalize_unit, UnitKind};
+
+/// What figures of a unit can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// The least a figure can be.
+    pub least: Decimal,
+    /// The most, if there is a most.
+    pub most: Option<Decimal>,
+    /// Whether a figure is a whole number.
+    pub whole: bool,
+    /// What the quantity is.
+    pub kind: BoundKind,
+}
+
+/// The quantities with a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoundKind {
+    Count,
+    Rank,
+    Share,
+}
+
+impl Bounds {
+    /// The range of figures in `unit`, when it has one.
+    pub fn of(unit: &str) -> Option<Bounds> {
+        let (least, most, whole, kind) = match kind(unit) {
+            _ if normalize_unit(unit) == "位" => (Decimal::ONE, None, true, BoundKind::Rank),
+            UnitKind::Count => (Decimal::ZERO, None, true, BoundKind::Count),
+            UnitKind::Percent => (
+                Decimal::ZERO,
+                Some(Decimal::ONE_HUNDRED),
+                false,
+                BoundKind::Share,
+            ),
+            _ => return None,
+        };
+        Some(Bounds {
+            least,
+            most,
+            whole,
+            kind,
+        })
+    }
+
+    /// Why `value`, a figure in `unit`, cannot be: `None` when it can.
+    pub fn why_not(&self, value: Decimal, unit: &str) -> Option<String> {
+        let fractional = self.whole && !value.fract().is_zero();
+        let below = value < self.least;
+        let above = self.most.is_some_and(|most| value > most);
+        if !(fractional || below || above) {
+            return None;
+        }
+        Some(match self.kind {
+            BoundKind::Count if below => {
+                format!("a count of {unit} cannot be negative; expected a whole number, 0 or more")
+            }
+            BoundKind::Count => format!(
+                "a count of {unit} is a whole number; expected one such as {}",
+                value.trunc()
+            ),
+            BoundKind::Rank => {
+                "a rank is a whole number from 1 (1st) on; expected one such as 15".to_string()
+            }
+            BoundKind::Share => {
+                "a share in % is from 0 to 100; expected a percentage such as 2.2".to_string()
+            }
+        })
+    }
+
+    /// Why no figure in range could fail (or none could meet) `rule`, when that is so: a
+    /// target that decides nothing is a mistake in the plan.
+    pub fn settled(&self, rule: &Rule, unit: &str) -> Option<String> {
+        let what = match self.kind {
+            BoundKind::Count => format!("a count of {unit}"),
+            BoundKind::Rank => format!("a rank of {unit}"),
+            BoundKind::Share => "a share in %".to_string(),
+        };
+        let (l, most) = (self.least, self.most);
+        let always = |v: Decimal, relation: &str, expected: String| {
+            Some(format!(
+                "{what} is always {relation} {v}; expected {expected}, or `out_of_range: warn` \
+                 or `allow` if figures may be outside the range"
+            ))
+        };
+        let never = |v: Decimal, relation: &str, expected: String| {
+            Some(format!(
+                "{what} is never {relation} {v}; expected {expected}, or `out_of_range: warn` \
+                 or `allow` if figures may be outside the range"
+            ))
+        };
+        match (rule, most) {
+            (&Rule::AtLeast(v), _) if v <= l => always(v, "at least", format!("a value above {l}")),
+            (&Rule::MoreThan(v), _) if v < l => {
+                always(v, "more than", format!("a value of {l} or more"))
+            }
+            (&Rule::AtMost(v), _) if v < l => {
+                never(v, "at most", format!("a value of {l} or more"))
+            }
+            (&Rule::LessThan(v), _) if v <= l => {
+                never(v, "less than", format!("a value above {l}"))
+            }
+            (&Rule::AtLeast(v), Some(m)) if v > m => {
+                never(v, "at least", format!("a value of {m} or less"))
+            }
+            (&Rule::MoreThan(v), Some(m)) if v >= m => {
+                never(v, "more than", format!("a value below {m}"))
+            }
+            (&Rule::AtMost(v), Some(m)) if v >= m => {
+                always(v, "at most", format!("a value below {m}"))
+            }
+            (&Rule::LessThan(v), Some(m)) if v > m => {
+                always(v, "less than", format!("a value of {m} or less"))
+            }
+            _ => None,
+        }
+    }
+}
