@@ -477,7 +477,8 @@ fn a_figure_outside_its_quantitys_range_is_read_by_the_targets_out_of_range() {
         "-1", "-0.01", "0", "0.0", "0.5", "1", "1.00", "4.5", "15", "99.99", "100", "100.00",
         "100.01", "230",
     ];
-    let quantities: [(&str, fn(Decimal) -> bool); 3] = [
+    type Fits = fn(Decimal) -> bool;
+    let quantities: [(&str, Fits); 3] = [
         ("labs", |v| v.fract().is_zero() && v >= Decimal::ZERO),
         ("rank", |v| v.fract().is_zero() && v >= Decimal::ONE),
         ("share", |v| v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED),
