@@ -216,6 +216,10 @@ pub struct Detail {
     pub at: Location,
     /// What was found and what was expected.
     pub message: String,
+    /// The errors found after this one in the same run, when data errors are gathered (see
+    /// [`Gathered`]), and how many more there were than are kept.
+    also: Vec<Error>,
+    unshown: u64,
 }
 
 /// Which input an [`Error`] is about.
@@ -235,6 +239,8 @@ impl Error {
             kind,
             at,
             message: message.into(),
+            also: Vec::new(),
+            unshown: 0,
         }))
     }
 
@@ -266,6 +272,65 @@ impl Error {
     /// What was found and what was expected.
     pub fn message(&self) -> &str {
         &self.0.message
+    }
+
+    /// This error and those gathered after it, in the order they were found.
+    pub fn all(&self) -> impl Iterator<Item = &Error> {
+        std::iter::once(self).chain(self.0.also.iter())
+    }
+
+    /// How many errors were found beyond those [`Error::all`] gives.
+    pub fn unshown(&self) -> u64 {
+        self.0.unshown
+    }
+
+    /// The error with the others (and the count of the unshown) taken out.
+    fn split(mut self) -> (Error, Vec<Error>, u64) {
+        let also = std::mem::take(&mut self.0.also);
+        let unshown = std::mem::take(&mut self.0.unshown);
+        (self, also, unshown)
+    }
+}
+
+/// Data errors gathered over a whole input, so one run reports them all, as a compiler does: the
+/// first [`Gathered::KEPT`] kept in order, the rest counted.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    errors: Vec<Error>,
+    unshown: u64,
+}
+
+impl Gathered {
+    /// How many errors are kept to be shown.
+    pub const KEPT: usize = 50;
+
+    /// Adds `err`, and the errors gathered with it.
+    pub fn push(&mut self, err: Error) {
+        let (first, also, unshown) = err.split();
+        for err in std::iter::once(first).chain(also) {
+            if self.errors.len() < Self::KEPT {
+                self.errors.push(err);
+            } else {
+                self.unshown += 1;
+            }
+        }
+        self.unshown += unshown;
+    }
+
+    /// True when nothing was gathered.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// `Ok` when nothing was gathered, else one error holding them all.
+    pub fn into_result(self) -> Result<()> {
+        let mut errors = self.errors.into_iter();
+        let Some(mut first) = errors.next() else {
+            return Ok(());
+        };
+        first.0.also = errors.collect();
+        first.0.unshown = self.unshown;
+        Err(first)
     }
 }
 

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use same_file::Handle;
 
 use crate::actuals::{read_actuals, read_in_halves, Collect, Observation, ReadOptions};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Gathered, Location, Result};
 use crate::evaluate::check_consistency;
 use crate::figure::Figures;
 use crate::plan::Plan;
@@ -44,9 +44,14 @@ pub fn read_all(
     }
     refuse_repeats(paths)?;
     let mut collector = Collector::new(plan, resolve);
+    // Every file is read, and every data error in them reported at once.
+    let mut errors = Gathered::default();
     for path in paths {
-        collector = read_one(plan, collector, path, options, resolve)?;
+        if let Err(err) = read_one(plan, &mut collector, path, options, resolve) {
+            errors.push(err);
+        }
     }
+    errors.into_result()?;
     let mut figures = collector.finish();
     let consistency = check_consistency(plan, &figures)?;
     figures.warnings.extend(consistency);
@@ -87,13 +92,13 @@ fn refuse_repeats(paths: &[PathBuf]) -> Result<()> {
 /// export of the header alone, say), so `--strict` fails on it.
 fn read_one<'p>(
     plan: &'p Plan,
-    collector: Collector<'p>,
+    collector: &mut Collector<'p>,
     path: &Path,
     options: &ReadOptions,
     resolve: ResolveOptions,
-) -> Result<Collector<'p>> {
+) -> Result<()> {
     let read = AtomicU64::new(0);
-    let mut collector = collect_file(plan, collector, path, options, resolve, &read)?;
+    collect_file(plan, collector, path, options, resolve, &read)?;
     if read.load(Ordering::Relaxed) == 0 {
         let name = match path == Path::new("-") {
             true => "<stdin>".to_string(),
@@ -104,18 +109,18 @@ fn read_one<'p>(
              column (or in period columns)"
         ));
     }
-    Ok(collector)
+    Ok(())
 }
 
 /// Adds the figures of the file at `path` to `collector`, counting them in `read`.
 fn collect_file<'p>(
     plan: &'p Plan,
-    mut collector: Collector<'p>,
+    collector: &mut Collector<'p>,
     path: &Path,
     options: &ReadOptions,
     resolve: ResolveOptions,
     read: &AtomicU64,
-) -> Result<Collector<'p>> {
+) -> Result<()> {
     let count = || read.fetch_add(1, Ordering::Relaxed);
     let collect = Collect {
         new: &|| Collector::new(plan, resolve),
@@ -127,24 +132,23 @@ fn collect_file<'p>(
     };
     let Some(parts) = read_in_halves(path, options, &collect) else {
         read.store(0, Ordering::Relaxed);
-        read_actuals(path, options, &mut |obs| {
+        return read_actuals(path, options, &mut |obs| {
             count();
             collector.add(obs)
-        })?;
-        return Ok(collector);
+        });
     };
     let before = collector.clone();
     for part in parts {
-        match collector.merge(part) {
-            Ok(merged) => collector = merged,
+        let merging = std::mem::replace(collector, Collector::new(plan, resolve));
+        match merging.merge(part) {
+            Ok(merged) => *collector = merged,
             Err(_) => {
                 // Read again in one pass from the state before this file: a single pass meets
                 // the error where it is.
-                let mut collector = before;
-                read_actuals(path, options, &mut |obs| collector.add(obs))?;
-                return Ok(collector);
+                *collector = before;
+                return read_actuals(path, options, &mut |obs| collector.add(obs));
             }
         }
     }
-    Ok(collector)
+    Ok(())
 }

@@ -17,9 +17,32 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(status) => status.into(),
         Err(err) => {
-            eprintln!("error: {err:#}");
+            report(&err);
             ExitStatus::Error.into()
         }
+    }
+}
+
+/// Prints an error; data errors gathered over the input one to a line, as a compiler does, with
+/// how many there were.
+fn report(err: &anyhow::Error) {
+    let Some(err) = err.downcast_ref::<plan::error::Error>() else {
+        eprintln!("error: {err:#}");
+        return;
+    };
+    let mut shown = 0u64;
+    for err in err.all() {
+        eprintln!("error: {err}");
+        shown += 1;
+    }
+    let all = shown + err.unshown();
+    if err.unshown() > 0 {
+        eprintln!(
+            "error: {} more errors not shown; {all} errors in all",
+            err.unshown()
+        );
+    } else if all > 1 {
+        eprintln!("error: {all} errors in all");
     }
 }
 

@@ -9,7 +9,7 @@ use crate::names::nfkc;
 
 use super::grid::{CellRef, RowRef, Rows};
 use super::{Columns, Observation, UnitAt, UnitText};
-use crate::error::{shorten, Error, Location, Result};
+use crate::error::{shorten, Error, Gathered, Location, Result};
 use crate::number::is_no_figure;
 use crate::period::{parse_period, Period};
 use crate::units::normalize_unit;
@@ -158,23 +158,37 @@ pub fn read_body(
     let header = &head.header;
     let refuses_extra_cells = rows.refuses_extra_cells();
     let mut periods = PeriodCache::default();
+    // A row's error ends that row, not the file: every bad row is reported at once. An error
+    // in reading the rows themselves (a quote never closed) ends the file.
+    let mut errors = Gathered::default();
     while let Some(row) = rows.next_row() {
-        let row = row?;
+        let row = match row {
+            Ok(row) => row,
+            Err(err) => {
+                errors.push(err);
+                break;
+            }
+        };
         // A short row has empty cells at its end (Excel drops them); a long one may only have
         // empty cells beyond the header's.
         if refuses_extra_cells && row.len() > header.width {
-            extra_cells(&row, header.width, origin)?;
+            if let Err(err) = extra_cells(&row, header.width, origin) {
+                errors.push(err);
+                continue;
+            }
         }
-        header.observations(
+        if let Err(err) = header.observations(
             &row,
             origin,
             options,
             head.default_unit.as_ref(),
             &mut periods,
             sink,
-        )?;
+        ) {
+            errors.push(err);
+        }
     }
-    Ok(())
+    errors.into_result()
 }
 
 /// An error for the first filled cell of `row` beyond the header's `width` columns.
@@ -425,11 +439,15 @@ impl Header {
                     return Ok(());
                 }
                 let named = self.named(row, origin)?;
+                // Each period's figure is its own: a bad one does not hide the next.
+                let mut errors = Gathered::default();
                 for figure in figures {
                     let is_last = self.is_last_period(figure.0);
-                    self.emit(&at, &named, figure, is_last, sink)?;
+                    if let Err(err) = self.emit(&at, &named, figure, is_last, sink) {
+                        errors.push(err);
+                    }
                 }
-                Ok(())
+                errors.into_result()
             }
         }
     }
