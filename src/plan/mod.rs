@@ -3,8 +3,10 @@
 //! Stage one of the flow: text -> [`raw`] serde structs -> [`load`] checks -> [`Plan`].
 
 mod load;
+mod problem;
 mod raw;
 mod rule;
+mod shape;
 mod target;
 
 pub use load::{load_embedded, load_plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
