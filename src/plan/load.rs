@@ -45,13 +45,15 @@ pub fn load_plan(text: &str, file: &str) -> Result<Plan> {
     if text.lines().all(blank) {
         return Err(Error::plan(Location::file(file), Problem::Empty.message()));
     }
-    let tree = shape::tree(text).map_err(|err| read_error(text, file, err))?;
+    // Before YAML reads the file: reading follows references, which an alias bomb makes
+    // billions of values.
     if let Some((line, column, key, value)) = anchor_or_reference(text) {
         return Err(Error::plan(
             Location::at(file, line, column),
             Problem::Bare { key, value }.message(),
         ));
     }
+    let tree = shape::tree(text).map_err(|err| read_error(text, file, err))?;
     let raw: RawPlan =
         shape::deserialize(text, &tree).map_err(|err| read_error(text, file, err))?;
     Validator { text, file }.plan(raw)
@@ -98,8 +100,11 @@ fn read_error(text: &str, file: &str, err: ReadError) -> Error {
                         Problem::TabIndent.message(),
                     );
                 }
-                if let Some((key, value)) = bare_value(line) {
-                    return Error::plan(at, Problem::Bare { key, value }.message());
+                if let Some((key, value, column)) = bare_value(line) {
+                    return Error::plan(
+                        Location::at(file, number, column),
+                        Problem::Bare { key, value }.message(),
+                    );
                 }
             }
             if let Some((number, column, c)) = not_allowed(text) {
@@ -123,9 +128,13 @@ fn not_allowed(text: &str) -> Option<(u64, u64, char)> {
             || matches!(c, '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
     };
     text.lines().enumerate().find_map(|(i, line)| {
-        line.chars()
-            .position(|c| !printable(c))
-            .map(|at| (i as u64 + 1, at as u64 + 1, line.chars().nth(at).unwrap_or(' ')))
+        line.chars().position(|c| !printable(c)).map(|at| {
+            (
+                i as u64 + 1,
+                at as u64 + 1,
+                line.chars().nth(at).unwrap_or(' '),
+            )
+        })
     })
 }
 
@@ -147,12 +156,12 @@ fn tab_in_indentation(line: &str) -> Option<u64> {
 }
 
 /// The key and value of a line whose value starts with a character YAML reads as syntax
-/// (`unit: %`, `- @x`), when it does.
-fn bare_value(line: &str) -> Option<(Option<String>, String)> {
-    let (key, value, _) = value_of(line)?;
+/// (`unit: %`, `- @x`), and the value's column, when it does.
+fn bare_value(line: &str) -> Option<(Option<String>, String, u64)> {
+    let (key, value, column) = value_of(line)?;
     value
         .starts_with(['%', '@', '`', '!', '*', '&', '|', '>'])
-        .then_some((key, value))
+        .then_some((key, value, column))
 }
 
 /// The first value written with an anchor (`&x`) or a reference to one (`*x`), with its line,
@@ -245,7 +254,10 @@ fn value_of(line: &str) -> Option<(Option<String>, String, u64)> {
 
 /// The value written on `line` from the 1-based `column` on, without a trailing comment.
 fn value_from(line: &str, column: u64) -> String {
-    let value: String = line.chars().skip(column.saturating_sub(1) as usize).collect();
+    let value: String = line
+        .chars()
+        .skip(column.saturating_sub(1) as usize)
+        .collect();
     let value = match value.find(" #") {
         Some(comment) => &value[..comment],
         None => &value,
@@ -278,11 +290,7 @@ fn first_key_line(text: &str, line: u64, column: u64, key: &str) -> Option<u64> 
             continue;
         }
         let at: String = this.chars().skip(column).collect();
-        let written = [
-            key.to_string(),
-            format!("\"{key}\""),
-            format!("'{key}'"),
-        ];
+        let written = [key.to_string(), format!("\"{key}\""), format!("'{key}'")];
         if this.chars().count() > column
             && written.iter().any(|w| {
                 at.strip_prefix(w.as_str())

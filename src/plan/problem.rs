@@ -13,10 +13,7 @@ pub(super) enum Problem {
     /// A tab where YAML allows only spaces.
     TabIndent,
     /// A value starting with a character YAML reads as syntax: `unit: %`.
-    Bare {
-        key: Option<String>,
-        value: String,
-    },
+    Bare { key: Option<String>, value: String },
     /// A character YAML does not allow anywhere in a file (a control character).
     NotAllowed(char),
     /// A syntax error this module has no better words for, in libyaml's.
@@ -305,7 +302,11 @@ fn shape_message(
                 Some(key) => format!("`{}: {quoted}`", shorten(key)),
                 None => format!("`{quoted}`"),
             };
-            format!("{at}`{}`: {}; quote the value: {fix}", shorten(value), why_bare(value))
+            format!(
+                "{at}`{}`: {}; quote the value: {fix}",
+                shorten(value),
+                why_bare(value)
+            )
         }
         Shape::KeyNotText => {
             format!("{at}a key that is a list or a mapping; keys are words such as `title`")

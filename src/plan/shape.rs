@@ -102,13 +102,13 @@ impl Expect {
     /// Whether a value found in the tree is of the kind expected (so a failure reading it was
     /// about something else).
     fn fits(&self, node: &Node) -> bool {
-        match (self, node) {
-            (Expect::Text(_) | Expect::OneOf(_), Node::Scalar(_)) => true,
-            (Expect::List, Node::List(_)) => true,
-            (Expect::Struct(_), Node::Map(_)) => true,
-            (Expect::Other, _) => true,
-            _ => false,
-        }
+        matches!(
+            (self, node),
+            (Expect::Text(_) | Expect::OneOf(_), Node::Scalar(_))
+                | (Expect::List, Node::List(_))
+                | (Expect::Struct(_), Node::Map(_))
+                | (Expect::Other, _)
+        )
     }
 }
 
@@ -968,11 +968,10 @@ impl<'de> DeserializeSeed<'de> for KeySeed<'_, '_, '_> {
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
         let state = self.state;
-        d.deserialize_str(self).map_err(|err| {
+        d.deserialize_str(self).inspect_err(|_| {
             // A failure of its own is kept already; else serde_yaml refused a key that is not
             // a scalar.
             state.keep(Shape::KeyNotText);
-            err
         })
     }
 }
