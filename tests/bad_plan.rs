@@ -12,7 +12,8 @@ fn validate(file: &str) -> common::Run {
 fn malformed_yaml_gives_line_and_column() {
     assert_error(
         &validate("malformed.yaml"),
-        "plans/malformed.yaml:3:1: found unexpected end of stream, while scanning a quoted scalar",
+        "plans/malformed.yaml:3:1: a quoted value is not closed before the end of the file; close it \
+         with the quote it starts with (`\"` or `'`)",
     );
 }
 
@@ -20,7 +21,7 @@ fn malformed_yaml_gives_line_and_column() {
 fn unknown_field_is_a_typo_not_a_default() {
     assert_error(
         &validate("unknown-field.yaml"),
-        "plans/unknown-field.yaml:9:5: targets[0]: unknown field `taget`, expected one of `id`, \
+        "plans/unknown-field.yaml:9:5: targets[0]: unknown key `taget`; expected one of `id`, \
          `name`, `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, `wording`, \
          `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`",
     );
@@ -30,7 +31,8 @@ fn unknown_field_is_a_typo_not_a_default() {
 fn duplicate_ids() {
     assert_error(
         &validate("duplicate-id.yaml"),
-        "plans/duplicate-id.yaml:12: duplicate target id `rd_intensity`; every id must be unique",
+        "plans/duplicate-id.yaml:12: duplicate target id `rd_intensity` (first on line 5); every \
+         id must be unique",
     );
 }
 
@@ -56,7 +58,8 @@ fn relative_rule_without_a_baseline_period() {
 fn unknown_rule() {
     assert_error(
         &validate("unknown-rule.yaml"),
-        "plans/unknown-rule.yaml:8:11: targets[0].rule: unknown variant `at_lest`, expected one of \
+        "plans/unknown-rule.yaml:8:11: targets[0].rule: unknown value `at_lest` (did you mean \
+         `at_least`?); expected one of \
          `at_least`, `more_than`, `at_most`, `less_than`, `between`, `growth_at_least`, \
          `ratio_at_least`, `increase`, `decrease`, `done`",
     );
@@ -66,8 +69,8 @@ fn unknown_rule() {
 fn value_of_the_wrong_type() {
     assert_error(
         &validate("wrong-type.yaml"),
-        "plans/wrong-type.yaml:9:12: targets[0].value: invalid type: sequence, expected a decimal \
-         number such as 2.20",
+        "plans/wrong-type.yaml:9:12: targets[0].value: found a list; expected a decimal number such \
+         as 2.20",
     );
 }
 
@@ -103,7 +106,8 @@ fn check_with_a_bad_plan_fails_before_reading_actuals() {
     ]);
     assert_error(
         &run,
-        "plans/duplicate-id.yaml:12: duplicate target id `rd_intensity`; every id must be unique",
+        "plans/duplicate-id.yaml:12: duplicate target id `rd_intensity` (first on line 5); every \
+         id must be unique",
     );
 }
 
@@ -230,4 +234,347 @@ fn accrual_is_never_a_default() {
             path.display()
         ),
     );
+}
+
+/// A minimal valid plan, one target, to break line by line: line 5 is the target's `- id: a`.
+const VALID: &str = "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: \"%\"\n    rule: at_least\n    value: \"1\"\n    source: s\n    accrual: level\n";
+
+/// Runs `plan validate` on a temporary plan holding `text`; the file's name, as the messages
+/// give it, is passed to `expect` to build the expected message.
+fn validate_text(text: &str, expect: impl Fn(&str) -> String) {
+    let path = common::temp_file("plan.yaml", text);
+    let name = path.display().to_string();
+    assert_error(&plan(&["validate", &name]), &expect(&name));
+}
+
+#[test]
+fn a_tab_in_the_indentation_is_named_with_its_line_and_column() {
+    validate_text(&VALID.replace("    name: 甲", "\tname: 甲"), |f| {
+        format!("{f}:6:1: a tab in the indentation; indent with spaces")
+    });
+    validate_text(&VALID.replace("  - id: a", "\t- id: a"), |f| {
+        format!("{f}:5:1: a tab in the indentation; indent with spaces")
+    });
+    validate_text(&VALID.replace("    rule", "  \trule"), |f| {
+        format!("{f}:8:3: a tab in the indentation; indent with spaces")
+    });
+}
+
+#[test]
+fn values_yaml_cannot_read_bare_say_to_quote_them() {
+    validate_text(&VALID.replace("unit: \"%\"", "unit: %"), |f| {
+        format!(
+            "{f}:7:11: `unit: %`: YAML reserves `%` at the start of a value; quote the value: \
+             `unit: \"%\"`"
+        )
+    });
+    validate_text(&VALID.replace("value: \"1\"", "value: @x"), |f| {
+        format!(
+            "{f}:9:12: `value: @x`: YAML reserves `@` at the start of a value; quote the value: \
+             `value: \"@x\"`"
+        )
+    });
+    validate_text(&VALID.replace("name: 甲", "name: `甲`"), |f| {
+        format!(
+            "{f}:6:11: `name: `甲``: YAML reserves ``` at the start of a value; quote the value: \
+             `name: \"`甲`\"`"
+        )
+    });
+    validate_text(&VALID.replace("name: 甲", "name: !甲"), |f| {
+        format!(
+            "{f}:6:11: `name: !甲`: YAML reads `!` at the start of a value as a tag; quote the \
+             value: `name: \"!甲\"`"
+        )
+    });
+    validate_text(&VALID.replace("rule: at_least", "rule: !x at_least"), |f| {
+        format!(
+            "{f}:8:11: targets[0].rule: `!x at_least`: YAML reads `!` at the start of a value as \
+             a tag; quote the value: `rule: \"!x at_least\"`"
+        )
+    });
+    validate_text(&VALID.replace("name: 甲", "name: *甲"), |f| {
+        format!(
+            "{f}:6:11: `name: *甲`: YAML reads `*` at the start of a value as a reference to an \
+             anchor; quote the value: `name: \"*甲\"`"
+        )
+    });
+    // `&x` alone is an anchor on an empty value: read as no name at all, never silently.
+    validate_text(&VALID.replace("name: 甲", "name: &甲"), |f| {
+        format!(
+            "{f}:6:11: `name: &甲`: YAML reads `&` at the start of a value as an anchor; quote \
+             the value: `name: \"&甲\"`"
+        )
+    });
+    validate_text(&VALID.replace("name: 甲", "name: |甲"), |f| {
+        format!(
+            "{f}:6:11: `name: |甲`: YAML reads `|` at the start of a value as the start of a block \
+             of text; quote the value: `name: \"|甲\"`"
+        )
+    });
+    validate_text(&VALID.replace("name: 甲", "name: > 甲"), |f| {
+        format!(
+            "{f}:6:11: `name: > 甲`: YAML reads `>` at the start of a value as the start of a \
+             block of text; quote the value: `name: \"> 甲\"`"
+        )
+    });
+}
+
+#[test]
+fn a_block_of_text_after_a_bar_is_still_read() {
+    let text = VALID.replace(
+        "    source: s\n",
+        "    source: s\n    quote: |\n      &this is text, \"not an anchor\n      *nor this\n",
+    );
+    let path = common::temp_file("plan.yaml", text);
+    let run = plan(&["validate", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn shape_errors_name_the_key_what_was_found_and_what_is_expected() {
+    validate_text(&VALID.replace("rule: at_least", "rule: [at_least]"), |f| {
+        format!(
+            "{f}:8:11: targets[0].rule: found a list; expected one of `at_least`, `more_than`, \
+             `at_most`, `less_than`, `between`, `growth_at_least`, `ratio_at_least`, `increase`, \
+             `decrease`, `done`"
+        )
+    });
+    validate_text(&VALID.replace("accrual: level", "accrual: levle"), |f| {
+        format!(
+            "{f}:11:14: targets[0].accrual: unknown value `levle` (did you mean `level`?); \
+             expected one of `cumulative`, `level`"
+        )
+    });
+    validate_text(&VALID.replace("rule: at_least", "rulle: at_least"), |f| {
+        format!(
+            "{f}:8:5: targets[0]: unknown key `rulle` (did you mean `rule`?); expected one of \
+             `id`, `name`, `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, \
+             `wording`, `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, \
+             `profile_source`, `out_of_range`"
+        )
+    });
+    validate_text(&VALID.replace("title: t", "titel: t"), |f| {
+        format!(
+            "{f}:1:1: unknown key `titel` (did you mean `title`?); expected one of `title`, \
+             `title_en`, `issuer`, `year`, `baseline_period`, `source`, `targets`"
+        )
+    });
+    validate_text(&VALID.replace("name: 甲", "name: [甲]"), |f| {
+        format!("{f}:6:11: targets[0].name: found a list; expected text")
+    });
+    validate_text("title: t\nyear: 2020\nsource: s\ntargets: 5\n", |f| {
+        format!("{f}:4:10: targets: found the number 5; expected a list (lines starting with `- `)")
+    });
+    validate_text("title: t\nyear: 2020\nsource: s\ntargets:\n  - 5\n", |f| {
+        format!(
+            "{f}:5:5: targets[0]: found the number 5; expected a target: keys such as `id`, \
+             `name`, `rule` and `source`"
+        )
+    });
+    validate_text(
+        &VALID.replace(
+            "    accrual: level\n",
+            "    baseline:\n      value: \"3\"\n",
+        ),
+        |f| {
+            format!(
+                "{f}:12:7: targets[0].baseline: missing key `source`; a baseline needs `value` \
+                 and `source`"
+            )
+        },
+    );
+}
+
+#[test]
+fn duplicate_keys_name_both_lines_at_any_level() {
+    validate_text(
+        &VALID.replace("source: s\ntargets", "source: s\ntitle: u\ntargets"),
+        |f| format!("{f}:4:1: key `title` written twice (first on line 1); write it once"),
+    );
+    validate_text(
+        &VALID.replace("    rule: at_least\n", "    rule: at_least\n    unit: 家\n"),
+        |f| {
+            format!(
+                "{f}:9:5: targets[0]: key `unit` written twice (first on line 7); write it once"
+            )
+        },
+    );
+    validate_text("title: {a: 1, a: 2}\n", |f| {
+        format!("{f}:1:15: title: key `a` written twice (first on line 1); write it once")
+    });
+}
+
+#[test]
+fn a_duplicate_target_id_names_both_lines() {
+    let second = VALID.split_once("targets:\n").unwrap().1;
+    validate_text(
+        &format!("{VALID}{}", second.replace("name: 甲", "name: 乙")),
+        |f| format!("{f}:12: duplicate target id `a` (first on line 5); every id must be unique"),
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_mapping_of_keys_says_so() {
+    let not_a_plan = |what: &str| {
+        format!(
+            "the file holds {what}, not a plan; expected keys `title`, `year`, `source` and \
+             `targets` at the top level, such as `title: 2020 年科技工作要点`"
+        )
+    };
+    validate_text("- a\n- b\n", |f| {
+        format!("{f}:1:1: {}", not_a_plan("a list"))
+    });
+    validate_text("hello\n", |f| {
+        format!("{f}:1:1: {}", not_a_plan("the text `hello`"))
+    });
+    validate_text("~\n", |f| {
+        format!("{f}:1:1: {}", not_a_plan("an empty value"))
+    });
+    for empty in ["", "\n  \n", "# a comment\n\n# another\n"] {
+        validate_text(empty, |f| {
+            format!(
+                "{f}: empty plan file; expected YAML with `title`, `year`, `source` and `targets`"
+            )
+        });
+    }
+}
+
+#[test]
+fn a_missing_key_is_named_with_what_the_plan_needs() {
+    validate_text(&VALID.replace("title: t\n", ""), |f| {
+        format!(
+            "{f}:1:1: missing key `title`; a plan needs `title`, `year`, `source` and `targets`"
+        )
+    });
+    validate_text("title: t\nyear: 2020\nsource: s\n", |f| {
+        format!(
+            "{f}:1:1: missing key `targets`; a plan needs `title`, `year`, `source` and `targets`"
+        )
+    });
+    validate_text(&VALID.replace("    rule: at_least\n", ""), |f| {
+        format!(
+            "{f}:5:5: targets[0]: missing key `rule`; a target needs `id`, `name`, `rule` and \
+             `source`"
+        )
+    });
+}
+
+#[test]
+fn a_control_character_in_the_file_is_shown_escaped_with_its_place() {
+    validate_text(&VALID.replace("name: 甲", "name: \"\u{1b}[2J\""), |f| {
+        format!(
+            "{f}:6:12: a control character `\\u{{1b}}` in the file, which YAML does not allow; \
+             remove it"
+        )
+    });
+    validate_text(
+        &VALID
+            .replace("rulle", "x")
+            .replace("rule:", "\u{202e}rule:"),
+        |f| {
+            format!(
+                "{f}:8:5: targets[0]: unknown key `\\u{{202e}}rule` (did you mean `rule`?); \
+             expected one of `id`, `name`, \
+             `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, `wording`, `source`, \
+             `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`"
+            )
+        },
+    );
+}
+
+/// Words of serde's and libyaml's that must never reach a user.
+const INTERNALS: &[&str] = &[
+    "RawPlan",
+    "RawTarget",
+    "RawBaseline",
+    "struct",
+    "variant",
+    "serde",
+    "token",
+    "scalar",
+    "sequence",
+    "YAML tag",
+    "invalid type",
+    "while scanning",
+    "while parsing",
+    "did not find expected",
+    "not readable as YAML",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 96,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Each line of the built-in plan broken one way: a tab at its start, the line written twice
+    /// (a key duplicated), or its value replaced by a bare special character. Every one is exit
+    /// 2, names `file:line`, and speaks no serde or libyaml.
+    #[test]
+    fn broken_plans_get_a_message_in_plain_words(
+        line in 0usize..10_000,
+        how in 0u8..3,
+        special in proptest::sample::select(vec!['%', '@', '`', '!', '*', '&', '|', '>']),
+    ) {
+        let text = include_str!("../plan.yaml");
+        let lines: Vec<&str> = text.lines().collect();
+        // Lines that hold something: a blank line or a comment broken is no error.
+        let candidates: Vec<usize> = (0..lines.len())
+            .filter(|&i| {
+                let t = lines[i].trim();
+                !t.is_empty() && !t.starts_with('#')
+            })
+            .filter(|&i| match how {
+                // A line written twice duplicates a key when it is a key of a mapping.
+                1 => lines[i].contains(": ") && !lines[i].trim_start().starts_with("- "),
+                2 => key_value(lines[i]).is_some(),
+                _ => true,
+            })
+            .collect();
+        let i = candidates[line % candidates.len()];
+        let mut broken: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        match how {
+            0 => broken[i] = format!("\t{}", broken[i]),
+            1 => broken.insert(i + 1, broken[i].clone()),
+            _ => {
+                let (key, _) = key_value(lines[i]).unwrap();
+                broken[i] = format!("{key}{special}x");
+            }
+        }
+        let path = common::temp_file("broken.yaml", broken.join("\n") + "\n");
+        let name = path.display().to_string();
+        let run = plan(&["validate", &name]);
+        proptest::prop_assert_eq!(run.code, 2, "line {}, how {}: {}", i + 1, how, run.stderr);
+        proptest::prop_assert!(
+            run.stderr.starts_with(&format!("error: {name}:")),
+            "line {}, how {}: {}", i + 1, how, run.stderr
+        );
+        let place = run.stderr[format!("error: {name}:").len()..]
+            .split(':')
+            .next()
+            .unwrap_or("");
+        proptest::prop_assert!(
+            place.parse::<u64>().is_ok(),
+            "no line: {}", run.stderr
+        );
+        for word in INTERNALS {
+            proptest::prop_assert!(!run.stderr.contains(word), "{}: {}", word, run.stderr);
+        }
+        proptest::prop_assert_eq!(run.stderr.lines().count(), 1);
+    }
+}
+
+/// `key: ` with its indentation and the value of a `key: value` line whose value is on the line
+/// (not a block of text after `|` or `>`).
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let at = line.find(": ")?;
+    let (key, value) = (&line[..at + 2], line[at + 2..].trim());
+    let plain_key = key
+        .trim_start()
+        .trim_start_matches("- ")
+        .trim_end_matches(": ")
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == '_');
+    (plain_key && !value.is_empty() && !value.starts_with(['|', '>'])).then_some((key, value))
 }

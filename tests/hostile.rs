@@ -29,10 +29,8 @@ fn a_yaml_alias_bomb() {
     let run = plan(&["validate", path.to_str().unwrap()]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.starts_with(&format!(
-            "error: {}:4:1: unknown field `x0`",
-            path.display()
-        )),
+        run.stderr
+            .starts_with(&format!("error: {}:4:5: `x0: &x0 [", path.display())),
         "{}",
         run.stderr
     );
@@ -45,16 +43,19 @@ fn a_yaml_alias_bomb() {
         .filter(|l| !l.starts_with("y"))
         .collect::<Vec<_>>()
         .join("\n");
-    let nested = format!("{as_targets}\n").replace(
-        "targets: *y9",
-        &format!("targets: {}{}", "[".repeat(9), "]".repeat(9)),
-    );
+    // Without the reference to the anchors filtered out, which is refused on its own line.
+    let nested = format!("{as_targets}\n")
+        .replace(
+            "targets: *y9",
+            &format!("targets: {}{}", "[".repeat(9), "]".repeat(9)),
+        )
+        .replace("    aliases: *y9\n", "");
     let path = temp("bomb2.yaml", |f| f.write_all(nested.as_bytes()).unwrap());
     let run = plan(&["validate", path.to_str().unwrap()]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("targets[0]: invalid type: sequence, expected struct"),
+            .contains("targets[0]: found a list; expected a target"),
         "{}",
         run.stderr
     );

@@ -4,9 +4,11 @@
 use std::collections::HashMap;
 
 use super::bounds::Bounds;
+use super::problem::Problem;
 use super::raw::{
     AccrualKind, AggregateKind, DecimalText, OutOfRangeKind, RawPlan, RawTarget, RuleKind,
 };
+use super::shape::{self, ReadError, Shape};
 use super::{Accrual, Aggregate, Baseline, OutOfRange, Plan, Profile, Rule, Target};
 use crate::error::{Error, Location, Result};
 use crate::names::normalize;
@@ -39,31 +41,273 @@ pub fn load_embedded() -> Result<Plan> {
 /// Parses and validates a plan. `file` names the plan in error messages.
 pub fn load_plan(text: &str, file: &str) -> Result<Plan> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    let blank = |line: &str| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    };
+    if text.lines().all(blank) {
+        return Err(Error::plan(Location::file(file), Problem::Empty.message()));
+    }
+    // Before YAML reads the file: reading follows references, which an alias bomb makes
+    // billions of values.
+    if let Some((line, column, key, value)) = anchor_or_reference(text) {
         return Err(Error::plan(
-            Location::file(file),
-            "empty plan file; expected YAML with `title`, `year`, `source` and `targets`",
+            Location::at(file, line, column),
+            Problem::Bare { key, value }.message(),
         ));
     }
-    let raw: RawPlan = serde_yaml::from_str(text).map_err(|err| yaml_error(&err, file))?;
+    let tree = shape::tree(text).map_err(|err| read_error(text, file, err))?;
+    let raw: RawPlan =
+        shape::deserialize(text, &tree).map_err(|err| read_error(text, file, err))?;
     Validator { text, file }.plan(raw)
 }
 
-/// Turns a serde_yaml error into `file:line:column: message`, without serde_yaml's own
-/// "at line N column M" suffix.
-fn yaml_error(err: &serde_yaml::Error, file: &str) -> Error {
-    let message = strip_positions(&err.to_string());
-    let message = if message.chars().count() > 300 {
-        let head: String = message.chars().take(200).collect();
-        format!("{head}… (cut; expected a plan in YAML)")
-    } else {
-        message
-    };
-    let at = match err.location() {
-        Some(loc) => Location::at(file, loc.line() as u64, loc.column() as u64),
+/// The error for a plan that did not read: the failure kept aside in the key path it happened
+/// at, or, for a syntax error, what the line at serde_yaml's position shows.
+fn read_error(text: &str, file: &str, err: ReadError) -> Error {
+    let position = err
+        .yaml
+        .as_ref()
+        .and_then(|err| err.location())
+        .map(|loc| (loc.line() as u64, loc.column() as u64));
+    let at = match position {
+        Some((line, column)) => Location::at(file, line, column),
         None => Location::file(file),
     };
-    Error::plan(at, message)
+    let line_text = |line: u64| text.lines().nth(line.saturating_sub(1) as usize);
+    let problem = match err.failure {
+        Some((path, shape)) => {
+            let (first_line, written) = match (&shape, position) {
+                (Shape::Duplicate { key }, Some((line, column))) => {
+                    (first_key_line(text, line, column, key), None)
+                }
+                (Shape::Tagged, Some((line, column))) => {
+                    (None, line_text(line).map(|l| value_from(l, column)))
+                }
+                _ => (None, None),
+            };
+            Problem::Shape {
+                path,
+                shape,
+                first_line,
+                written,
+            }
+        }
+        None => {
+            let message = err.yaml.map(|err| strip_positions(&err.to_string()));
+            let line = position.and_then(|(line, _)| line_text(line).map(|l| (line, l)));
+            if let Some((number, line)) = line {
+                if let Some(column) = tab_in_indentation(line) {
+                    return Error::plan(
+                        Location::at(file, number, column),
+                        Problem::TabIndent.message(),
+                    );
+                }
+                if let Some((key, value, column)) = bare_value(line) {
+                    return Error::plan(
+                        Location::at(file, number, column),
+                        Problem::Bare { key, value }.message(),
+                    );
+                }
+            }
+            if let Some((number, column, c)) = not_allowed(text) {
+                return Error::plan(
+                    Location::at(file, number, column),
+                    Problem::NotAllowed(c).message(),
+                );
+            }
+            Problem::Syntax(message.unwrap_or_default())
+        }
+    };
+    Error::plan(at, problem.message())
+}
+
+/// The first character YAML allows nowhere in a file, with its line and column: YAML's
+/// printable set is tab, line feed, carriage return, U+0020-U+007E, U+0085, U+00A0-U+D7FF,
+/// U+E000-U+FFFD and U+10000 up.
+fn not_allowed(text: &str) -> Option<(u64, u64, char)> {
+    let printable = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}')
+            || matches!(c, '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    };
+    text.lines().enumerate().find_map(|(i, line)| {
+        line.chars().position(|c| !printable(c)).map(|at| {
+            (
+                i as u64 + 1,
+                at as u64 + 1,
+                line.chars().nth(at).unwrap_or(' '),
+            )
+        })
+    })
+}
+
+/// The 1-based column of a tab in the indentation of `line` (the blanks before its first
+/// character, and after each `- ` of a list item there).
+fn tab_in_indentation(line: &str) -> Option<u64> {
+    let mut column = 0;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        match c {
+            '\t' => return Some(column),
+            ' ' => {}
+            '-' if matches!(chars.peek(), Some(' ' | '\t')) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The key and value of a line whose value starts with a character YAML reads as syntax
+/// (`unit: %`, `- @x`), and the value's column, when it does.
+fn bare_value(line: &str) -> Option<(Option<String>, String, u64)> {
+    let (key, value, column) = value_of(line)?;
+    value
+        .starts_with(['%', '@', '`', '!', '*', '&', '|', '>'])
+        .then_some((key, value, column))
+}
+
+/// The first value written with an anchor (`&x`) or a reference to one (`*x`), with its line,
+/// column and key: YAML reads `name: &x` as an empty name, so a plan takes neither, and a value
+/// starting with `&` or `*` must be quoted. Lines inside a block of text (after `key: |` or
+/// `key: >`) and inside a quoted value running over several lines are text, not looked at.
+fn anchor_or_reference(text: &str) -> Option<(u64, u64, Option<String>, String)> {
+    let indent = |line: &str| line.chars().take_while(|c| *c == ' ').count();
+    // Inside a block of text: the indentation its lines are deeper than.
+    let mut block: Option<usize> = None;
+    // Inside a quoted value: its quote.
+    let mut quoted: Option<char> = None;
+    for (i, line) in text.lines().enumerate() {
+        if let Some(quote) = quoted {
+            if closes(line, quote) {
+                quoted = None;
+            }
+            continue;
+        }
+        if let Some(deeper_than) = block {
+            if line.trim().is_empty() || indent(line) > deeper_than {
+                continue;
+            }
+            block = None;
+        }
+        let Some((key, value, column)) = value_of(line) else {
+            continue;
+        };
+        if value.starts_with(['|', '>']) {
+            block = Some(indent(line));
+        } else if let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+            if !closes(&value[1..], quote) {
+                quoted = Some(quote);
+            }
+        } else if value.starts_with(['&', '*']) {
+            return Some((i as u64 + 1, column, key, value));
+        }
+    }
+    None
+}
+
+/// Whether `text` holds the closing `quote` of a quoted value (a `"` not escaped by `\\`, a
+/// `'` not doubled).
+fn closes(text: &str, quote: char) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek() == Some(&'\'') => {
+                chars.next();
+            }
+            c if c == quote => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The key (if any), the value and the value's 1-based column, of a block line: `key: value`,
+/// `- key: value` or `- value`, without a trailing comment; `None` for a line of no value.
+fn value_of(line: &str) -> Option<(Option<String>, String, u64)> {
+    let mut rest = line.trim_start();
+    if rest.starts_with('#') {
+        return None;
+    }
+    while let Some(item) = rest.strip_prefix("- ") {
+        rest = item.trim_start();
+    }
+    let (key, value) = match rest.split_once(": ") {
+        Some((key, value))
+            if !key.is_empty()
+                && !key.starts_with(['"', '\'', '{', '[', '&', '*', '!', '|', '>'])
+                && !key.contains(['#', '\t']) =>
+        {
+            (Some(key.trim_end().to_string()), value.trim())
+        }
+        _ => (None, rest.trim()),
+    };
+    let value = match value.find(" #") {
+        Some(comment) => value[..comment].trim_end(),
+        None => value,
+    };
+    // `value` is a slice of `line`: its column is the characters before it.
+    let start = value.as_ptr() as usize - line.as_ptr() as usize;
+    let column = line[..start].chars().count() as u64 + 1;
+    (!value.is_empty()).then(|| (key, value.to_string(), column))
+}
+
+/// The value written on `line` from the 1-based `column` on, without a trailing comment.
+fn value_from(line: &str, column: u64) -> String {
+    let value: String = line
+        .chars()
+        .skip(column.saturating_sub(1) as usize)
+        .collect();
+    let value = match value.find(" #") {
+        Some(comment) => &value[..comment],
+        None => &value,
+    };
+    value.trim().to_string()
+}
+
+/// The line of the first `key` of the mapping whose second `key` is at `line`:`column`: the
+/// nearest line above with `key:` at that column, while no line between starts left of it (a
+/// line starting left of it is outside the mapping). `None` when the text shows none (a flow
+/// mapping, `{a: 1, a: 2}`).
+fn first_key_line(text: &str, line: u64, column: u64, key: &str) -> Option<u64> {
+    let column = column.checked_sub(1)? as usize;
+    let lines: Vec<&str> = text.lines().collect();
+    let before: String = lines
+        .get(line.checked_sub(1)? as usize)?
+        .chars()
+        .take(column)
+        .collect();
+    let in_flow = ["{", ",", "{ ", ", "]
+        .iter()
+        .any(|lead| before.contains(&format!("{lead}{key}:")));
+    if in_flow {
+        return Some(line);
+    }
+    for number in (1..line).rev() {
+        let this = lines.get(number as usize - 1)?;
+        let trimmed = this.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let at: String = this.chars().skip(column).collect();
+        let written = [key.to_string(), format!("\"{key}\""), format!("'{key}'")];
+        if this.chars().count() > column
+            && written.iter().any(|w| {
+                at.strip_prefix(w.as_str())
+                    .is_some_and(|after| after.trim_start().starts_with(':'))
+            })
+        {
+            return Some(number);
+        }
+        let starts_at = this.chars().take_while(|c| *c == ' ').count();
+        if starts_at < column {
+            return None;
+        }
+    }
+    None
 }
 
 /// Removes every ` at line N column M` from a message; the location leads the message instead.
@@ -117,9 +361,14 @@ impl Validator<'_> {
             let seen = ids.entry(id).or_insert(0);
             *seen += 1;
             if *seen > 1 {
+                let first_line = self.target_location(id, 1).line;
+                let problem = Problem::DuplicateId {
+                    id: id.to_string(),
+                    first_line,
+                };
                 return Err(Error::plan(
                     self.target_location(id, *seen),
-                    format!("duplicate target id `{id}`; every id must be unique"),
+                    problem.message(),
                 ));
             }
             for name in std::iter::once(&raw_target.id)

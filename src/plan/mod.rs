@@ -4,8 +4,10 @@
 
 mod bounds;
 mod load;
+mod problem;
 mod raw;
 mod rule;
+mod shape;
 mod target;
 
 pub use bounds::{BoundKind, Bounds};

@@ -9,6 +9,15 @@ use schemars::JsonSchema;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
+/// The keys a plan must have (the fields of [`RawPlan`] without a default).
+pub(super) const PLAN_REQUIRED: &[&str] = &["title", "year", "source", "targets"];
+
+/// The keys a target must have.
+pub(super) const TARGET_REQUIRED: &[&str] = &["id", "name", "rule", "source"];
+
+/// The keys a baseline must have.
+pub(super) const BASELINE_REQUIRED: &[&str] = &["value", "source"];
+
 /// A work plan: its targets and where they come from.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -211,7 +220,12 @@ impl<'de> Deserialize<'de> for DecimalText {
             fn visit_str<E: de::Error>(self, text: &str) -> Result<DecimalText, E> {
                 crate::number::parse_decimal(text)
                     .map(DecimalText)
-                    .map_err(|why| E::custom(format!("invalid number `{text}`: {why}")))
+                    .map_err(|why| {
+                        E::custom(format!(
+                            "invalid number `{}`: {why}",
+                            crate::error::shorten(text)
+                        ))
+                    })
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<DecimalText, E> {
@@ -261,7 +275,8 @@ impl<'de> Deserialize<'de> for Year {
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Year, E> {
                 crate::actuals::parse_year(text).map(Year).ok_or_else(|| {
                     E::custom(format!(
-                        "invalid year `{text}`, expected a year such as 2020"
+                        "invalid year `{}`, expected a year such as 2020",
+                        crate::error::shorten(text)
                     ))
                 })
             }
@@ -276,5 +291,41 @@ impl<'de> Deserialize<'de> for Year {
         }
 
         deserializer.deserialize_str(YearVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BASELINE_REQUIRED, PLAN_REQUIRED, TARGET_REQUIRED};
+
+    /// The lists of required keys that messages give are the ones serde requires.
+    #[test]
+    fn required_keys_are_the_schemas() {
+        let schema = crate::plan::schema();
+        let required = |pointer: &str| -> Vec<String> {
+            let mut keys: Vec<String> = schema
+                .pointer(pointer)
+                .and_then(|v| v.as_array())
+                .expect("a required list")
+                .iter()
+                .map(|v| v.as_str().expect("a key").to_string())
+                .collect();
+            keys.sort();
+            keys
+        };
+        let sorted = |keys: &[&str]| {
+            let mut keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            keys.sort();
+            keys
+        };
+        assert_eq!(required("/required"), sorted(PLAN_REQUIRED));
+        assert_eq!(
+            required("/definitions/RawTarget/required"),
+            sorted(TARGET_REQUIRED)
+        );
+        assert_eq!(
+            required("/definitions/RawBaseline/required"),
+            sorted(BASELINE_REQUIRED)
+        );
     }
 }
