@@ -714,3 +714,106 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// A file with bad rows anywhere (unknown names, values that are not numbers, periods that
+    /// are not periods) among good ones: every bad row is reported, in file order, one to a line
+    /// with its line and column, up to 50 and then how many more; exit 2 and nothing on stdout.
+    /// The same in one pass and in two halves.
+    #[test]
+    fn every_bad_row_is_reported_at_once(
+        rows in proptest::collection::vec(0u8..4, 1..120),
+        halves in proptest::bool::ANY,
+    ) {
+        let mut text = String::from("indicator,period,value\n");
+        let mut expected = Vec::new();
+        for (k, kind) in rows.iter().enumerate() {
+            let line = k + 2;
+            let month = k % 12 + 1;
+            match kind {
+                0 => text.push_str(&format!("tech_contract_turnover,2020-{month:02},1\n")),
+                1 => {
+                    text.push_str(&format!("no_such_{k},2020,1\n"));
+                    expected.push(format!("error: d.csv:{line}:1: unknown indicator `no_such_{k}`"));
+                }
+                2 => {
+                    text.push_str(&format!("tech_contract_turnover,2020-{month:02},x{k}\n"));
+                    expected.push(format!("error: d.csv:{line}:3: value `x{k}`"));
+                }
+                _ => {
+                    text.push_str(&format!("tech_contract_turnover,2020Q{},1\n", k + 5));
+                    expected.push(format!("error: d.csv:{line}:2: period `2020Q{}`", k + 5));
+                }
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("d.csv"), &text).unwrap();
+        let mut cmd = common::command(&["check", "d.csv"]);
+        cmd.current_dir(dir.path());
+        if halves {
+            cmd.env("PLAN_PARALLEL_MIN", "1");
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        if expected.is_empty() {
+            proptest::prop_assert_ne!(out.status.code(), Some(2), "{}", stderr);
+            return Ok(());
+        }
+        proptest::prop_assert_eq!(out.status.code(), Some(2));
+        proptest::prop_assert!(out.stdout.is_empty(), "no partial table");
+        let lines: Vec<&str> = stderr.lines().collect();
+        let shown = expected.len().min(50);
+        for (got, want) in lines.iter().zip(&expected[..shown]) {
+            proptest::prop_assert!(got.starts_with(want.as_str()), "{got}\nexpected {want}");
+        }
+        let last = match expected.len() {
+            1 => None,
+            n if n > 50 => Some(format!("error: {} more errors not shown; {n} errors in all", n - 50)),
+            n => Some(format!("error: {n} errors in all")),
+        };
+        proptest::prop_assert_eq!(lines.len(), shown + usize::from(last.is_some()), "{}", stderr);
+        if let Some(last) = last {
+            proptest::prop_assert_eq!(lines[shown], last.as_str());
+        }
+    }
+}
+
+#[test]
+fn errors_in_every_file_and_every_period_of_a_wide_row_are_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("wide.csv"),
+        "indicator,2019,2020\ntech_contract_turnover,abc,def\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("no-header.csv"), "a,b\n1,2\n").unwrap();
+    std::fs::write(dir.path().join("long.csv"), "indicator,value\nnope,1\n").unwrap();
+    let mut cmd = common::command(&[
+        "check",
+        "wide.csv",
+        "missing.csv",
+        "no-header.csv",
+        "long.csv",
+    ]);
+    cmd.current_dir(dir.path());
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let starts: Vec<String> = stderr
+        .lines()
+        .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "error: wide.csv:2:2",
+            "error: wide.csv:2:3",
+            "error: missing.csv",
+            "error: no-header.csv:1",
+            "error: long.csv:2:1",
+            "error: 5 errors in all",
+        ],
+        "{stderr}"
+    );
+}
