@@ -20,8 +20,10 @@ use crate::number::{parse_plain, plain_parts, read_written_number};
 use crate::period::Period;
 use crate::plan::{Aggregate, Bounds, OutOfRange, Plan, Rule, Target};
 use crate::units::{self, normalize_unit, Conversion, UnitKind};
+use skipped_names::SkippedNames;
 use unit_cells::UnitCells;
 
+mod skipped_names;
 mod unit_cells;
 
 /// Finds targets by id, name or alias, in normal form.
@@ -115,8 +117,8 @@ pub struct Collector<'p> {
     figures: Figures,
     /// The first row of each (target, period), and the column, to order errors in a wide row.
     first_seen: HashMap<(usize, Period), (Location, u64)>,
-    /// Rows skipped by --ignore-unknown: the first, and how many.
-    unknown: Option<(String, Location, Skipped)>,
+    /// Rows skipped by --ignore-unknown, by name.
+    unknown: SkippedNames,
     /// Rows for years other than the plan year and the baseline year: the first, and how many.
     other_years: Option<(Location, Period, Skipped)>,
     /// Cells used with a formula but no saved value: the first, and how many.
@@ -252,7 +254,7 @@ impl<'p> Collector<'p> {
                 warnings: Vec::new(),
             },
             first_seen: HashMap::new(),
-            unknown: None,
+            unknown: SkippedNames::default(),
             other_years: None,
             unsaved: None,
             names: HashMap::new(),
@@ -375,12 +377,7 @@ impl<'p> Collector<'p> {
             if !self.options.ignore_unknown {
                 return Err(Error::actuals(at, self.unknown_message(obs.indicator)));
             }
-            match &mut self.unknown {
-                Some((.., skipped)) => skipped.count(obs.line),
-                None => {
-                    self.unknown = Some((obs.indicator.to_string(), at, Skipped::new(obs.line)))
-                }
-            }
+            self.unknown.add(obs.indicator, at);
             return Ok(());
         };
         let target = &plan.targets[i];
@@ -527,10 +524,7 @@ impl<'p> Collector<'p> {
         for (at, _) in self.first_seen.values_mut() {
             shift(at);
         }
-        if let Some((_, at, skipped)) = &mut self.unknown {
-            shift(at);
-            skipped.last_line += by;
-        }
+        self.unknown.shift_lines(by);
         if let Some((at, _, skipped)) = &mut self.other_years {
             shift(at);
             skipped.last_line += by;
@@ -585,10 +579,7 @@ impl<'p> Collector<'p> {
             (Some((at, period, a)), Some((.., b))) => Some((at, period, a.then(b))),
             (first, second) => first.or(second),
         };
-        self.unknown = match (self.unknown, later.unknown) {
-            (Some((name, at, a)), Some((.., b))) => Some((name, at, a.then(b))),
-            (first, second) => first.or(second),
-        };
+        self.unknown.merge(later.unknown);
         self.unsaved = match (self.unsaved, later.unsaved) {
             (Some((at, a)), Some((_, b))) => Some((at, a + b)),
             (first, second) => first.or(second),
@@ -623,14 +614,8 @@ impl<'p> Collector<'p> {
                 "{at}: period {period} is neither {years}; row ignored{more}"
             ));
         }
-        if let Some((name, at, skipped)) = self.unknown.take() {
-            let n = skipped.rows;
-            self.figures.warnings.push(format!(
-                "skipped {n} row{} whose indicator is not in the plan (--ignore-unknown); the first is \
-                 `{}` at {at}",
-                if n == 1 { "" } else { "s" },
-                shorten(&name)
-            ));
+        if let Some(warning) = self.unknown.warning() {
+            self.figures.warnings.push(warning);
         }
         self.figures
     }

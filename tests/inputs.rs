@@ -268,14 +268,64 @@ fn ignore_unknown_skips_and_says_how_many() {
     assert_target(&json, "tech_contract_turnover", "1300", "met");
     assert_eq!(
         json["warnings"][0],
-        "skipped 2 rows whose indicator is not in the plan (--ignore-unknown); the first is \
-         `地区生产总值` at <stdin>:3:1"
+        "skipped 2 rows whose indicator is not in the plan (--ignore-unknown): `地区生产总值` \
+         (1 row, at <stdin>:3:1), `人口` (1 row, at <stdin>:4:1)"
     );
     let run = plan_with_stdin(&["check", "-"], input);
     assert_eq!(
         run.code, 2,
         "without --ignore-unknown an unknown name is an error"
     );
+}
+
+/// Every skipped name is named with its row count and first place, whatever the order of the
+/// rows, across files, in one pass or in halves; after 50 names the rest are counted.
+#[test]
+fn ignore_unknown_names_every_name_with_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = String::from("indicator,value\n");
+    for k in 0..60 {
+        // Names 0..60, name k on k % 3 + 1 rows, interleaved.
+        for _ in 0..(k % 3 + 1) {
+            first.push_str(&format!("外部{k},1\n"));
+        }
+    }
+    std::fs::write(dir.path().join("a.csv"), &first).unwrap();
+    std::fs::write(
+        dir.path().join("b.csv"),
+        "indicator,value\n外部0,1\n新名,2\n",
+    )
+    .unwrap();
+    for halves in [false, true] {
+        let mut cmd = common::command(&[
+            "check",
+            "a.csv",
+            "b.csv",
+            "--ignore-unknown",
+            "--allow-missing",
+            "--format",
+            "json",
+        ]);
+        cmd.current_dir(dir.path());
+        if halves {
+            cmd.env("PLAN_PARALLEL_MIN", "1");
+        }
+        let out = cmd.output().unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let warning = json["warnings"][0].as_str().unwrap();
+        let rows: u64 = (0..60).map(|k| k % 3 + 1).sum::<u64>() + 2;
+        assert!(
+            warning.starts_with(&format!(
+                "skipped {rows} rows whose indicator is not in the plan (--ignore-unknown): \
+                 `外部0` (2 rows, the first at a.csv:2:1), `外部1` (2 rows, the first at a.csv:3:1), \
+                 `外部2` (3 rows, the first at a.csv:5:1), `外部3` (1 row, at a.csv:8:1)"
+            )),
+            "halves {halves}: {warning}"
+        );
+        assert!(warning.contains("`外部49` (2 rows"), "{warning}");
+        assert!(!warning.contains("`外部50`"), "{warning}");
+        assert!(warning.ends_with(", and 11 more names"), "{warning}");
+    }
 }
 
 #[test]
@@ -295,8 +345,8 @@ fn ignore_unknown_counts_rows_not_figures_in_a_wide_table() {
         .collect();
     assert!(
         warnings.contains(
-            &"skipped 2 rows whose indicator is not in the plan (--ignore-unknown); the first \
-              is `地区生产总值` at <stdin>:3:1"
+            &"skipped 2 rows whose indicator is not in the plan (--ignore-unknown): \
+              `地区生产总值` (1 row, at <stdin>:3:1), `人口` (1 row, at <stdin>:4:1)"
         ),
         "{warnings:?}"
     );
