@@ -3,6 +3,10 @@
 
 use std::borrow::Cow;
 
+pub use decorated::{undecorate, Undecorated};
+
+mod decorated;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Quote marks of every kind, dropped when names are compared: “四主体一联合” = "四主体一联合" =

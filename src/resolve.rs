@@ -15,7 +15,7 @@ use crate::actuals::grid::{CellRef, Unfit};
 use crate::actuals::{Observation, UnitAt, UnitText};
 use crate::error::{invisible_note, shorten, visible, Error, Location, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
-use crate::names::{closest, normalize};
+use crate::names::{closest, normalize, undecorate};
 use crate::number::{parse_plain, plain_parts, read_written_number};
 use crate::period::Period;
 use crate::plan::{Aggregate, Bounds, OutOfRange, Plan, Rule, Target};
@@ -124,11 +124,11 @@ pub struct Collector<'p> {
     /// Cells used with a formula but no saved value: the first, and how many.
     unsaved: Option<(Location, u64)>,
     /// Indicator text as written -> target (`None`: not in the plan).
-    names: HashMap<Box<str>, Option<usize>>,
+    names: HashMap<Box<str>, Option<Found>>,
     /// (target, unit as written) -> how it converts to the target's unit.
     conversions: HashMap<(usize, Box<str>), Option<Conversion>>,
     /// The last indicator text and unit seen, and what they meant: rows come in runs.
-    last_name: Option<(Box<str>, Option<usize>)>,
+    last_name: Option<(Box<str>, Option<Found>)>,
     last_unit: Option<(usize, Box<str>, Option<Conversion>)>,
     /// Targets whose unit is a percentage (checked for fractions and range).
     percent: Vec<bool>,
@@ -138,6 +138,14 @@ pub struct Collector<'p> {
     run: Run,
     /// Unit columns filled in some rows, blank in others.
     unit_cells: UnitCells,
+}
+
+/// The target a name names, and where in the name a unit is written in brackets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found {
+    target: usize,
+    /// The byte range of the unit in the name (`亿元` of `技术合同成交额（亿元）`).
+    unit: Option<(usize, usize)>,
 }
 
 /// Rows skipped, each counted once however many of its figures (a wide row's periods) were.
@@ -328,6 +336,12 @@ impl<'p> Collector<'p> {
     }
 
     fn target_of(&mut self, indicator: &str) -> Option<usize> {
+        self.found(indicator).map(|f| f.target)
+    }
+
+    /// The target `indicator` names, as written or without its decoration (`1.`, `其中：`,
+    /// `*`, a unit in brackets).
+    fn found(&mut self, indicator: &str) -> Option<Found> {
         if let Some((name, found)) = &self.last_name {
             if **name == *indicator {
                 return *found;
@@ -336,13 +350,26 @@ impl<'p> Collector<'p> {
         let found = match self.names.get(indicator) {
             Some(found) => *found,
             None => {
-                let found = self.resolver.find(indicator);
+                let found = self.look_up(indicator);
                 self.names.insert(indicator.into(), found);
                 found
             }
         };
         self.last_name = Some((indicator.into(), found));
         found
+    }
+
+    fn look_up(&self, indicator: &str) -> Option<Found> {
+        if let Some(target) = self.resolver.find(indicator) {
+            return Some(Found { target, unit: None });
+        }
+        let bare = undecorate(indicator)?;
+        let target = self.resolver.find(bare.name)?;
+        let unit = bare.unit.map(|u| {
+            let start = u.as_ptr() as usize - indicator.as_ptr() as usize;
+            (start, start + u.len())
+        });
+        Some(Found { target, unit })
     }
 
     /// How `unit` converts to target `i`'s unit.
@@ -372,7 +399,7 @@ impl<'p> Collector<'p> {
         }
         self.end_run();
         let plan = self.plan;
-        let Some(i) = self.target_of(obs.indicator) else {
+        let Some(found) = self.found(obs.indicator) else {
             let at = obs.cell(obs.columns.indicator);
             if !self.options.ignore_unknown {
                 return Err(Error::actuals(at, self.unknown_message(obs.indicator)));
@@ -380,7 +407,16 @@ impl<'p> Collector<'p> {
             self.unknown.add(obs.indicator, at);
             return Ok(());
         };
+        let i = found.target;
         let target = &plan.targets[i];
+        let with_unit;
+        let obs = match found.unit {
+            Some(range) => {
+                with_unit = unit_from_name(obs, range)?;
+                &with_unit
+            }
+            None => obs,
+        };
         let year = obs.period.year;
         if year != plan.year && Some(year) != plan.baseline_period {
             match &mut self.other_years {
@@ -758,6 +794,17 @@ impl<'p> Collector<'p> {
                 ))
             }
             (Some(in_cell), _) => (in_cell, None),
+            // A unit line above the table (`（金额单位：万元）`) is for its money rows: a count
+            // or a percentage keeps its own unit.
+            (None, Some(UnitText { text, is_default: true, .. }))
+                if matches!(units::kind(text), UnitKind::Money(_))
+                    && !matches!(
+                        units::kind(target.unit.as_deref().unwrap_or_default()),
+                        UnitKind::Money(_)
+                    ) =>
+            {
+                return Ok((number, None))
+            }
             (None, Some(UnitText { text, at, .. })) => (text, Some(at)),
             (None, None) => return Ok((number, None)),
         };
@@ -779,16 +826,63 @@ impl<'p> Collector<'p> {
                 };
                 Ok((converted, Some(from)))
             }
-            None => Err(Error::actuals(
-                unit_at.map_or_else(value_at, |at| obs.unit_location(at)),
-                format!(
-                    "unit `{}` cannot be converted to `{target_unit}`, the plan's unit for `{}`",
-                    normalize_unit(unit),
-                    target.name
-                ),
-            )),
+            None => {
+                // A unit cell is pointed at; a unit line's unit, at the figure it was taken for.
+                let (at, from) = match unit_at {
+                    Some(UnitAt::Column(column)) => (obs.cell(column), String::new()),
+                    Some(UnitAt::Line(line)) => {
+                        (value_at(), format!(" (from the unit on line {line})"))
+                    }
+                    None => (value_at(), String::new()),
+                };
+                Err(Error::actuals(
+                    at,
+                    format!(
+                        "unit `{}`{from} cannot be converted to `{target_unit}`, the plan's unit \
+                         for `{}`",
+                        normalize_unit(unit),
+                        target.name
+                    ),
+                ))
+            }
         }
     }
+}
+
+/// `obs` with the unit its name gives in brackets (`技术合同成交额（亿元）`): an error when the unit
+/// cell gives another.
+fn unit_from_name<'o>(
+    obs: &Observation<'o>,
+    (start, end): (usize, usize),
+) -> Result<Observation<'o>> {
+    let in_name = &obs.indicator[start..end];
+    if let Some(UnitText {
+        text,
+        at,
+        is_default: false,
+    }) = obs.unit
+    {
+        if normalize_unit(text) != normalize_unit(in_name) {
+            return Err(Error::actuals(
+                obs.unit_location(at),
+                format!(
+                    "unit `{}`, but the name `{}` says `{}`; expected one unit",
+                    normalize_unit(text),
+                    shorten(obs.indicator),
+                    normalize_unit(in_name)
+                ),
+            ));
+        }
+    }
+    Ok(Observation {
+        unit: Some(UnitText {
+            text: in_name,
+            at: UnitAt::Column(obs.columns.indicator),
+            is_default: false,
+        }),
+        blank_unit: None,
+        ..*obs
+    })
 }
 
 /// Adds a record-level row's value to its period's total, exactly.

@@ -12,20 +12,23 @@ pub enum UnitKind {
     Money(u32),
     /// A percentage (or percentage points).
     Percent,
-    /// A count of things.
-    Count,
+    /// A count of things; the power of ten of one unit in things (万人 = 4).
+    Count(u32),
     /// Any other unit, in normal form; it converts only to itself.
     Other(String),
 }
 
-/// Money units and their power of ten in 元.
+/// Money units and their power of ten in 元. `万` and `亿` alone are how sheets shorten 万元 and
+/// 亿元; against a count they do not convert (a count says `万人`, `万家`).
 const MONEY: &[(&str, u32)] = &[
     ("元", 0),
     ("千元", 3),
     ("万元", 4),
+    ("万", 4),
     ("百万元", 6),
     ("千万元", 7),
     ("亿元", 8),
+    ("亿", 8),
 ];
 
 /// Count units: a number of firms, platforms, projects, funds, ranks, institutes.
@@ -52,7 +55,13 @@ pub fn kind(unit: &str) -> UnitKind {
         return UnitKind::Money(*power);
     }
     if COUNTS.contains(&unit.as_str()) {
-        return UnitKind::Count;
+        return UnitKind::Count(0);
+    }
+    // 万人, 万家, 万件: ten thousand of a count.
+    if let Some(count) = unit.strip_prefix('万') {
+        if COUNTS.contains(&count) {
+            return UnitKind::Count(4);
+        }
     }
     UnitKind::Other(unit)
 }
@@ -89,12 +98,18 @@ impl Conversion {
 /// How to convert from unit `from` to unit `to`; `None` when they measure different things
 /// (亿元 and 家).
 pub fn conversion(from: &str, to: &str) -> Option<Conversion> {
-    match (kind(from), kind(to)) {
-        (UnitKind::Money(a), UnitKind::Money(b)) if a > b => Some(Conversion::Up(a - b)),
-        (UnitKind::Money(a), UnitKind::Money(b)) if a < b => Some(Conversion::Down(b - a)),
-        (a, b) if a == b => Some(Conversion::Same),
-        _ => None,
-    }
+    let powers = match (kind(from), kind(to)) {
+        (UnitKind::Money(a), UnitKind::Money(b)) | (UnitKind::Count(a), UnitKind::Count(b)) => {
+            (a, b)
+        }
+        (a, b) if a == b => return Some(Conversion::Same),
+        _ => return None,
+    };
+    Some(match powers {
+        (a, b) if a > b => Conversion::Up(a - b),
+        (a, b) if a < b => Conversion::Down(b - a),
+        _ => Conversion::Same,
+    })
 }
 
 /// Converts `value` from unit `from` to unit `to`, exactly, without trailing zeros when it
@@ -143,6 +158,22 @@ mod tests {
         assert_eq!(convert(d("1"), "%", "亿元"), None);
         assert_eq!(convert(d("1"), "吨", "吨"), Some(d("1")));
         assert_eq!(convert(d("1"), "吨", "千克"), None);
+    }
+
+    #[test]
+    fn shorthands_as_sheets_write_them() {
+        assert_eq!(convert(d("1758.72"), "亿", "亿元"), Some(d("1758.72")));
+        assert_eq!(convert(d("17587200"), "万", "亿元"), Some(d("1758.72")));
+        assert_eq!(convert(d("1.2"), "万人", "人"), Some(d("12000.0")));
+        assert_eq!(convert(d("12000"), "人", "万人"), Some(d("1.2")));
+        assert_eq!(convert(d("3"), "万家", "家"), Some(d("30000")));
+        assert_eq!(convert(d("1"), "万", "家"), None, "万 alone is money");
+        assert_eq!(convert(d("1"), "万人", "亿元"), None);
+        assert_eq!(
+            convert(d("2"), "个百分点", "%"),
+            None,
+            "a change, not a level"
+        );
     }
 
     #[test]

@@ -643,3 +643,86 @@ fn excel_scientific_notation_is_read_exactly() {
     assert_target(&json, "tech_contract_turnover", "1758.7", "met");
     assert_target(&json, "rd_intensity", "2.42", "met");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// A target's name as sheets decorate it (a list number, 其中：, a footnote mark, the unit in
+    /// brackets, in any combination) is that target, and a unit in the brackets is the figure's
+    /// unit, converted exactly.
+    #[test]
+    fn decorated_names_are_their_targets(
+        prefix in 0usize..9,
+        other in 0usize..2,
+        mark in 0usize..4,
+        unit in 0usize..4,
+    ) {
+        let prefix = ["", "1.", "12、", "（3）", "(4)", "一、", "（十二）", "①", "其中："][prefix];
+        let other = ["", "其中："][other];
+        let mark = ["", "*", "※", "＊"][mark];
+        // (unit in brackets, the figure written in it) for 1758.72 亿元.
+        let (unit, value) = [("", "1758.72"), ("（亿元）", "1758.72"), ("(万元)", "17587200"), ("（亿）", "1758.72")][unit];
+        let name = format!("{prefix}{other}技术合同成交额{unit}{mark}");
+        let run = plan_with_stdin(
+            &["check", "-", "--format", "json", "--allow-missing"],
+            &format!("指标,数值\n{name},{value}\n"),
+        );
+        proptest::prop_assert_eq!(run.code, 0, "{}: {}", name, run.stderr);
+        let json = json(&run);
+        let turnover = common::result(&json, "tech_contract_turnover");
+        proptest::prop_assert_eq!(turnover["actual"].as_str().map(str::to_string).unwrap_or_else(|| turnover["actual"].to_string()), "1758.72", "{}", name);
+    }
+}
+
+#[test]
+fn decoration_is_taken_off_only_where_it_is_certain() {
+    for name in [
+        "技术合同成交额（中心）",
+        "1技术合同成交额",
+        "A.技术合同成交额",
+        "一.技术合同成交额",
+        "（1a）技术合同成交额",
+    ] {
+        let run = plan_with_stdin(&["check", "-"], &format!("指标,数值\n{name},1\n"));
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("unknown indicator"),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+    // A unit in the name and another in the unit cell: one must be wrong.
+    let run = plan_with_stdin(
+        &["check", "-"],
+        "指标,单位,数值\n技术合同成交额（亿元）,万元,17587200\n",
+    );
+    common::assert_error(
+        &run,
+        "<stdin>:2:2: unit `万元`, but the name `技术合同成交额（亿元）` says `亿元`; expected one unit",
+    );
+}
+
+#[test]
+fn a_money_unit_line_is_for_money_rows_and_shorthand_units_read() {
+    let input = "（金额单位：万元）\n指标,单位,数值\n技术合同成交额,,17587200\n新建“双创”孵化载体,,50\n全社会R&D经费投入强度,,2.3\n";
+    let stdin_json = |input: &str| {
+        let run = plan_with_stdin(
+            &["check", "-", "--format", "json", "--allow-missing"],
+            input,
+        );
+        assert_eq!(run.stderr, "", "no error");
+        json(&run)
+    };
+    let json = stdin_json(input);
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    assert_target(&json, "incubators_new", "50", "met");
+    assert_target(&json, "rd_intensity", "2.3", "met");
+    let json = stdin_json("指标,单位,数值\n技术合同成交额,亿,1758.72\n");
+    assert_target(&json, "tech_contract_turnover", "1758.72", "met");
+    // A unit that does not fit: the error is at the figure, naming the unit line.
+    let run = plan_with_stdin(&["check", "-"], "单位：吨\n指标,数值\n技术合同成交额,5\n");
+    common::assert_error(
+        &run,
+        "<stdin>:3:2: unit `吨` (from the unit on line 1) cannot be converted to `亿元`, the \
+         plan's unit for `技术合同成交额`",
+    );
+}

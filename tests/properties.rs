@@ -175,7 +175,7 @@ mod more {
             }
             _ if draw % 17 == 0 => "—".into(),
             _ if unit == "位" => (draw % 31 + 1).to_string(),
-            _ if matches!(plan::units::kind(unit), plan::units::UnitKind::Count) => {
+            _ if matches!(plan::units::kind(unit), plan::units::UnitKind::Count(_)) => {
                 (draw % 500).to_string()
             }
             // A share in %: 0 to 100.

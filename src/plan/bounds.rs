@@ -33,7 +33,8 @@ impl Bounds {
     pub fn of(unit: &str) -> Option<Bounds> {
         let (least, most, whole, kind) = match kind(unit) {
             _ if normalize_unit(unit) == "位" => (Decimal::ONE, None, true, BoundKind::Rank),
-            UnitKind::Count => (Decimal::ZERO, None, true, BoundKind::Count),
+            // 1.5 万人 is 15000 people: only a count of single things is whole.
+            UnitKind::Count(power) => (Decimal::ZERO, None, power == 0, BoundKind::Count),
             UnitKind::Percent => (
                 Decimal::ZERO,
                 Some(Decimal::ONE_HUNDRED),
