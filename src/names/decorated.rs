@@ -92,7 +92,7 @@ fn strip_prefix(text: &str) -> Option<&str> {
         '.' | '．' | ')' | '）' => arabic,
         _ => false,
     };
-    fits.then(|| after.as_str())
+    fits.then_some(after.as_str())
 }
 
 /// True for `12` or `十二`: a list number, not a mix.
