@@ -21,4 +21,6 @@ run() {
 run --window-size=1240,1754 --screenshot="$out/page.png" >/dev/null 2>&1
 run --print-to-pdf="$out/page.pdf" --no-pdf-header-footer >/dev/null 2>&1
 run --dump-dom > "$out/dom.html" 2>/dev/null
-ls -l "$out/page.png" "$out/page.pdf" "$out/dom.html" >&2
+for file in page.png page.pdf dom.html; do
+  [ -s "$out/$file" ] || { echo "render-html: $out/$file was not written" >&2; exit 4; }
+done

@@ -10,10 +10,13 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-fn render(lang: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("plan-browser-{lang}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let html = dir.join("report.html");
+/// Renders the report in `lang` into a temporary folder, removed when the value is dropped.
+fn render(lang: &str) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("plan-browser-{lang}-"))
+        .tempdir()
+        .unwrap();
+    let html = dir.path().join("report.html");
     let run = common::plan(&[
         "check",
         "../../examples/actuals-2020.csv",
@@ -29,7 +32,7 @@ fn render(lang: &str) -> std::path::PathBuf {
     let status = Command::new("bash")
         .arg(script)
         .arg(&html)
-        .arg(&dir)
+        .arg(dir.path())
         .status()
         .expect("bash runs");
     assert!(status.success(), "render-html.sh failed: {status}");
@@ -73,7 +76,8 @@ fn ink(png_path: &Path) -> (f64, bool, bool) {
 #[ignore = "needs chromium, a CJK font and pdftotext; .ci/run runs it"]
 fn the_html_report_renders_in_a_browser() {
     for lang in ["zh", "en"] {
-        let dir = render(lang);
+        let folder = render(lang);
+        let dir = folder.path();
         let (share, green, red) = ink(&dir.join("page.png"));
         assert!(share > 0.02, "{lang}: the page is blank ({share:.4} inked)");
         assert!(
