@@ -125,6 +125,11 @@ pub struct InputArgs {
     /// Table layout: long (one row per figure) or wide (a column per year); detected when omitted.
     #[arg(long, value_enum)]
     pub layout: Option<LayoutArg>,
+    /// The header's row (1-based, as the sheet or an editor numbers it): rows above are skipped.
+    /// Found by itself when omitted: the first row with two filled cells; a second header row of
+    /// sub-headers under merged group cells is read with it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
     /// Skip rows whose indicator is not in the plan, and say how many, instead of failing.
     #[arg(long)]
     pub ignore_unknown: bool,

@@ -726,3 +726,62 @@ fn a_money_unit_line_is_for_money_rows_and_shorthand_units_read() {
          plan's unit for `技术合同成交额`",
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// A header of two rows, whatever the titles above it, the order of its columns and the
+    /// sub-headers under its group cell, reads the same figures as the one-row header.
+    #[test]
+    fn a_two_row_header_reads_as_one(
+        titles in 0usize..3,
+        order in proptest::sample::select(vec![[0usize, 1, 2], [1, 0, 2], [2, 0, 1], [0, 2, 1]]),
+        sub in proptest::sample::select(vec!["本期", "本期完成", "本年累计", "完成值"]),
+    ) {
+        // Columns: 0 the name (merged down), 1 the unit (merged down), 2 the group of two.
+        let mut above: Vec<String> = Vec::new();
+        let mut below: Vec<String> = Vec::new();
+        let mut cells = |row: [&str; 4]| -> String {
+            let mut out: Vec<&str> = Vec::new();
+            for &c in &order {
+                match c {
+                    0 => out.push(row[0]),
+                    1 => out.push(row[1]),
+                    _ => out.extend([row[2], row[3]]),
+                }
+            }
+            out.join(",")
+        };
+        above.push(cells(["指标名称", "单位", "完成情况", ""]));
+        below.push(cells(["", "", sub, "同比增长（%）"]));
+        let mut text = String::new();
+        for k in 0..titles {
+            text.push_str(&format!("标题{k}\n"));
+        }
+        text.push_str(&format!("{}\n{}\n", above[0], below[0]));
+        text.push_str(&cells(["技术合同成交额", "万元", "17587200", "19.8"]));
+        text.push('\n');
+        text.push_str(&cells(["全社会R&D经费投入强度", "%", "2.3", ""]));
+        text.push('\n');
+        let run = plan_with_stdin(&["check", "-", "--format", "json", "--allow-missing"], &text);
+        proptest::prop_assert_eq!(&run.stderr, "", "{}", text);
+        let json = json(&run);
+        let actual = |id: &str| common::result(&json, id)["actual"].to_string();
+        proptest::prop_assert_eq!(actual("tech_contract_turnover"), "1758.72");
+        proptest::prop_assert_eq!(actual("rd_intensity"), "2.3");
+    }
+}
+
+#[test]
+fn a_header_without_a_value_column_over_a_data_row_stays_an_error() {
+    let run = plan_with_stdin(
+        &["check", "-"],
+        "指标名称,单位,完成情况\n技术合同成交额,亿元,1758.72\n",
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: <stdin>:1: no value column in header `指标名称,单位,完成情况`"),
+        "{}",
+        run.stderr
+    );
+}

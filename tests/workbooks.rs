@@ -917,3 +917,48 @@ fn an_unsaved_formula_where_a_name_a_period_or_a_header_belongs_is_an_error() {
         );
     }
 }
+
+/// A sheet as offices lay out their reports: a title merged across the top, then a header of
+/// two rows, group cells merged over sub-headers (`完成情况` over `本期` and `同比增长（%）`), and
+/// 指标名称 and 单位 each merged down over both rows. Read as it is, and with `--header-row`.
+#[test]
+fn a_two_row_header_under_merged_group_cells() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = Format::new();
+    sheet
+        .merge_range(0, 0, 0, 3, "2020年科技指标完成情况", &plain)
+        .unwrap();
+    sheet.merge_range(1, 0, 2, 0, "指标名称", &plain).unwrap();
+    sheet.merge_range(1, 1, 2, 1, "单位", &plain).unwrap();
+    sheet.merge_range(1, 2, 1, 3, "完成情况", &plain).unwrap();
+    sheet.write_string(2, 2, "本期").unwrap();
+    sheet.write_string(2, 3, "同比增长（%）").unwrap();
+    sheet.write_string(3, 0, "技术合同成交额").unwrap();
+    sheet.write_string(3, 1, "万元").unwrap();
+    sheet.write_number(3, 2, 17587200).unwrap();
+    sheet.write_number(3, 3, 19.8).unwrap();
+    sheet.write_string(4, 0, "全社会R&D经费投入强度").unwrap();
+    sheet.write_string(4, 1, "%").unwrap();
+    sheet.write_number(4, 2, 2.3).unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    for args in [&[][..], &["--header-row", "2"][..]] {
+        let mut all = vec!["--allow-missing"];
+        all.extend_from_slice(args);
+        let run = check("report.xlsx", &bytes, &all);
+        assert_eq!(run.stderr, "", "{args:?}");
+        let json = json(&run);
+        let actual = |id: &str| result(&json, id)["actual"].to_string();
+        assert_eq!(actual("tech_contract_turnover"), "1758.72");
+        assert_eq!(actual("rd_intensity"), "2.3");
+    }
+    // Naming the sub-header row as the header is an error that says what it lacks.
+    let run = check("report.xlsx", &bytes, &["--header-row", "3"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: report.xlsx:Sheet1!3: no indicator column in header"),
+        "{}",
+        run.stderr
+    );
+}

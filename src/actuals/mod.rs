@@ -122,6 +122,8 @@ pub struct ReadOptions {
     pub layout: Option<Layout>,
     /// The year of rows without a period column (the plan year).
     pub default_year: i32,
+    /// The header's row (1-based line or sheet row), when the user names it.
+    pub header_row: Option<u64>,
 }
 
 /// Extensions read as workbooks even before their bytes are looked at.
@@ -149,10 +151,7 @@ pub fn read_actuals(
     let is_workbook = workbook::looks_like_workbook(&magic)
         || extension.is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.as_str()));
     let reader: Box<dyn Read> = Box::new(Cursor::new(magic).chain(reader));
-    let table_options = table::TableOptions {
-        layout: options.layout,
-        default_year: options.default_year,
-    };
+    let table_options = table::TableOptions::of(options);
     if is_workbook {
         let bytes = decode::read_all(reader, &name)?;
         let (rows, origin) = workbook::workbook_rows(bytes, &name, options.sheet.as_deref())?;
@@ -185,10 +184,7 @@ pub fn read_delimited(
     let delimiter = decoded.delimiter(name)?;
     let mut rows =
         delimited::DelimitedRows::new(decoded.reader, delimiter, name, transcoded, forced);
-    let table_options = table::TableOptions {
-        layout: options.layout,
-        default_year: options.default_year,
-    };
+    let table_options = table::TableOptions::of(options);
     table::read_table(&mut rows, &Location::file(name), &table_options, sink)
 }
 
@@ -204,10 +200,7 @@ pub fn read_bytes(
     if workbook::looks_like_workbook(bytes) {
         let (rows, origin) =
             workbook::workbook_rows(bytes.to_vec(), name, options.sheet.as_deref())?;
-        let table_options = table::TableOptions {
-            layout: options.layout,
-            default_year: options.default_year,
-        };
+        let table_options = table::TableOptions::of(options);
         return table::read_table(
             &mut grid::OwnedRows::new(rows),
             &origin,

@@ -73,10 +73,7 @@ pub fn read_in_halves<C: Send>(
         options.encoding.is_some(),
     );
     let origin = Location::file(&name);
-    let table = TableOptions {
-        layout: options.layout,
-        default_year: options.default_year,
-    };
+    let table = TableOptions::of(options);
     let head = read_head(&mut rows, &origin, &table).ok()?;
     if rows.saw_quote() {
         return None;

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::names::nfkc;
 
-use super::grid::{CellRef, RowRef, Rows};
+use super::grid::{Cell, CellRef, RowRef, Rows};
 use super::{Columns, Observation, UnitAt, UnitText};
 use crate::error::{shorten, Error, Gathered, Location, Result};
 use crate::number::is_no_figure;
@@ -26,6 +26,12 @@ const VALUE: &[&str] = &[
     "值",
     "完成值",
     "实际完成",
+    "本期",
+    "本期数",
+    "本期完成",
+    "完成数",
+    "本年累计",
+    "累计完成",
 ];
 const UNIT: &[&str] = &["unit", "单位", "计量单位"];
 const CHANGE: &[&str] = &[
@@ -62,6 +68,19 @@ pub struct TableOptions {
     pub layout: Option<Layout>,
     /// The period of rows without a period column.
     pub default_year: i32,
+    /// The header's row (1-based), when the user names it: the rows above are skipped.
+    pub header_row: Option<u64>,
+}
+
+impl TableOptions {
+    /// The table options of `options`.
+    pub fn of(options: &super::ReadOptions) -> Self {
+        TableOptions {
+            layout: options.layout,
+            default_year: options.default_year,
+            header_row: options.header_row,
+        }
+    }
 }
 
 /// The header: which column holds what (0-based).
@@ -116,13 +135,20 @@ pub fn read_head(
             return Err(Error::actuals(origin.clone(), message));
         };
         let row = row?;
-        let mut filled = row.iter().filter(|c| !c.is_blank());
-        match (filled.next(), filled.next()) {
-            (None, _) => continue,
-            (Some(only), None) => {
+        let named_row = options.header_row;
+        if named_row.is_some_and(|n| row.line < n) {
+            continue;
+        }
+        let (first, more) = {
+            let mut filled = row.iter().filter(|c| !c.is_blank());
+            (filled.next().map(|c| c.text()), filled.next().is_some())
+        };
+        match (first, more) {
+            (None, _) if named_row.is_none() => continue,
+            (Some(only), false) if named_row.is_none() => {
                 // A title (2020年科技指标完成情况) or a unit line (单位：亿元) above the header.
                 seen_text = true;
-                match unit_line(&only.text()) {
+                match unit_line(&only) {
                     Some(Ok(unit)) => default_unit = Some((unit, row.line)),
                     Some(Err(line)) => {
                         return Err(Error::actuals(
@@ -137,7 +163,14 @@ pub fn read_head(
                 }
             }
             _ => {
-                let header = Header::read(&row, origin, options.layout)?;
+                let header = match Header::read(&row, origin, options.layout) {
+                    Ok(header) => header,
+                    Err(err) => {
+                        let above: Vec<String> = row.iter().map(|c| c.text()).collect();
+                        let line = row.line;
+                        two_row_header(rows, (above, line), err, origin, options)?
+                    }
+                };
                 return Ok(TableHead {
                     header,
                     default_unit,
@@ -145,6 +178,51 @@ pub fn read_head(
             }
         }
     }
+}
+
+/// The header of two rows, when `first` is not a header by itself: group cells merged over
+/// sub-headers (`指标名称 | 单位 | 完成情况 |` over ` | | 本期 | 同比增长（%）`), `above` being the
+/// first row's cells and line. The next row is one of
+/// sub-headers when its cell under the indicator column is blank and another is filled. Each
+/// column is named by its sub-header, or, where that is blank, by the cell above (a cell merged
+/// down over both rows). Otherwise `err`, the error `first` gave.
+fn two_row_header(
+    rows: &mut dyn Rows,
+    (above, line): (Vec<String>, u64),
+    err: Error,
+    origin: &Location,
+    options: &TableOptions,
+) -> Result<Header> {
+    let Some(indicator) = above.iter().position(|c| names_indicator(c)) else {
+        return Err(err);
+    };
+    let Some(next) = rows.next_row() else {
+        return Err(err);
+    };
+    let next = next?;
+    let below: Vec<String> = next.iter().map(|c| c.text()).collect();
+    let blank = |cells: &[String], i: usize| cells.get(i).is_none_or(|c| c.trim().is_empty());
+    let is_sub_row = blank(&below, indicator) && (0..below.len()).any(|i| !blank(&below, i));
+    if !is_sub_row {
+        return Err(err);
+    }
+    let names: Vec<Cell> = (0..above.len().max(below.len()))
+        .map(|i| match blank(&below, i) {
+            true => Cell::Text(above.get(i).cloned().unwrap_or_default()),
+            false => Cell::Text(below[i].clone()),
+        })
+        .collect();
+    let header = Header::read(&RowRef::cells(line, &names), origin, options.layout);
+    header.map_err(|combined| {
+        Error::actuals(
+            origin.with_line(line),
+            format!(
+                "{} (read with line {} as a header of two rows)",
+                combined.message(),
+                next.line
+            ),
+        )
+    })
 }
 
 /// Reads the figures after the header, handing each to `sink`.

@@ -151,6 +151,7 @@ pub(crate) fn read_figures(
             LayoutArg::Wide => Layout::Wide,
         }),
         default_year: plan.year,
+        header_row: input.header_row,
     };
     let resolve = ResolveOptions {
         ignore_unknown: input.ignore_unknown,
