@@ -738,9 +738,7 @@ proptest::proptest! {
         sub in proptest::sample::select(vec!["本期", "本期完成", "本年累计", "完成值"]),
     ) {
         // Columns: 0 the name (merged down), 1 the unit (merged down), 2 the group of two.
-        let mut above: Vec<String> = Vec::new();
-        let mut below: Vec<String> = Vec::new();
-        let mut cells = |row: [&str; 4]| -> String {
+        let cells = |row: [&str; 4]| -> String {
             let mut out: Vec<&str> = Vec::new();
             for &c in &order {
                 match c {
@@ -751,13 +749,13 @@ proptest::proptest! {
             }
             out.join(",")
         };
-        above.push(cells(["指标名称", "单位", "完成情况", ""]));
-        below.push(cells(["", "", sub, "同比增长（%）"]));
+        let above = cells(["指标名称", "单位", "完成情况", ""]);
+        let below = cells(["", "", sub, "同比增长（%）"]);
         let mut text = String::new();
         for k in 0..titles {
             text.push_str(&format!("标题{k}\n"));
         }
-        text.push_str(&format!("{}\n{}\n", above[0], below[0]));
+        text.push_str(&format!("{above}\n{below}\n"));
         text.push_str(&cells(["技术合同成交额", "万元", "17587200", "19.8"]));
         text.push('\n');
         text.push_str(&cells(["全社会R&D经费投入强度", "%", "2.3", ""]));
