@@ -146,6 +146,10 @@ pub struct TemplateArgs {
     /// Layout: long (a row per target and year) or wide (a column per year).
     #[arg(long, value_enum, default_value_t = LayoutArg::Long)]
     pub layout: LayoutArg,
+    /// A file for a quarter's check: figures for this period of the plan year (2020Q3 is written
+    /// 2020年1-9月, the year so far) and the same months of the baseline year.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
     /// Write to FILE (whole or not at all) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -46,6 +46,31 @@ impl Period {
     pub fn month_count(self) -> u8 {
         self.last - self.first + 1
     }
+
+    /// The name Chinese tables give the period, which [`parse_period`] reads back: `2020年`,
+    /// `2020年上半年`, `2020年三季度`, `2020年9月`, `2020年1-9月`.
+    ///
+    /// ```
+    /// use plan::period::{parse_period, Period};
+    ///
+    /// let q3_to_date = Period::to_date(2020, 9).unwrap();
+    /// assert_eq!(q3_to_date.zh(), "2020年1-9月");
+    /// assert_eq!(parse_period(&q3_to_date.zh()), Some(q3_to_date));
+    /// ```
+    pub fn zh(self) -> String {
+        const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
+        let Period { year, first, last } = self;
+        match (first, last) {
+            (1, 12) => format!("{year}年"),
+            (1, 6) => format!("{year}年上半年"),
+            (7, 12) => format!("{year}年下半年"),
+            (a, b) if b == a + 2 && a % 3 == 1 => {
+                format!("{year}年{}季度", QUARTERS[usize::from(a / 3)])
+            }
+            (a, b) if a == b => format!("{year}年{a}月"),
+            (a, b) => format!("{year}年{a}-{b}月"),
+        }
+    }
 }
 
 impl serde::Serialize for Period {
@@ -176,6 +201,22 @@ fn month_number(text: &str) -> Option<u8> {
         return None;
     }
     text.parse().ok().filter(|m| (1..=12).contains(m))
+}
+
+#[cfg(test)]
+mod zh_names {
+    use super::*;
+
+    /// Every span of months of a year reads back from its Chinese name as itself.
+    #[test]
+    fn every_period_reads_back_from_its_chinese_name() {
+        for first in 1..=12u8 {
+            for last in first..=12u8 {
+                let period = Period::months(2020, first, last).unwrap();
+                assert_eq!(parse_period(&period.zh()), Some(period), "{}", period.zh());
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use common::{command, json, plan};
 /// A figure that meets `rule` for the plan year (baseline year figures are 100; the rank,
 /// where lower is better, falls from 100 to 1).
 fn meeting_value(target: &serde_json::Value, year: &str) -> String {
-    let baseline_year = year == "2019" || year == "2019年";
+    let baseline_year = year.starts_with("2019");
     // A share in % is from 0 to 100.
     let share = target["unit"] == "%";
     match target["rule"].as_str().unwrap() {
@@ -43,7 +43,7 @@ fn find<'a>(targets: &'a [serde_json::Value], id: &str) -> &'a serde_json::Value
 /// Fills every empty figure cell of a template grid (header first) with a meeting value.
 fn fill(grid: &mut [Vec<String>], targets: &[serde_json::Value]) {
     let header = grid[0].clone();
-    let year_col = header.iter().position(|h| h == "年份");
+    let year_col = header.iter().position(|h| h == "年份" || h == "时期");
     for row in grid.iter_mut().skip(1) {
         let target = find(targets, &row[0]).clone();
         match year_col {
@@ -52,7 +52,11 @@ fn fill(grid: &mut [Vec<String>], targets: &[serde_json::Value]) {
                 row[4] = meeting_value(&target, &year);
             }
             None => {
-                for (c, name) in header.iter().enumerate().filter(|(_, h)| h.ends_with('年')) {
+                for (c, name) in header
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| h.starts_with("20"))
+                {
                     if target["rule"] != "done" || name.starts_with("2020") {
                         row[c] = meeting_value(&target, name);
                     }
@@ -70,7 +74,15 @@ fn temp(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn csv_round_trip(layout: &str) {
-    let run = plan(&["template", "--layout", layout]);
+    csv_round_trip_for(layout, None)
+}
+
+/// The template (for `period`, if given) filled in with meeting values and checked (as of that
+/// period): nothing missing, nothing failing.
+fn csv_round_trip_for(layout: &str, period: Option<&str>) {
+    let mut args = vec!["template", "--layout", layout];
+    args.extend(period.iter().flat_map(|p| ["--period", p]));
+    let run = plan(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.starts_with('\u{feff}'),
@@ -92,15 +104,50 @@ fn csv_round_trip(layout: &str) {
     }
     let (_dir, path) = temp(&format!("filled-{layout}.csv"));
     std::fs::write(&path, writer.into_inner().unwrap()).unwrap();
-    let run = plan(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let mut args = vec!["check", path.to_str().unwrap(), "--format", "json"];
+    args.extend(period.iter().flat_map(|p| ["--period", p]));
+    let run = plan(&args);
     assert_eq!(run.stderr, "");
     let json = json(&run);
-    assert_eq!(
-        json["summary"]["met"], json["summary"]["total"],
-        "{:#}",
-        json["results"]
+    match period {
+        None => assert_eq!(
+            json["summary"]["met"], json["summary"]["total"],
+            "{:#}",
+            json["results"]
+        ),
+        Some(_) => {
+            let missing: Vec<String> = json["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["status"] == "missing")
+                .map(|r| format!("{} {}", r["id"], r["notes"]))
+                .collect();
+            assert!(missing.is_empty(), "{layout} {period:?}: {missing:#?}");
+        }
+    }
+    assert_eq!(run.code, 0, "{:#}", json["summary"]);
+}
+
+#[test]
+fn a_quarterly_template_filled_in_checks_as_of_its_quarter() {
+    for layout in ["long", "wide"] {
+        for period in ["2020Q3", "2020年1-6月", "2020-03"] {
+            csv_round_trip_for(layout, Some(period));
+        }
+    }
+    let run = plan(&["template", "--period", "2020Q3"]);
+    assert!(
+        run.stdout
+            .contains("\nrd_intensity,全社会R&D经费投入强度,%,2020年1-9月,,"),
+        "the plan year's rows are for the year so far: {}",
+        run.stdout
     );
-    assert_eq!(run.code, 0);
+    let run = plan(&["template", "--period", "2019Q3"]);
+    common::assert_error(
+        &run,
+        "--period: 2019Q3 is not in the plan year 2020; expected a period of 2020",
+    );
 }
 
 #[test]

@@ -14,9 +14,13 @@ use super::Output;
 pub fn template(args: &TemplateArgs) -> Result<Output> {
     let plan = super::load(&args.plan)?;
     let wide = args.layout == LayoutArg::Wide;
+    let period = match &args.period {
+        Some(text) => Some(super::period_arg(&plan, text)?),
+        None => None,
+    };
     let bytes = match args.format {
-        TemplateFormat::Csv => template_csv(&plan, wide),
-        TemplateFormat::Xlsx => template_xlsx(&plan, wide).map_err(|err| {
+        TemplateFormat::Csv => template_csv(&plan, wide, period),
+        TemplateFormat::Xlsx => template_xlsx(&plan, wide, period).map_err(|err| {
             Error::read(
                 Location::file("<template>"),
                 format!("cannot build the workbook: {err}"),

@@ -5,15 +5,40 @@
 use rust_xlsxwriter::{Format, Workbook};
 
 use super::Lang;
-use crate::plan::{Plan, Rule, Target};
+use crate::period::Period;
+use crate::plan::{Accrual, Plan, Rule, Target};
 
-/// The header and rows of a template, as text.
-fn grid(plan: &Plan, wide: bool) -> Vec<Vec<String>> {
-    let years: Vec<i32> = plan
-        .baseline_period
-        .into_iter()
-        .chain([plan.year])
+/// The periods a target's figures are asked for: the plan year and the baseline year or, given
+/// a period of the plan year (2020年1-9月), that period and the baseline a check before year end
+/// compares with: the same months for a flow, the whole year's closing value for a level.
+fn periods_of(plan: &Plan, target: &Target, period: Option<Period>) -> Vec<Period> {
+    let now = period.unwrap_or(Period::year(plan.year));
+    if target.rule == Rule::Done {
+        return vec![now];
+    }
+    let base = plan.baseline_period.map(|year| match target.accrual {
+        Accrual::Cumulative => Period { year, ..now },
+        Accrual::Level => Period::year(year),
+    });
+    base.into_iter().chain([now]).collect()
+}
+
+/// The header and rows of a template, as text (see [`periods_of`]).
+fn grid(plan: &Plan, wide: bool, period: Option<Period>) -> Vec<Vec<String>> {
+    // The wide layout's columns: every period some target asks for, in order.
+    let mut periods: Vec<Period> = plan
+        .targets
+        .iter()
+        .flat_map(|t| periods_of(plan, t, period))
         .collect();
+    periods.sort();
+    periods.dedup();
+    // A whole year is written as a year (2020), as analysts type it; part of one by its
+    // Chinese name (2020年1-9月).
+    let label = |p: &Period| match p.is_full_year() {
+        true => p.year.to_string(),
+        false => p.zh(),
+    };
     let hint = |t: &Target| match t.rule {
         Rule::Done => "填写 完成 / 进行中 / 未完成".to_string(),
         _ => format!("目标 {}", Lang::Zh.target(t)),
@@ -22,33 +47,29 @@ fn grid(plan: &Plan, wide: bool) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     if wide {
         let mut header = vec!["id".to_string(), "指标".into(), "单位".into()];
-        header.extend(years.iter().map(|y| format!("{y}年")));
+        header.extend(periods.iter().map(|p| p.zh()));
         header.push("备注".into());
         rows.push(header);
         for t in &plan.targets {
             let mut row = vec![t.id.clone(), t.name.clone(), unit(t)];
-            row.extend(years.iter().map(|_| String::new()));
+            row.extend(periods.iter().map(|_| String::new()));
             row.push(hint(t));
             rows.push(row);
         }
     } else {
+        let period_column = if period.is_some() { "时期" } else { "年份" };
         rows.push(
-            ["id", "指标", "单位", "年份", "数值", "备注"]
+            ["id", "指标", "单位", period_column, "数值", "备注"]
                 .map(String::from)
                 .to_vec(),
         );
         for t in &plan.targets {
-            let target_years: Vec<i32> = if t.rule == Rule::Done {
-                vec![plan.year]
-            } else {
-                years.clone()
-            };
-            for year in target_years {
+            for p in &periods_of(plan, t, period) {
                 rows.push(vec![
                     t.id.clone(),
                     t.name.clone(),
                     unit(t),
-                    year.to_string(),
+                    label(p),
                     String::new(),
                     hint(t),
                 ]);
@@ -59,9 +80,9 @@ fn grid(plan: &Plan, wide: bool) -> Vec<Vec<String>> {
 }
 
 /// The template as CSV bytes, UTF-8 with a byte-order mark.
-pub fn template_csv(plan: &Plan, wide: bool) -> Vec<u8> {
+pub fn template_csv(plan: &Plan, wide: bool, period: Option<Period>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    for row in grid(plan, wide) {
+    for row in grid(plan, wide, period) {
         writer
             .write_record(&row)
             .expect("writing to memory cannot fail");
@@ -70,12 +91,16 @@ pub fn template_csv(plan: &Plan, wide: bool) -> Vec<u8> {
 }
 
 /// The template as .xlsx bytes: a header in bold, frozen; years as numbers.
-pub fn template_xlsx(plan: &Plan, wide: bool) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+pub fn template_xlsx(
+    plan: &Plan,
+    wide: bool,
+    period: Option<Period>,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(format!("{}年指标", plan.year))?;
     let bold = Format::new().set_bold();
-    for (r, row) in grid(plan, wide).iter().enumerate() {
+    for (r, row) in grid(plan, wide, period).iter().enumerate() {
         for (c, text) in row.iter().enumerate() {
             let (r, c) = (r as u32, c as u16);
             match text.parse::<f64>() {
