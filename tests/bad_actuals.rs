@@ -32,7 +32,7 @@ fn header_without_value_column() {
         &check("no-value-column.csv"),
         "actuals/no-value-column.csv:1: no value column in header `indicator,period,amount`; \
          expected a column named `value` or `actual` or `数值` or `实际值` or `值` or `完成值` or \
-         `实际完成`, or period columns such as `2019年,2020年`",
+         `实际完成` or `本期` or `本期数` or `本期完成` or `完成数` or `本年累计` or `累计完成`, or period columns such as `2019年,2020年`",
     );
 }
 

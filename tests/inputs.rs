@@ -101,7 +101,7 @@ fn layout_can_be_forced() {
     assert_error(
         &run,
         "inputs/wide.csv:1: no value column in header `指标,单位,2019年,2020年`; expected a column \
-         named `value` or `actual` or `数值` or `实际值` or `值` or `完成值` or `实际完成`, or period \
+         named `value` or `actual` or `数值` or `实际值` or `值` or `完成值` or `实际完成` or `本期` or `本期数` or `本期完成` or `完成数` or `本年累计` or `累计完成`, or period \
          columns such as `2019年,2020年`",
     );
     let run = plan(&["check", "inputs/utf8-bom.csv", "--layout", "wide"]);
