@@ -83,5 +83,5 @@ pub struct Figures {
     /// `by_target[i]` holds target `i`'s figures, keyed by period.
     pub by_target: Vec<BTreeMap<Period, Figure>>,
     /// Rows that were read but not used, or that look wrong, each with why.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
 }

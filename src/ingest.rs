@@ -20,6 +20,7 @@ use crate::evaluate::check_consistency;
 use crate::figure::Figures;
 use crate::plan::Plan;
 use crate::resolve::{Collector, ResolveOptions};
+use crate::warning::Warning;
 
 /// Reads every file in `paths` (standard input, `-`, at most once among them and the plan's
 /// path), matches the figures to the plan's targets and checks that overlapping figures agree.
@@ -104,10 +105,7 @@ fn read_one<'p>(
             true => "<stdin>".to_string(),
             false => path.display().to_string(),
         };
-        collector.warn(format!(
-            "{name}: no figures read from the file; expected rows with a figure in the value \
-             column (or in period columns)"
-        ));
+        collector.warn(Warning::NoFigures { file: name });
     }
     Ok(())
 }

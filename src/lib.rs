@@ -23,6 +23,7 @@ pub mod render;
 pub mod resolve;
 pub mod stdio;
 pub mod units;
+pub mod warning;
 
 pub use error::{Error, Location};
 pub use exit::ExitStatus;

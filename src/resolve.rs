@@ -20,6 +20,7 @@ use crate::number::{parse_plain, plain_parts, read_written_number};
 use crate::period::Period;
 use crate::plan::{Aggregate, Bounds, OutOfRange, Plan, Rule, Target};
 use crate::units::{self, normalize_unit, Conversion, UnitKind};
+use crate::warning::{Against, Warning};
 use skipped_names::SkippedNames;
 use unit_cells::UnitCells;
 
@@ -529,7 +530,7 @@ impl<'p> Collector<'p> {
     }
 
     /// Adds a warning about the input as a whole.
-    pub fn warn(&mut self, warning: String) {
+    pub fn warn(&mut self, warning: Warning) {
         self.figures.warnings.push(warning);
     }
 
@@ -627,28 +628,19 @@ impl<'p> Collector<'p> {
     pub fn finish(mut self) -> Figures {
         self.end_run();
         let plan = self.plan;
-        if let Some((at, count)) = self.unsaved.take() {
-            let more = match count {
-                1 => String::new(),
-                2 => ", and 1 more cell like it".to_string(),
-                n => format!(", and {} more cells like it", n - 1),
-            };
-            self.figures.warnings.push(format!(
-                "{at}: formula without a saved value{more}; open and save the file in Excel or WPS"
-            ));
+        if let Some((at, cells)) = self.unsaved.take() {
+            self.figures
+                .warnings
+                .push(Warning::UnsavedFormula { at, cells });
         }
         if let Some((at, period, skipped)) = self.other_years.take() {
-            let years = match plan.baseline_period {
-                Some(base) => format!("the plan year {} nor the baseline year {base}", plan.year),
-                None => format!("the plan year {}", plan.year),
-            };
-            let more = match skipped.rows {
-                1 => String::new(),
-                n => format!(", and {} more rows for other years", n - 1),
-            };
-            self.figures.warnings.push(format!(
-                "{at}: period {period} is neither {years}; row ignored{more}"
-            ));
+            self.figures.warnings.push(Warning::OtherYears {
+                at,
+                period,
+                plan_year: plan.year,
+                baseline_year: plan.baseline_period,
+                rows: skipped.rows,
+            });
         }
         if let Some(warning) = self.unknown.warning() {
             self.figures.warnings.push(warning);
@@ -761,9 +753,16 @@ impl<'p> Collector<'p> {
                 ),
             )),
             OutOfRange::Warn => {
-                self.figures
-                    .warnings
-                    .push(format!("{}: {what} (out_of_range: warn)", at()));
+                let breach = self.bounds[i].and_then(|b| b.breach(number));
+                if let Some(breach) = breach {
+                    self.figures.warnings.push(Warning::OutOfRange {
+                        at: at(),
+                        target: target.name.clone(),
+                        value: number,
+                        unit: unit.to_string(),
+                        breach,
+                    });
+                }
                 Ok(())
             }
             OutOfRange::Allow => Ok(()),
@@ -1049,17 +1048,17 @@ fn growth_rate(cell: &CellRef, at: &Location) -> Result<Decimal> {
 }
 
 /// Warns when a percentage looks like a fraction: 0.0242 against a 2.20% target.
-fn fraction_warning(value: Decimal, target: &Target, at: &Location, warnings: &mut Vec<String>) {
+fn fraction_warning(value: Decimal, target: &Target, at: &Location, warnings: &mut Vec<Warning>) {
     let Some(level) = target.rule.value().filter(|v| v.abs() >= Decimal::ONE) else {
         return;
     };
     if !value.is_zero() && value.abs() < Decimal::ONE {
-        let as_percent = (value * Decimal::ONE_HUNDRED).normalize();
-        warnings.push(format!(
-            "{at}: {value} for `{}` (target {level}%) looks like a fraction; if it means {as_percent}%, \
-             write {as_percent} or {as_percent}%",
-            target.name
-        ));
+        warnings.push(Warning::LooksLikeFraction {
+            at: at.clone(),
+            target: target.name.clone(),
+            value,
+            against: Against::Target(level),
+        });
     }
 }
 

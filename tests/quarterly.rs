@@ -573,3 +573,77 @@ fn so_far_this_year_is_year_to_date_never_one_quarter() {
         assert_eq!(labs["status"], "behind", "{period}");
     }
 }
+
+/// Under `--lang zh` every warning is Chinese, in every format, with its place; under `en`
+/// the same warnings are English. JSON keys do not change.
+#[test]
+fn warnings_speak_the_reports_language() {
+    let input = "indicator,period,value\nprovincial_key_labs_new,2020年1-6月,20\nprovincial_key_labs_new,2020年1-9月,18\nrd_intensity,2020,0.022\n外部,2020,1\n";
+    let run = plan_with_stdin(
+        &[
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--allow-missing",
+            "--ignore-unknown",
+            "--lang",
+            "zh",
+        ],
+        input,
+    );
+    let json = json(&run);
+    let warnings: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "<stdin>:4:3：`全社会R&D经费投入强度` 的 0.022（目标 2.20%）像是小数；如指 2.2%，请填 2.2 或 2.2%",
+            "跳过 1 行计划中没有的指标（--ignore-unknown）：`外部`（1 行，在 <stdin>:5:1）",
+            "<stdin>:3:3：`新建省重点实验室` 的累计数由 20（2020年上半年）降为 18（2020年1-9月）",
+        ]
+    );
+    for format in ["table", "markdown", "junit", "html"] {
+        let run = plan_with_stdin(
+            &[
+                "check",
+                "-",
+                "--format",
+                format,
+                "--allow-missing",
+                "--ignore-unknown",
+                "--lang",
+                "zh",
+            ],
+            input,
+        );
+        assert!(
+            run.stdout.contains("降为 18（2020年1-9月）"),
+            "{format}: {}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains("falls from"), "{format}");
+    }
+    let run = plan_with_stdin(
+        &[
+            "check",
+            "-",
+            "--format",
+            "table",
+            "--allow-missing",
+            "--ignore-unknown",
+            "--lang",
+            "en",
+        ],
+        input,
+    );
+    assert!(
+        run.stdout.contains("falls from 20 (2020H1) to 18"),
+        "{}",
+        run.stdout
+    );
+}

@@ -49,7 +49,7 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         let table = super::table_for(&args.look, args.output.is_some());
         match args.format {
             Format::Table => history_table(&plan, &evaluations, &warnings, &table, &mut report),
-            Format::Json => history_json(&plan, &evaluations, &warnings, &mut report),
+            Format::Json => history_json(&plan, &evaluations, &warnings, lang, &mut report),
             _ => return Err(Error::read(
                 Location::file("--history"),
                 "a history is written as a table or json; expected --format table or --format json",

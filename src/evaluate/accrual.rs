@@ -2,6 +2,7 @@
 //! point-in-time value, the share of a year elapsed by a month, and the checks that figures
 //! for overlapping periods agree.
 
+use crate::warning::Warning;
 use std::collections::BTreeMap;
 
 use num_bigint::BigInt;
@@ -188,7 +189,7 @@ fn is_quarter(p: Period) -> bool {
 /// figure is used); a year-to-date total that falls from one period to the next draws a
 /// warning. Level figures for periods ending in the same month that differ draw a warning.
 /// A milestone reported done and later not done draws a warning.
-pub fn check_consistency(plan: &Plan, figures: &Figures) -> Result<Vec<String>> {
+pub fn check_consistency(plan: &Plan, figures: &Figures) -> Result<Vec<Warning>> {
     let mut warnings = Vec::new();
     for (target, series) in plan.targets.iter().zip(&figures.by_target) {
         if target.rule == Rule::Done {
@@ -213,15 +214,12 @@ pub fn check_consistency(plan: &Plan, figures: &Figures) -> Result<Vec<String>> 
                 .collect();
             for pair in totals.windows(2) {
                 if pair[1].value < pair[0].value {
-                    warnings.push(format!(
-                        "{}: the year-to-date figure for `{}` falls from {} ({}) to {} ({})",
-                        pair[1].at,
-                        target.name,
-                        pair[0].value,
-                        pair[0].period,
-                        pair[1].value,
-                        pair[1].period
-                    ));
+                    warnings.push(Warning::FallingToDate {
+                        at: pair[1].at.clone(),
+                        target: target.name.clone(),
+                        from: (pair[0].value, pair[0].period),
+                        to: (pair[1].value, pair[1].period),
+                    });
                 }
             }
         }
@@ -229,7 +227,7 @@ pub fn check_consistency(plan: &Plan, figures: &Figures) -> Result<Vec<String>> 
     Ok(warnings)
 }
 
-fn cumulative_parts(target: &Target, series: &Series, warnings: &mut Vec<String>) -> Result<()> {
+fn cumulative_parts(target: &Target, series: &Series, warnings: &mut Vec<Warning>) -> Result<()> {
     for (period, figure) in series {
         let (Some(value), true) = (number(figure), period.month_count() > 1) else {
             continue;
@@ -241,21 +239,25 @@ fn cumulative_parts(target: &Target, series: &Series, warnings: &mut Vec<String>
         if total == value {
             continue;
         }
-        let listed = parts
-            .iter()
-            .map(|(p, _)| p.to_string())
-            .collect::<Vec<_>>()
-            .join(" + ");
-        let message = format!(
-            "{period} figure for `{}` is {value}, but {listed} add up to {total}",
-            target.name
-        );
         if is_quarter(*period) && parts.iter().all(|(p, _)| p.month_count() == 1) {
-            warnings.push(format!(
-                "{}: {message}; the quarter figure is used",
-                figure.at
-            ));
+            warnings.push(Warning::PartsDisagree {
+                at: figure.at.clone(),
+                target: target.name.clone(),
+                period: *period,
+                value,
+                parts: parts.iter().map(|(p, _)| *p).collect(),
+                total,
+            });
         } else {
+            let listed = parts
+                .iter()
+                .map(|(p, _)| p.to_string())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let message = format!(
+                "{period} figure for `{}` is {value}, but {listed} add up to {total}",
+                target.name
+            );
             return Err(Error::actuals(
                 figure.at.clone(),
                 format!("{message}; expected figures that add up"),
@@ -265,7 +267,7 @@ fn cumulative_parts(target: &Target, series: &Series, warnings: &mut Vec<String>
     Ok(())
 }
 
-fn level_disagreements(target: &Target, series: &Series, warnings: &mut Vec<String>) {
+fn level_disagreements(target: &Target, series: &Series, warnings: &mut Vec<Warning>) {
     let mut by_end: BTreeMap<(i32, u8), Vec<(Period, &Figure)>> = BTreeMap::new();
     for (period, figure) in series.iter().filter(|(_, f)| number(f).is_some()) {
         by_end
@@ -276,26 +278,25 @@ fn level_disagreements(target: &Target, series: &Series, warnings: &mut Vec<Stri
     for figures in by_end.values().filter(|f| f.len() > 1) {
         let values: Vec<Decimal> = figures.iter().filter_map(|(_, f)| number(f)).collect();
         if values.windows(2).any(|w| w[0] != w[1]) {
-            let listed: Vec<String> = figures
+            let listed: Vec<(Period, Decimal)> = figures
                 .iter()
-                .map(|(p, f)| format!("{p} {}", number(f).unwrap_or_default()))
+                .map(|(p, f)| (*p, number(f).unwrap_or_default()))
                 .collect();
             let (_, used) = figures
                 .iter()
                 .max_by_key(|(p, _)| p.first)
                 .copied()
                 .unwrap_or(figures[0]);
-            warnings.push(format!(
-                "{}: figures for `{}` at the same date disagree ({}); the shortest period's is used",
-                used.at,
-                target.name,
-                listed.join(", ")
-            ));
+            warnings.push(Warning::LevelsDisagree {
+                at: used.at.clone(),
+                target: target.name.clone(),
+                figures: listed,
+            });
         }
     }
 }
 
-fn milestone_regressions(target: &Target, series: &Series, warnings: &mut Vec<String>) {
+fn milestone_regressions(target: &Target, series: &Series, warnings: &mut Vec<Warning>) {
     let mut done_at: Option<Period> = None;
     let mut ordered: Vec<(&Period, &Figure)> = series.iter().collect();
     ordered.sort_by_key(|(p, _)| (p.year, p.last, p.first));
@@ -304,12 +305,13 @@ fn milestone_regressions(target: &Target, series: &Series, warnings: &mut Vec<St
             Some(FigureValue::Progress(Progress::Done)) => done_at = Some(*period),
             Some(FigureValue::Progress(state)) => {
                 if let Some(done) = done_at.filter(|d| d.year == period.year) {
-                    warnings.push(format!(
-                        "{}: `{}` is reported {} for {period} after being done by {done}",
-                        figure.at,
-                        target.name,
-                        state.key()
-                    ));
+                    warnings.push(Warning::MilestoneRegressed {
+                        at: figure.at.clone(),
+                        target: target.name.clone(),
+                        state,
+                        period: *period,
+                        done,
+                    });
                 }
             }
             _ => {}

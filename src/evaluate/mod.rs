@@ -19,6 +19,7 @@ pub use rules::{
     Unjudged, Verdict,
 };
 
+use crate::warning::Warning;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -222,7 +223,7 @@ pub struct Evaluation<'p> {
     /// One result per target, in plan order.
     pub results: Vec<TargetResult<'p>>,
     /// Rows read but not used, or figures that look wrong, with why.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
 }
 
 impl Evaluation<'_> {
@@ -297,11 +298,12 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
             let series = figures.by_target.get(i).unwrap_or(&empty);
             for (period, figure) in series {
                 if period.year == plan.year && period.last > as_of.last {
-                    warnings.push(format!(
-                        "{}: the figure for `{}` for {period} is later than the period checked \
-                         ({as_of}); not used",
-                        figure.at, target.name
-                    ));
+                    warnings.push(Warning::LaterThanChecked {
+                        at: figure.at.clone(),
+                        target: target.name.clone(),
+                        period: *period,
+                        as_of,
+                    });
                 }
             }
             let mut checker = target::TargetCheck {

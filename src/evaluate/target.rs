@@ -2,6 +2,7 @@
 //! series, its baseline found, its rule applied, and the pace of a figure that is not final
 //! yet judged against the part of the year elapsed.
 
+use crate::warning::{Against, Warning};
 use num_rational::BigRational;
 use rust_decimal::Decimal;
 
@@ -22,7 +23,7 @@ pub(super) struct TargetCheck<'p, 's> {
     /// The last month of the period checked.
     pub last: u8,
     /// Warnings about this target's figures.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// A baseline figure and where it came from.
@@ -231,12 +232,12 @@ impl<'p> TargetCheck<'p, '_> {
             && reading.value.abs() < Decimal::ONE
             && base_value.abs() >= Decimal::ONE
         {
-            let percent = (reading.value * Decimal::ONE_HUNDRED).normalize();
-            self.warnings.push(format!(
-                "{}: {} for `{}` (baseline {base_value}%) looks like a fraction; if it means {percent}%, \
-                 write {percent} or {percent}%",
-                reading.at, reading.value, self.target.name
-            ));
+            self.warnings.push(Warning::LooksLikeFraction {
+                at: reading.at.clone(),
+                target: self.target.name.clone(),
+                value: reading.value,
+                against: Against::Baseline(base_value),
+            });
         }
         match judge(&rule, reading.value, Some(base_value)) {
             Err(Unjudged::BaselineNotPositive) => {
@@ -477,7 +478,7 @@ fn disagreement(
     reading: &Reading,
     base: Decimal,
     reported: Decimal,
-) -> Option<String> {
+) -> Option<Warning> {
     let number = reading.value;
     let exact_growth = number
         .checked_sub(base)?
@@ -486,11 +487,12 @@ fn disagreement(
     let computed = growth_percent(number, base)?;
     let mut rounded = exact_growth.round_dp(reported.scale());
     rounded.rescale(reported.scale());
-    (rounded != reported).then(|| {
-        format!(
-            "{}: reported growth {reported}% for `{}` disagrees with {base} -> {number} ({computed}%); \
-             the check used the figures",
-            reading.at, target.name
-        )
+    (rounded != reported).then(|| Warning::GrowthDisagrees {
+        at: reading.at.clone(),
+        target: target.name.clone(),
+        reported,
+        base,
+        value: number,
+        computed,
     })
 }

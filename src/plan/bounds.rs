@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::Rule;
 use crate::units::{kind, normalize_unit, UnitKind};
+use crate::warning::Breach;
 
 /// What figures of a unit can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,14 +52,18 @@ impl Bounds {
         })
     }
 
-    /// Why `value`, a figure in `unit`, cannot be: `None` when it can.
-    pub fn why_not(&self, value: Decimal, unit: &str) -> Option<String> {
+    /// How `value` is outside the range: `None` when it is inside.
+    pub fn breach(&self, value: Decimal) -> Option<Breach> {
         let fractional = self.whole && !value.fract().is_zero();
         let below = value < self.least;
         let above = self.most.is_some_and(|most| value > most);
-        if !(fractional || below || above) {
-            return None;
-        }
+        (fractional || below || above).then(|| Breach::of(self.kind, below))
+    }
+
+    /// Why `value`, a figure in `unit`, cannot be: `None` when it can.
+    pub fn why_not(&self, value: Decimal, unit: &str) -> Option<String> {
+        let below = value < self.least;
+        self.breach(value)?;
         Some(match self.kind {
             BoundKind::Count if below => {
                 format!("a count of {unit} cannot be negative; expected a whole number, 0 or more")

@@ -10,12 +10,15 @@ use super::json::{actual, maybe, plan_json, write_json, JSON_VERSION};
 use super::table::Table;
 use crate::evaluate::Evaluation;
 use crate::plan::Plan;
+use crate::warning::Warning;
+
+use super::Lang;
 
 /// The history as a table.
 pub fn history_table(
     plan: &Plan,
     evaluations: &[Evaluation],
-    warnings: &[String],
+    warnings: &[Warning],
     table_style: &Table,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -53,7 +56,7 @@ pub fn history_table(
         writeln!(out, "{}: {}", last.period, lang.summary(last))?;
     }
     for warning in warnings {
-        writeln!(out, "{}{warning}", lang.warning())?;
+        writeln!(out, "{}{}", lang.warning(), lang.warning_text(warning))?;
     }
     Ok(())
 }
@@ -63,7 +66,8 @@ pub fn history_table(
 pub fn history_json(
     plan: &Plan,
     evaluations: &[Evaluation],
-    warnings: &[String],
+    warnings: &[Warning],
+    lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let targets: Vec<Value> = plan
@@ -92,7 +96,7 @@ pub fn history_json(
         "plan": plan_json(plan),
         "periods": evaluations.iter().map(|e| e.period).collect::<Vec<_>>(),
         "targets": targets,
-        "warnings": warnings,
+        "warnings": warnings.iter().map(|w| lang.warning_text(w)).collect::<Vec<_>>(),
     });
     write_json(&document, out)
 }

@@ -214,7 +214,12 @@ impl Render for Html {
         if !evaluation.warnings.is_empty() {
             writeln!(out, r#"<ul class="note">"#)?;
             for warning in &evaluation.warnings {
-                writeln!(out, "<li>{}{}</li>", lang.warning(), escape(warning))?;
+                writeln!(
+                    out,
+                    "<li>{}{}</li>",
+                    lang.warning(),
+                    escape(&lang.warning_text(warning))
+                )?;
             }
             writeln!(out, "</ul>")?;
         }

@@ -32,7 +32,11 @@ impl Render for Json {
             "baseline_period": plan.baseline_period,
             "summary": evaluation.summary(),
             "results": evaluation.results.iter().map(|r| result(r, self.lang)).collect::<Vec<_>>(),
-            "warnings": evaluation.warnings,
+            "warnings": evaluation
+                .warnings
+                .iter()
+                .map(|w| self.lang.warning_text(w))
+                .collect::<Vec<_>>(),
         });
         write_json(&document, out)
     }

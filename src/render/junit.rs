@@ -98,7 +98,12 @@ impl Render for Junit {
             }
         }
         if !evaluation.warnings.is_empty() {
-            let warnings = evaluation.warnings.join("\n");
+            let warnings = evaluation
+                .warnings
+                .iter()
+                .map(|w| lang.warning_text(w))
+                .collect::<Vec<_>>()
+                .join("\n");
             writeln!(out, "    <system-out>{}</system-out>", escape(&warnings))?;
         }
         writeln!(out, "  </testsuite>")?;

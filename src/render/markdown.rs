@@ -58,7 +58,12 @@ impl Render for Markdown {
         if !evaluation.warnings.is_empty() {
             writeln!(out)?;
             for warning in &evaluation.warnings {
-                writeln!(out, "- {}{}", lang.warning(), escape(warning))?;
+                writeln!(
+                    out,
+                    "- {}{}",
+                    lang.warning(),
+                    escape(&lang.warning_text(warning))
+                )?;
             }
         }
         Ok(())

@@ -12,6 +12,7 @@ mod list;
 mod markdown;
 mod table;
 mod template;
+mod warnings;
 mod wording;
 
 pub use self::csv::Csv;

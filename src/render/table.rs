@@ -88,7 +88,12 @@ impl Render for Table {
         writeln!(out, "{table}")?;
         writeln!(out, "{}", self.lang.summary(evaluation))?;
         for warning in &evaluation.warnings {
-            writeln!(out, "{}{warning}", self.lang.warning())?;
+            writeln!(
+                out,
+                "{}{}",
+                self.lang.warning(),
+                self.lang.warning_text(warning)
+            )?;
         }
         Ok(())
     }

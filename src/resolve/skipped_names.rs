@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::error::{shorten, Location};
+use crate::error::Location;
+use crate::warning::{SkippedName, Warning};
 
 /// How many names the warning lists before it only counts.
 const LISTED: usize = 50;
@@ -76,31 +77,23 @@ impl SkippedNames {
     }
 
     /// The warning that says what was skipped, if anything was.
-    pub fn warning(&self) -> Option<String> {
+    pub fn warning(&self) -> Option<Warning> {
         if self.names.is_empty() {
             return None;
         }
-        let rows: u64 = self.names.iter().map(|n| n.rows).sum();
-        let mut listed: Vec<String> = self
-            .names
-            .iter()
-            .take(LISTED)
-            .map(|n| match n.rows {
-                1 => format!("`{}` (1 row, at {})", shorten(&n.text), n.first),
-                r => format!(
-                    "`{}` ({r} rows, the first at {})",
-                    shorten(&n.text),
-                    n.first
-                ),
-            })
-            .collect();
-        if self.names.len() > LISTED {
-            listed.push(format!("and {} more names", self.names.len() - LISTED));
-        }
-        Some(format!(
-            "skipped {rows} row{} whose indicator is not in the plan (--ignore-unknown): {}",
-            if rows == 1 { "" } else { "s" },
-            listed.join(", ")
-        ))
+        Some(Warning::SkippedNames {
+            rows: self.names.iter().map(|n| n.rows).sum(),
+            names: self
+                .names
+                .iter()
+                .take(LISTED)
+                .map(|n| SkippedName {
+                    name: n.text.clone(),
+                    first: n.first.clone(),
+                    rows: n.rows,
+                })
+                .collect(),
+            unlisted: self.names.len().saturating_sub(LISTED),
+        })
     }
 }
