@@ -349,3 +349,23 @@ impl CharDevice for std::fs::FileType {
         self.is_char_device()
     }
 }
+
+#[test]
+fn a_rank_target_reads_as_an_improvement_in_every_format() {
+    // 全国排名有所提升: the rank's number falls. 排名下降 would read as "got worse".
+    for (lang, wording) in [
+        ("zh", "排名较上年提升"),
+        ("en", "rank improves (a smaller number)"),
+    ] {
+        for format in ["table", "json", "csv", "markdown", "junit", "html"] {
+            let text = report(format, lang, EXAMPLE);
+            assert!(text.contains(wording), "{format} {lang}");
+            assert!(
+                !text.contains("较上年下降") && !text.contains("below the year"),
+                "{format} {lang}"
+            );
+        }
+    }
+    let hint = plan(&["template"]).stdout;
+    assert!(hint.contains("目标 排名较上年提升"), "the template's hint");
+}

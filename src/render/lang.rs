@@ -118,6 +118,11 @@ impl Lang {
             Rule::RatioAtLeast(k) if k == Decimal::TWO => "double the year before".to_string(),
             Rule::RatioAtLeast(k) if zh => format!("较上年 >= {k} 倍"),
             Rule::RatioAtLeast(k) => format!(">= {k} × the year before"),
+            // A rank improves as its number falls: 排名下降 would read as "got worse".
+            Rule::Decrease if zh && target.is_rank() => "排名较上年提升".to_string(),
+            Rule::Decrease if target.is_rank() => "rank improves (a smaller number)".to_string(),
+            Rule::Increase if zh && target.is_rank() => "排名较上年下降".to_string(),
+            Rule::Increase if target.is_rank() => "rank falls (a larger number)".to_string(),
             Rule::Increase if zh => "较上年提升".to_string(),
             Rule::Increase => "above the year before".to_string(),
             Rule::Decrease if zh => "较上年下降".to_string(),
