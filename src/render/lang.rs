@@ -206,12 +206,43 @@ impl Lang {
 
     /// All notes of a result, joined.
     pub fn notes(self, notes: &[Note]) -> String {
-        let separator = if self == Lang::Zh { "；" } else { "; " };
         notes
             .iter()
             .map(|n| self.note(n))
             .collect::<Vec<_>>()
-            .join(separator)
+            .join(self.separator())
+    }
+
+    /// Between notes: `；` / `; `.
+    pub fn separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        }
+    }
+
+    /// The short note of a target unmet or behind: the level needed by now.
+    pub fn needs(self, level: &str) -> String {
+        match self {
+            Lang::Zh => format!("应达 {level}"),
+            Lang::En => format!("needs {level}"),
+        }
+    }
+
+    /// The short note of a 提升 / 下降 target unmet or behind: the year before's level.
+    pub fn year_before(self, level: &str) -> String {
+        match self {
+            Lang::Zh => format!("上年 {level}"),
+            Lang::En => format!("year before {level}"),
+        }
+    }
+
+    /// A section of the default table: `未达标 5 项` / `5 unmet`.
+    pub fn section(self, status: Status, count: usize) -> String {
+        match self {
+            Lang::Zh => format!("{} {count} 项", self.status(status)),
+            Lang::En => format!("{count} {}", self.status(status)),
+        }
     }
 
     /// Growth over the baseline, for the note column: `growth +41.90%`.
