@@ -109,6 +109,12 @@ pub struct CheckArgs {
     /// Write the report to FILE, whole or not at all, instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The table with every column (period, expected, baseline, gap, clause, full notes), one
+    /// row per target in plan order, as wide as it needs. Without it the table shows indicator,
+    /// target, actual, reached, status and a short note, problems first, fitted to the
+    /// terminal's width (when piped: COLUMNS, else 100).
+    #[arg(long)]
+    pub wide: bool,
     #[command(flatten)]
     pub look: LookArgs,
 }

@@ -11,8 +11,12 @@ const EXAMPLE: &str = "../../examples/actuals-2020.csv";
 const QUARTER: &str = "../../examples/actuals-2020-q3.csv";
 
 fn report(format: &str, lang: &str, file: &str) -> String {
-    let run = plan(&["check", file, "--format", format, "--lang", lang]);
-    assert_eq!(run.stderr, "", "{format} {lang}");
+    report_with(&["check", file, "--format", format, "--lang", lang])
+}
+
+fn report_with(args: &[&str]) -> String {
+    let run = plan(args);
+    assert_eq!(run.stderr, "", "{args:?}");
     assert_eq!(run.code, 1, "the examples have unmet or missing targets");
     run.stdout
 }
@@ -24,12 +28,18 @@ fn every_format_in_both_languages() {
             insta::assert_snapshot!(format!("{format}_{lang}"), report(format, lang, EXAMPLE));
         }
     }
+    for lang in ["zh", "en"] {
+        let wide = report_with(&["check", EXAMPLE, "--wide", "--lang", lang]);
+        insta::assert_snapshot!(format!("table_wide_{lang}"), wide);
+    }
 }
 
 #[test]
 fn quarterly_table_and_history_in_both_languages() {
     for lang in ["zh", "en"] {
         insta::assert_snapshot!(format!("q3_table_{lang}"), report("table", lang, QUARTER));
+        let wide = report_with(&["check", QUARTER, "--wide", "--lang", lang]);
+        insta::assert_snapshot!(format!("q3_table_wide_{lang}"), wide);
         let history = plan(&["check", QUARTER, "--history", "--lang", lang]).stdout;
         insta::assert_snapshot!(format!("q3_history_{lang}"), history);
     }
@@ -348,4 +358,27 @@ impl CharDevice for std::fs::FileType {
         use std::os::unix::fs::FileTypeExt;
         self.is_char_device()
     }
+}
+
+#[test]
+fn a_rank_target_reads_as_an_improvement_in_every_format() {
+    // 全国排名有所提升: the rank's number falls. 排名下降 would read as "got worse".
+    for (lang, wording) in [
+        ("zh", "排名较上年提升"),
+        ("en", "rank improves (a smaller number)"),
+    ] {
+        for format in ["table", "json", "csv", "markdown", "junit", "html"] {
+            let text = match format {
+                "table" => report_with(&["check", EXAMPLE, "--wide", "--lang", lang]),
+                _ => report(format, lang, EXAMPLE),
+            };
+            assert!(text.contains(wording), "{format} {lang}");
+            assert!(
+                !text.contains("较上年下降") && !text.contains("below the year"),
+                "{format} {lang}"
+            );
+        }
+    }
+    let hint = plan(&["template"]).stdout;
+    assert!(hint.contains("目标 排名较上年提升"), "the template's hint");
 }

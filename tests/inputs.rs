@@ -169,7 +169,7 @@ fn reported_growth_rates_stand_in_for_a_baseline() {
         labs["note"],
         "only a growth rate was reported; this target needs the figure itself"
     );
-    let table = plan(&["check", "inputs/growth.csv"]).stdout;
+    let table = plan(&["check", "inputs/growth.csv", "--wide"]).stdout;
     assert!(
         table.contains("checked by the reported growth rate 16.1%"),
         "{table}"

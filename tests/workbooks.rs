@@ -526,7 +526,10 @@ fn a_formula_without_a_saved_value_is_a_warning_and_its_target_missing() {
 #[test]
 fn the_unsaved_formula_note_in_the_table_and_in_chinese() {
     let dir = folder_with("n.xlsx", &unsaved_xlsx(""));
-    let run = plan_in(dir.path(), &["check", "n.xlsx", "--allow-missing"]);
+    let run = plan_in(
+        dir.path(),
+        &["check", "n.xlsx", "--allow-missing", "--wide"],
+    );
     assert!(
         run.stdout
             .contains("formula without a saved value at n.xlsx:Sheet1!C2"),

@@ -64,7 +64,10 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
     let as_of = as_of.unwrap_or_else(|| latest_period(&plan, &figures));
     let evaluation = evaluate(&plan, &figures, as_of);
     let renderer: Box<dyn Render> = match args.format {
-        Format::Table => Box::new(super::table_for(&args.look, args.output.is_some())),
+        Format::Table => Box::new(crate::render::Table {
+            wide: args.wide,
+            ..super::table_for(&args.look, args.output.is_some())
+        }),
         Format::Json => Box::new(Json { lang }),
         Format::Csv => Box::new(Csv { lang }),
         Format::Markdown => Box::new(Markdown { lang }),

@@ -84,10 +84,19 @@ pub(crate) fn table_for(look: &LookArgs, to_file: bool) -> Table {
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let width = if terminal {
-        comfy_table::Table::new().width()
+        terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0)
     } else {
         None
     };
+    // Piped or written to a file: COLUMNS when set, as shells export it, else 100.
+    let columns = width
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|&w: &u16| w > 0)
+        })
+        .unwrap_or(100);
     let style = match look.style {
         Style::Ascii => TableStyle::Ascii,
         Style::Utf8 => TableStyle::Utf8,
@@ -96,6 +105,8 @@ pub(crate) fn table_for(look: &LookArgs, to_file: bool) -> Table {
         style,
         color,
         width,
+        columns,
+        wide: false,
         lang: lang(look),
     }
 }

@@ -38,6 +38,16 @@ pub struct Target {
     pub out_of_range: OutOfRange,
 }
 
+impl Target {
+    /// Whether the figure is a rank (unit 位), where a smaller number is better.
+    pub fn is_rank(&self) -> bool {
+        self.unit
+            .as_deref()
+            .and_then(super::Bounds::of)
+            .is_some_and(|b| b.kind == super::BoundKind::Rank)
+    }
+}
+
 /// What a figure outside the range of its quantity is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum OutOfRange {

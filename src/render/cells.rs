@@ -3,7 +3,7 @@
 
 use super::wording::{number_with_unit, signed};
 use super::Lang;
-use crate::evaluate::{Actual, BaselineFrom, Basis, TargetResult};
+use crate::evaluate::{Actual, BaselineFrom, Basis, Note, TargetResult};
 
 /// The actual figure as shown: a number with its unit, a milestone's word, or `-`.
 pub fn actual_text(result: &TargetResult, lang: Lang) -> String {
@@ -29,22 +29,12 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
         }
     });
     let reported = result.basis == Some(Basis::ReportedGrowth);
-    let expected = match result.expected {
-        Some(e) if reported => format!("{e}%"),
-        Some(e) => number_with_unit(e, unit),
-        None => dash(),
-    };
+    let expected = expected_text(result);
     let gap = match (result.gap, reported) {
         (Some(gap), true) => lang.points(&signed(gap)),
         (gap, _) => gap.map_or_else(dash, signed),
     };
-    let mut notes = Vec::new();
-    if let (Some(growth), Some(Basis::Baseline)) = (result.growth, result.basis) {
-        notes.push(lang.growth(growth));
-    }
-    if !result.notes.is_empty() {
-        notes.push(lang.notes(&result.notes));
-    }
+    let notes = note_text(result, &result.notes, lang);
     [
         target.name.clone(),
         lang.target(target),
@@ -56,6 +46,28 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
         result.share.map_or_else(dash, |s| format!("{s}%")),
         lang.status(result.status).to_string(),
         target.source.clone(),
-        notes.join(if lang == Lang::Zh { "；" } else { "; " }),
+        notes,
     ]
+}
+
+/// The level expected by now (the annual level at year end), with its unit, or `-`.
+pub fn expected_text(result: &TargetResult) -> String {
+    let unit = result.target.unit.as_deref();
+    match result.expected {
+        Some(e) if result.basis == Some(Basis::ReportedGrowth) => format!("{e}%"),
+        Some(e) => number_with_unit(e, unit),
+        None => "-".to_string(),
+    }
+}
+
+/// The note column: the growth over the baseline, then `notes` in words.
+pub fn note_text(result: &TargetResult, notes: &[Note], lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let (Some(growth), Some(Basis::Baseline)) = (result.growth, result.basis) {
+        parts.push(lang.growth(growth));
+    }
+    if !notes.is_empty() {
+        parts.push(lang.notes(notes));
+    }
+    parts.join(lang.separator())
 }

@@ -118,6 +118,11 @@ impl Lang {
             Rule::RatioAtLeast(k) if k == Decimal::TWO => "double the year before".to_string(),
             Rule::RatioAtLeast(k) if zh => format!("较上年 >= {k} 倍"),
             Rule::RatioAtLeast(k) => format!(">= {k} × the year before"),
+            // A rank improves as its number falls: 排名下降 would read as "got worse".
+            Rule::Decrease if zh && target.is_rank() => "排名较上年提升".to_string(),
+            Rule::Decrease if target.is_rank() => "rank improves (a smaller number)".to_string(),
+            Rule::Increase if zh && target.is_rank() => "排名较上年下降".to_string(),
+            Rule::Increase if target.is_rank() => "rank falls (a larger number)".to_string(),
             Rule::Increase if zh => "较上年提升".to_string(),
             Rule::Increase => "above the year before".to_string(),
             Rule::Decrease if zh => "较上年下降".to_string(),
@@ -201,12 +206,43 @@ impl Lang {
 
     /// All notes of a result, joined.
     pub fn notes(self, notes: &[Note]) -> String {
-        let separator = if self == Lang::Zh { "；" } else { "; " };
         notes
             .iter()
             .map(|n| self.note(n))
             .collect::<Vec<_>>()
-            .join(separator)
+            .join(self.separator())
+    }
+
+    /// Between notes: `；` / `; `.
+    pub fn separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        }
+    }
+
+    /// The short note of a target unmet or behind: the level needed by now.
+    pub fn needs(self, level: &str) -> String {
+        match self {
+            Lang::Zh => format!("应达 {level}"),
+            Lang::En => format!("needs {level}"),
+        }
+    }
+
+    /// The short note of a 提升 / 下降 target unmet or behind: the year before's level.
+    pub fn year_before(self, level: &str) -> String {
+        match self {
+            Lang::Zh => format!("上年 {level}"),
+            Lang::En => format!("year before {level}"),
+        }
+    }
+
+    /// A section of the default table: `未达标 5 项` / `5 unmet`.
+    pub fn section(self, status: Status, count: usize) -> String {
+        match self {
+            Lang::Zh => format!("{} {count} 项", self.status(status)),
+            Lang::En => format!("{count} {}", self.status(status)),
+        }
     }
 
     /// Growth over the baseline, for the note column: `growth +41.90%`.

@@ -2,17 +2,21 @@
 //! writer, and know nothing of parsing.
 
 mod cells;
+mod compact;
 mod csv;
+mod grid;
 mod history;
 mod html;
 mod json;
 mod junit;
 mod lang;
+mod layout;
 mod list;
 mod markdown;
 mod table;
 mod template;
 mod warnings;
+mod width;
 mod wording;
 
 pub use self::csv::Csv;

@@ -1,12 +1,15 @@
-//! The terminal table (comfy-table). ASCII borders by default, since box-drawing characters are
-//! double width in CJK-configured terminals; `--style utf8` for box drawing. Colour only when
-//! asked for (the caller decides from the terminal and NO_COLOR).
+//! The terminal table. ASCII borders by default, since box-drawing characters are double width in
+//! CJK-configured terminals; `--style utf8` for box drawing. Colour only when asked for (the
+//! caller decides from the terminal and NO_COLOR). The default view is [`super::compact`],
+//! fitted to a width; `--wide` gives every column (comfy-table). Both print ambiguous-width
+//! characters in unambiguous forms ([`super::width`]).
 
 use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, Color, ContentArrangement};
 
 use super::cells::result_cells;
+use super::width::unambiguous;
 use super::{Lang, Render};
 use crate::evaluate::{Evaluation, Status};
 
@@ -31,16 +34,43 @@ impl TableStyle {
 }
 
 /// Renders a check as a table, then the summary line and any warnings.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Table {
     /// Border style.
     pub style: TableStyle,
     /// Colour the status column.
     pub color: bool,
-    /// Fit the table to this many columns (a terminal's width), wrapping cells.
+    /// Wrap the wide tables (`--wide`, `--history`) to this many columns: a terminal's width.
     pub width: Option<u16>,
+    /// The width the default view fits: the terminal's, else `COLUMNS`, else 100.
+    pub columns: u16,
+    /// Every column, one row per target in plan order (`--wide`), instead of the default view.
+    pub wide: bool,
     /// The language of headers, words and notes.
     pub lang: Lang,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table {
+            style: TableStyle::default(),
+            color: false,
+            width: None,
+            columns: 100,
+            wide: false,
+            lang: Lang::default(),
+        }
+    }
+}
+
+/// `text` in the colour of `status` (ANSI codes, which take no width).
+pub fn paint(status: Status, text: &str) -> String {
+    let code = match status {
+        Status::Met | Status::OnTrack => 32,
+        Status::Unmet | Status::Behind => 31,
+        Status::Missing => 33,
+    };
+    format!("\x1b[{code}m{text}\x1b[39m")
 }
 
 impl Table {
@@ -75,10 +105,13 @@ impl Table {
 
 impl Render for Table {
     fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
+        if !self.wide {
+            return super::compact::render(self, evaluation, out);
+        }
         let mut table = self.new_table();
         table.set_header(self.lang.headers());
         for result in &evaluation.results {
-            let cells = result_cells(result, self.lang);
+            let cells = result_cells(result, self.lang).map(|text| unambiguous(&text));
             table.add_row(cells.into_iter().enumerate().map(|(i, text)| match i {
                 8 => self.status_cell(result.status, text),
                 _ => Cell::new(text),

@@ -20,13 +20,14 @@ pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// A `plan` command in the fixtures folder, with colour and locale settings cleared.
+/// A `plan` command in the fixtures folder, with colour, width and locale settings cleared.
 pub fn command(args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("plan").expect("the plan binary is built");
     cmd.current_dir(fixtures())
         .args(args)
         .env_remove("NO_COLOR")
         .env_remove("RUST_BACKTRACE")
+        .env_remove("COLUMNS")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8");

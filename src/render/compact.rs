@@ -1,0 +1,183 @@
+//! The default table: what a reader needs to decide (indicator, target, actual, reached, status,
+//! a short note), a section per status with the problems first, fitted to a width. Names and
+//! targets wrap onto at most two lines; nothing else wraps. `--wide` gives every column instead.
+
+use std::io::{self, Write};
+
+use super::cells::{actual_text, expected_text, note_text};
+use super::grid::{Grid, Rule};
+use super::layout::{layout, Column};
+use super::width::{cut, fit, unambiguous, wrap};
+use super::{Lang, Table};
+use crate::evaluate::{Evaluation, Note, Status, TargetResult};
+
+/// The sections, in the order they are shown: what needs attention first.
+pub const SECTIONS: [Status; 5] = [
+    Status::Unmet,
+    Status::Behind,
+    Status::Missing,
+    Status::OnTrack,
+    Status::Met,
+];
+
+/// The six columns, in order, and how each may be fitted: indicator, target, actual, reached,
+/// status, note.
+const COLUMNS: [Column; 6] = [
+    Column::Wraps,
+    Column::Wraps,
+    Column::Fixed,
+    Column::Fixed,
+    Column::Fixed,
+    Column::Note,
+];
+
+/// What goes when the table is too wide, in order: the note, the status (the section's title
+/// says it), the share reached.
+const DROP: [usize; 3] = [5, 4, 3];
+
+/// The columns that take spare width, in order: the note to 20 columns (most short notes), the
+/// target onto one line, the indicator onto one line, the note to its longest.
+const GROW: [(usize, Option<usize>); 4] = [(5, Some(20)), (1, None), (0, None), (5, None)];
+
+/// Header indices of [`Lang::headers`] for the six columns.
+const HEADERS: [usize; 6] = [0, 1, 3, 7, 8, 10];
+
+/// The short note: for a target unmet or behind, the level it needed (or the year before's, for
+/// 提升 / 下降 targets); then the notes of the full table, without a milestone's state, which the
+/// actual already says.
+pub fn short_note(result: &TargetResult, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if matches!(result.status, Status::Unmet | Status::Behind) && result.expected.is_some() {
+        let level = expected_text(result);
+        parts.push(if result.target.rule.is_qualitative() {
+            lang.year_before(&level)
+        } else {
+            lang.needs(&level)
+        });
+    }
+    let notes: Vec<Note> = result
+        .notes
+        .iter()
+        .filter(|n| !matches!(n, Note::InProgress | Note::NotDone))
+        .cloned()
+        .collect();
+    let notes = note_text(result, &notes, lang);
+    if !notes.is_empty() {
+        parts.push(notes);
+    }
+    parts.join(lang.separator())
+}
+
+/// As many whole notes as fit in `width`, or the first cut short.
+fn whole_notes(note: &str, width: usize, lang: Lang) -> String {
+    let parts: Vec<&str> = note.split(lang.separator()).collect();
+    (1..=parts.len())
+        .rev()
+        .map(|n| parts[..n].join(lang.separator()))
+        .find(|text| super::width::width(text) <= width)
+        .unwrap_or_else(|| cut(note, width))
+}
+
+/// The six cells of a result, in unambiguous characters.
+fn cells(result: &TargetResult, lang: Lang) -> [String; 6] {
+    [
+        result.target.name.clone(),
+        lang.target(result.target),
+        actual_text(result, lang),
+        result
+            .share
+            .map_or_else(|| "-".to_string(), |s| format!("{s}%")),
+        lang.status(result.status).to_string(),
+        short_note(result, lang),
+    ]
+    .map(|text| unambiguous(&text))
+}
+
+/// Writes the default view: title, summary, the table in sections, summary again, warnings.
+pub fn render(table: &Table, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
+    let lang = table.lang;
+    let headers = lang.headers();
+    let header: Vec<String> = HEADERS.iter().map(|&i| headers[i].to_string()).collect();
+    let rows: Vec<(Status, [String; 6])> = SECTIONS
+        .iter()
+        .flat_map(|&status| {
+            evaluation
+                .results
+                .iter()
+                .filter(move |r| r.status == status)
+                .map(move |r| (status, cells(r, lang)))
+        })
+        .collect();
+    let texts: Vec<Vec<&str>> = (0..COLUMNS.len())
+        .map(|c| {
+            std::iter::once(header[c].as_str())
+                .chain(rows.iter().map(|(_, cells)| cells[c].as_str()))
+                .collect()
+        })
+        .collect();
+    let shown = layout(
+        &COLUMNS,
+        &texts,
+        usize::from(table.columns),
+        &GROW,
+        &DROP,
+        Grid::overhead,
+    );
+    let grid = Grid {
+        widths: shown.iter().map(|&(_, w)| w).collect(),
+        style: table.style,
+    };
+    let fitted = |cells: &[String]| -> Vec<Vec<String>> {
+        shown
+            .iter()
+            .map(|&(c, w)| match COLUMNS[c] {
+                Column::Wraps => fit(&cells[c], w, 2),
+                Column::Note => vec![whole_notes(&cells[c], w, lang)],
+                Column::Fixed => vec![cut(&cells[c], w)],
+            })
+            .collect()
+    };
+    // The title and summary wrap at the width too.
+    let width = usize::from(table.columns).max(1);
+    let summary = wrap(&lang.summary(evaluation), width).join("\n");
+    let title = lang.title(evaluation.plan, evaluation);
+    writeln!(out, "{}", wrap(&title, width).join("\n"))?;
+    writeln!(out, "{summary}")?;
+    writeln!(out, "{}", grid.rule(Rule::Top))?;
+    for line in grid.row(&fitted(&header), &|_, t| t.to_string()) {
+        writeln!(out, "{line}")?;
+    }
+    let mut previous = None;
+    for (status, cells) in &rows {
+        if previous != Some(*status) {
+            let count = rows.iter().filter(|(s, _)| s == status).count();
+            let before = if previous.is_none() {
+                Rule::Header
+            } else {
+                Rule::BeforeTitle
+            };
+            writeln!(out, "{}", grid.rule(before))?;
+            writeln!(out, "{}", grid.title(&lang.section(*status, count)))?;
+            writeln!(out, "{}", grid.rule(Rule::AfterTitle))?;
+            previous = Some(*status);
+        }
+        let status_column = shown.iter().position(|&(c, _)| c == 4);
+        let paint = |column: usize, text: &str| match (Some(column) == status_column, table.color) {
+            (true, true) => super::table::paint(*status, text),
+            _ => text.to_string(),
+        };
+        for line in grid.row(&fitted(cells), &paint) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if previous.is_none() {
+        writeln!(out, "{}", grid.rule(Rule::Header))?;
+    }
+    writeln!(out, "{}", grid.rule(Rule::Bottom))?;
+    writeln!(out, "{summary}")?;
+    // Warnings stay whole, one a line, to be searched for and copied.
+    for warning in &evaluation.warnings {
+        writeln!(out, "{}{}", lang.warning(), lang.warning_text(warning))?;
+    }
+    Ok(())
+}

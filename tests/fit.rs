@@ -1,0 +1,221 @@
+//! The default table fits its width: piped at `COLUMNS` (else 100), on a terminal at the
+//! terminal's width. No line is wider than the width (an ambiguous-width character counted as
+//! two), no row takes more than two lines, the problems come before what is met, and the
+//! summary line is first and last.
+
+mod common;
+
+use common::command;
+use proptest::prelude::*;
+use unicode_width::UnicodeWidthStr;
+
+const EXAMPLES: [&str; 2] = [
+    "../../examples/actuals-2020.csv",
+    "../../examples/actuals-2020-q3.csv",
+];
+
+fn table(file: &str, lang: &str, columns: Option<usize>) -> String {
+    let mut cmd = command(&["check", file, "--lang", lang]);
+    if let Some(columns) = columns {
+        cmd.env("COLUMNS", columns.to_string());
+    }
+    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+}
+
+/// The cells of a table line, or `None` for a rule or a line outside the table.
+fn cells(line: &str) -> Option<Vec<&str>> {
+    let inner = line.strip_prefix("| ")?.strip_suffix(" |")?;
+    Some(inner.split(" | ").map(str::trim).collect())
+}
+
+/// Checks every promise of the default view at `width`; returns the rows' statuses in order.
+fn check_fits(text: &str, width: usize, what: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    for line in &lines {
+        assert!(
+            line.width_cjk() <= width,
+            "{what}: {} > {width}: {line}",
+            line.width_cjk()
+        );
+    }
+    unambiguous(text, what);
+    // The summary (one line, or two at a narrow width) right above the table and last.
+    let top = lines.iter().position(|l| l.starts_with('+')).unwrap();
+    let bottom = lines.iter().rposition(|l| l.starts_with('+')).unwrap();
+    let summary = &lines[bottom + 1..];
+    assert!(summary.concat().contains(" · "), "{what}: the summary last");
+    assert_eq!(
+        &lines[top - summary.len()..top],
+        summary,
+        "{what}: the summary first"
+    );
+    let rows: Vec<Vec<&str>> = lines
+        .iter()
+        .filter_map(|l| cells(l))
+        .filter(|c| c.len() > 1)
+        .collect();
+    let header = &rows[0];
+    let actual = header
+        .iter()
+        .position(|h| *h == "Actual" || *h == "实际")
+        .unwrap();
+    let status = header.iter().position(|h| *h == "Status" || *h == "状态");
+    let mut statuses = Vec::new();
+    let mut height = 0;
+    for row in &rows[1..] {
+        // The actual never wraps: a line without one continues the row above.
+        if row[actual].is_empty() {
+            height += 1;
+            assert!(height <= 2, "{what}: a row of more than two lines: {row:?}");
+        } else {
+            height = 1;
+            statuses.extend(status.map(|s| row[s].to_string()));
+        }
+    }
+    statuses
+}
+
+/// Every line of the table is as wide in a CJK-configured terminal as in any other: no
+/// ambiguous-width character in it.
+fn unambiguous(text: &str, what: &str) {
+    for line in text.lines().filter(|l| l.starts_with(['|', '+'])) {
+        assert_eq!(
+            line.width(),
+            line.width_cjk(),
+            "{what}: ambiguous width: {line}"
+        );
+    }
+}
+
+fn rank(status: &str) -> usize {
+    let order = [
+        "unmet",
+        "未达标",
+        "behind",
+        "进度滞后",
+        "missing",
+        "缺数据",
+        "on track",
+        "进度正常",
+        "met",
+        "达标",
+    ];
+    order.iter().position(|s| *s == status).unwrap() / 2
+}
+
+#[test]
+fn fits_80_and_120_columns_in_both_languages_problems_first() {
+    for file in EXAMPLES {
+        for lang in ["zh", "en"] {
+            for width in [80, 120] {
+                let what = format!("{file} {lang} {width}");
+                let text = table(file, lang, Some(width));
+                let statuses = check_fits(&text, width, &what);
+                if width == 120 {
+                    assert_eq!(statuses.len(), 44, "{what}: every target, with its status");
+                    let ranks: Vec<usize> = statuses.iter().map(|s| rank(s)).collect();
+                    assert!(
+                        ranks.windows(2).all(|w| w[0] <= w[1]),
+                        "{what}: {statuses:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn piped_without_columns_fits_100() {
+    for lang in ["zh", "en"] {
+        let text = table(EXAMPLES[0], lang, None);
+        check_fits(&text, 100, lang);
+        assert!(
+            text.lines().any(|l| l.width_cjk() > 90),
+            "{lang}: the width is used"
+        );
+    }
+}
+
+#[test]
+fn problems_in_sections_before_what_is_met() {
+    let text = table(EXAMPLES[1], "en", Some(120));
+    let titles: Vec<&str> = text
+        .lines()
+        .filter_map(cells)
+        .filter(|c| c.len() == 1)
+        .map(|c| c[0])
+        .collect();
+    assert_eq!(titles, ["4 behind", "31 missing", "7 on track", "2 met"]);
+}
+
+#[test]
+fn wide_gives_every_column() {
+    let text = table(EXAMPLES[0], "en", Some(80));
+    let wide = String::from_utf8(
+        command(&["check", EXAMPLES[0], "--lang", "en", "--wide"])
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let header = "| Indicator ";
+    let head = |t: &str| {
+        cells(t.lines().find(|l| l.starts_with(header)).unwrap())
+            .unwrap()
+            .len()
+    };
+    assert_eq!(head(&wide), 11, "--wide: every column");
+    unambiguous(&wide, "--wide");
+    assert!(head(&text) < 11);
+    assert!(
+        wide.lines().any(|l| l.width_cjk() > 200),
+        "--wide is as wide as it needs"
+    );
+}
+
+#[test]
+fn on_a_terminal_the_terminal_width() {
+    // A pseudo-terminal through util-linux `script`; skipped where it is not installed.
+    let Ok(_) = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!("skipped: no `script` for a pseudo-terminal");
+        return;
+    };
+    let bin = assert_cmd::cargo::cargo_bin("plan");
+    for width in [80, 120] {
+        let shell = format!(
+            "stty cols {width} rows 50; {} check {} --lang zh --color never",
+            bin.display(),
+            EXAMPLES[0]
+        );
+        let output = std::process::Command::new("script")
+            .args(["-qec", &shell, "/dev/null"])
+            .current_dir(common::fixtures())
+            .env_remove("COLUMNS")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout)
+            .unwrap()
+            .replace("\r\n", "\n");
+        check_fits(&text, width, &format!("terminal {width}"));
+        assert!(
+            text.lines().any(|l| l.width_cjk() > width - 10),
+            "{width}: the width is used"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn fits_every_width_from_60_to_200(width in 60usize..=200, zh: bool, quarter: bool) {
+        let lang = if zh { "zh" } else { "en" };
+        let file = EXAMPLES[usize::from(quarter)];
+        let text = table(file, lang, Some(width));
+        check_fits(&text, width, &format!("{file} {lang} {width}"));
+    }
+}
