@@ -145,6 +145,7 @@ fn binary_garbage_of_every_byte() {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn a_file_that_cannot_be_read() {
     // Reading a process's own memory from offset 0 fails with an I/O error on Linux.
     assert_error(
@@ -154,6 +155,7 @@ fn a_file_that_cannot_be_read() {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_pipe_is_an_input_like_any_file() {
     let fixtures = common::fixtures();
     let script = "plan check <(iconv -f utf-8 -t gbk ../../examples/actuals-2020.csv | iconv -f gbk -t utf-8) --format json";

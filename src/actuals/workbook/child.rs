@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::OnceLock;
 
+use super::limit::cap_memory;
 use super::rows::Cells;
 use super::sheet::read_contained;
 use super::{wire, PlacedCell};
@@ -145,21 +146,9 @@ impl Drop for FromChild {
     }
 }
 
-/// Caps this process's address space at [`CHILD_MEMORY`], where the system lets a process cap
-/// its own (Unix). Elsewhere (Windows) the child runs uncapped for now: a job object would
-/// cap it there.
-fn cap_memory() {
-    #[cfg(unix)]
-    let _ = rlimit::setrlimit(
-        rlimit::Resource::AS,
-        super::CHILD_MEMORY,
-        super::CHILD_MEMORY,
-    );
-}
-
-/// In the child: caps memory, reads a workbook from standard input and streams the chosen
-/// sheet's cells to standard output (see [`wire`]), or the error that stopped it. Returns
-/// nothing more to print.
+/// In the child: caps memory ([`cap_memory`]), reads a workbook from standard input and
+/// streams the chosen sheet's cells to standard output (see [`wire`]), or the error that
+/// stopped it. Returns nothing more to print.
 pub fn serve_workbook(sheet: Option<&str>) -> Vec<u8> {
     cap_memory();
     let mut bytes = Vec::new();

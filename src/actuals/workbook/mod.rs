@@ -13,13 +13,15 @@
 //! not a rectangle of a billion. calamine panics on some damaged files; such a panic is
 //! contained and reported as an error on the file.
 //!
-//! [`child`] starts the child and reads its answer ([`wire`]); [`sheet`] opens the workbook,
+//! [`child`] starts the child and reads its answer ([`wire`]), the child capping its memory
+//! ([`limit`]); [`sheet`] opens the workbook,
 //! [`choose`]s the sheet and reads it, its cells made ours by [`cells`]; [`rows`] groups the
 //! cells into rows.
 
 mod cells;
 mod child;
 mod choose;
+mod limit;
 mod rows;
 mod sheet;
 mod wire;
@@ -41,9 +43,9 @@ pub fn looks_like_workbook(bytes: &[u8]) -> bool {
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
-/// The most memory a child reading a workbook may take (address space): calamine sizes some
-/// buffers from numbers in the file, and a damaged .xls can ask for many gigabytes.
-#[cfg_attr(not(unix), allow(dead_code))]
+/// The most memory a child reading a workbook may take (address space on Unix, committed
+/// memory on Windows; see [`limit`]): calamine sizes some buffers from numbers in the file,
+/// and a damaged .xls can ask for many gigabytes.
 pub const CHILD_MEMORY: u64 = 2 << 30;
 
 /// A cell and its 0-based (row, column).
