@@ -38,7 +38,7 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
     [
         target.name.clone(),
         lang.target(target),
-        result.period.map_or_else(dash, |p| p.to_string()),
+        result.period.map_or_else(dash, |p| lang.period(p)),
         actual_text(result, lang),
         expected,
         baseline,

@@ -26,7 +26,7 @@ pub fn history_table(
     let lang = table_style.lang;
     let headers = lang.headers();
     let mut header = vec![headers[0].to_string(), headers[1].to_string()];
-    header.extend(evaluations.iter().map(|e| e.period.to_string()));
+    header.extend(evaluations.iter().map(|e| lang.period(e.period)));
     table.set_header(header);
     for (i, target) in plan.targets.iter().enumerate() {
         let mut row = vec![

@@ -149,7 +149,7 @@ impl Render for Html {
         writeln!(out, "<header><h1>{}</h1>", escape(&plan.title))?;
         let period = match (lang, evaluation.period.is_full_year()) {
             (Lang::Zh, true) => format!("{} 年", evaluation.period.year),
-            (Lang::Zh, false) => format!("{}（年初至今）", evaluation.period),
+            (Lang::Zh, false) => format!("{}（年初至今）", evaluation.period.zh()),
             (Lang::En, true) => evaluation.period.year.to_string(),
             (Lang::En, false) => format!("{} (year to date)", evaluation.period),
         };
@@ -184,7 +184,7 @@ impl Render for Html {
                 figures.push_str(&format!(" · {expected_word} {}", cells[4]));
             }
             if let Some(period) = result.period {
-                figures.push_str(&format!(" · {period}"));
+                figures.push_str(&format!(" · {}", lang.period(period)));
             }
             writeln!(out, r#"<section class="{}">"#, result.status.key())?;
             writeln!(

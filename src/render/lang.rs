@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::wording::{number_with_unit, signed};
 use crate::evaluate::{Evaluation, Note, Status};
 use crate::figure::Progress;
+use crate::period::Period;
 use crate::plan::{Plan, Rule, Target};
 
 /// The language of a report.
@@ -39,6 +40,14 @@ impl Lang {
         match self {
             Lang::Zh => "zh-CN",
             Lang::En => "en",
+        }
+    }
+
+    /// A period as this language's tables name it: `2020年1-9月`, or `2020-01/2020-09`.
+    pub fn period(self, period: Period) -> String {
+        match self {
+            Lang::Zh => period.zh(),
+            Lang::En => period.to_string(),
         }
     }
 
@@ -168,9 +177,9 @@ impl Lang {
             Note::BaselineNotPositive => {
                 "baseline is zero or negative; growth and ratios from it are undefined".to_string()
             }
-            Note::Stale { period } if zh => format!("最新数据为 {period}"),
+            Note::Stale { period } if zh => format!("最新数据为 {}", period.zh()),
             Note::Stale { period } => format!("the latest figure is for {period}"),
-            Note::ReachedBy { period } if zh => format!("{period} 已达到全年目标"),
+            Note::ReachedBy { period } if zh => format!("{} 已达到全年目标", period.zh()),
             Note::ReachedBy { period } => format!("the annual level was reached by {period}"),
             Note::InProgress => self.progress(Progress::InProgress).to_string(),
             Note::NotDone => self.progress(Progress::NotDone).to_string(),
@@ -285,7 +294,7 @@ impl Lang {
         let period = evaluation.period;
         match (self, period.is_full_year()) {
             (Lang::Zh, true) => format!("{} — {} 年", plan.title, period.year),
-            (Lang::Zh, false) => format!("{} — {period}（年初至今）", plan.title),
+            (Lang::Zh, false) => format!("{} — {}（年初至今）", plan.title, period.zh()),
             (Lang::En, true) => format!("{} — {}", plan.title, period.year),
             (Lang::En, false) => format!("{} — {period} (year to date)", plan.title),
         }
