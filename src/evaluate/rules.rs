@@ -273,6 +273,39 @@ mod tests {
     }
 
     #[test]
+    fn the_gap_keeps_the_places_the_figures_are_written_in() {
+        let gap = |rule: Rule, actual: &str, base: Option<&str>| {
+            judge(&rule, d(actual), base.map(d))
+                .unwrap()
+                .gap
+                .map(|g| g.to_string())
+        };
+        let rd = || Rule::AtLeast(d("2.20"));
+        assert_eq!(gap(rd(), "2.2", None).as_deref(), Some("0.00"));
+        assert_eq!(gap(rd(), "2.42", None).as_deref(), Some("0.22"));
+        assert_eq!(gap(rd(), "2.205", None).as_deref(), Some("0.005"));
+        assert_eq!(
+            gap(Rule::MoreThan(d("1200")), "1200", None).as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            gap(Rule::AtLeast(d("4")), "3.50", None).as_deref(),
+            Some("-0.50")
+        );
+        // Against a computed level that does not fit a decimal: the gap has the places it
+        // needs (1.005 × a 28-digit baseline has 31 digits), not the actual's.
+        assert_eq!(
+            gap(
+                Rule::GrowthAtLeast(d("0.5")),
+                "1005000000000000000000000001",
+                Some("1000000000000000000000000001")
+            )
+            .as_deref(),
+            Some("-0.005")
+        );
+    }
+
+    #[test]
     fn growth_needs_a_positive_baseline() {
         let rule = Rule::GrowthAtLeast(d("20"));
         assert_eq!(
@@ -381,6 +414,41 @@ mod tests {
             level(&Rule::GrowthAtLeast(d("20")), Some(d("4365"))),
             Some(exact(d("5238")))
         );
+    }
+
+    #[test]
+    fn the_level_each_rule_compares_with_and_which_way_is_better() {
+        let base = Some(d("40"));
+        let level = |rule: Rule| level(&rule, base).map(|l| to_decimal(&l).unwrap().to_string());
+        assert_eq!(level(Rule::AtLeast(d("2.20"))).as_deref(), Some("2.2"));
+        assert_eq!(level(Rule::LessThan(d("5"))).as_deref(), Some("5"));
+        assert_eq!(level(Rule::GrowthAtLeast(d("20"))).as_deref(), Some("48"));
+        assert_eq!(level(Rule::RatioAtLeast(d("2"))).as_deref(), Some("80"));
+        assert_eq!(level(Rule::RatioAtLeast(d("1.5"))).as_deref(), Some("60"));
+        assert_eq!(level(Rule::Increase).as_deref(), Some("40"));
+        assert_eq!(level(Rule::Decrease).as_deref(), Some("40"));
+        assert_eq!(level(Rule::Done), None);
+        assert_eq!(super::level(&Rule::RatioAtLeast(d("2")), None), None);
+        for (rule, better) in [
+            (Rule::AtLeast(d("1")), Some(true)),
+            (Rule::MoreThan(d("1")), Some(true)),
+            (Rule::GrowthAtLeast(d("1")), Some(true)),
+            (Rule::RatioAtLeast(d("2")), Some(true)),
+            (Rule::Increase, Some(true)),
+            (Rule::AtMost(d("1")), Some(false)),
+            (Rule::LessThan(d("1")), Some(false)),
+            (Rule::Decrease, Some(false)),
+            (
+                Rule::Between {
+                    min: d("1"),
+                    max: d("2"),
+                },
+                None,
+            ),
+            (Rule::Done, None),
+        ] {
+            assert_eq!(higher_is_better(&rule), better, "{rule:?}");
+        }
     }
 
     #[test]
