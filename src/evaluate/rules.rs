@@ -157,15 +157,17 @@ pub fn judge_growth_rate(rule: &Rule, change: Decimal) -> Result<Verdict, Unjudg
 }
 
 /// The level a rule compares the figure with, exactly: the value, baseline × (100 + X) / 100,
-/// k × baseline, or the baseline. `None` for `between` and milestones, or a relative rule
-/// without a baseline.
+/// k × baseline, or the baseline. `None` for `between` and milestones, a relative rule without
+/// a baseline, or a growth or ratio rule whose baseline is zero or negative (undefined, as
+/// [`judge`] says: 0 -> 30 has not doubled, and no level of 0 is reached early).
 pub fn level(rule: &Rule, baseline: Option<Decimal>) -> Option<BigRational> {
+    let positive = || baseline.filter(|b| *b > Decimal::ZERO);
     match *rule {
         Rule::AtLeast(v) | Rule::MoreThan(v) | Rule::AtMost(v) | Rule::LessThan(v) => {
             Some(exact(v))
         }
-        Rule::GrowthAtLeast(x) => Some(exact(baseline?) * (hundred() + exact(x)) / hundred()),
-        Rule::RatioAtLeast(k) => Some(exact(baseline?) * exact(k)),
+        Rule::GrowthAtLeast(x) => Some(exact(positive()?) * (hundred() + exact(x)) / hundred()),
+        Rule::RatioAtLeast(k) => Some(exact(positive()?) * exact(k)),
         Rule::Increase | Rule::Decrease => Some(exact(baseline?)),
         Rule::Between { .. } | Rule::Done => None,
     }
@@ -429,6 +431,20 @@ mod tests {
         assert_eq!(level(Rule::Decrease).as_deref(), Some("40"));
         assert_eq!(level(Rule::Done), None);
         assert_eq!(super::level(&Rule::RatioAtLeast(d("2")), None), None);
+        // Growth and ratios from a baseline of zero or below are undefined: no level.
+        for base in ["0", "-5"] {
+            for rule in [Rule::GrowthAtLeast(d("20")), Rule::RatioAtLeast(d("2"))] {
+                assert_eq!(
+                    super::level(&rule, Some(d(base))),
+                    None,
+                    "{rule:?} from {base}"
+                );
+            }
+            assert_eq!(
+                super::level(&Rule::Increase, Some(d(base))),
+                Some(exact(d(base)))
+            );
+        }
         for (rule, better) in [
             (Rule::AtLeast(d("1")), Some(true)),
             (Rule::MoreThan(d("1")), Some(true)),

@@ -1004,3 +1004,131 @@ fn a_converted_figure_says_from_which_unit() {
     assert_eq!(result.status, Status::Met);
     assert_eq!(result.notes, [Note::ConvertedFrom("万元".into())]);
 }
+
+#[test]
+fn growth_is_shown_for_growth_rules_compared_as_they_are() {
+    let growth = |rule: &str, accrual: &str, rows: &[(&str, &str)], last: u8| {
+        let plan = one("家", rule, accrual);
+        first(&plan, &numbers(&plan, rows), last)
+            .growth
+            .map(|g| g.to_string())
+    };
+    let twenty = "growth_at_least\n    value: \"20\"";
+    let year = [("2019", "40"), ("2020", "50")];
+    assert_eq!(growth(twenty, "level", &year, 12).as_deref(), Some("25.00"));
+    // Against the same months of the year before, before year end.
+    let h1 = [("2019H1", "40"), ("2020H1", "50")];
+    assert_eq!(
+        growth(twenty, "cumulative", &h1, 6).as_deref(),
+        Some("25.00")
+    );
+    // A half year against a whole year is no growth rate.
+    let prorated = [("2019", "40"), ("2020H1", "30")];
+    assert_eq!(growth(twenty, "cumulative", &prorated, 6), None);
+    // Other relative rules show no growth.
+    for rule in ["ratio_at_least\n    value: \"2\"", "increase"] {
+        assert_eq!(growth(rule, "level", &year, 12), None, "{rule}");
+    }
+}
+
+#[test]
+fn only_a_flow_is_met_early_and_only_a_higher_is_better_one_shows_a_share() {
+    // A level can still fall: past the year's level by September is on track, not met.
+    let firms = one("家", "growth_at_least\n    value: \"20\"", "level");
+    let rows = [("2019", "4365"), ("2020Q3", "6000")];
+    assert_eq!(status_of(&firms, &rows, 9), Status::OnTrack);
+    let by_rate = |plan: &Plan, base: &str, change: &str| {
+        let figures = figures(
+            plan,
+            vec![
+                (0, "2019", at_line(num(base), None, 2)),
+                (0, "2020H1", with_change(Some("30"), change, 3)),
+            ],
+        );
+        let result = first(plan, &figures, 6);
+        (result.status, result.share.map(|s| s.to_string()))
+    };
+    let level = one("家", "growth_at_least\n    value: \"20\"", "level");
+    assert_eq!(
+        by_rate(&level, "20", "25"),
+        (Status::OnTrack, Some("125.0".into())),
+        "judged as it is, 30 of 24"
+    );
+    // A decrease judged by its rate has no share of a level; nor has a zero baseline.
+    let fewer = one("项", "decrease", "cumulative");
+    assert_eq!(by_rate(&fewer, "40", "-10"), (Status::OnTrack, None));
+    let contracts = one("项", "ratio_at_least\n    value: \"2\"", "cumulative");
+    assert_eq!(by_rate(&contracts, "0", "50"), (Status::Behind, None));
+}
+
+/// A real bug that a mutant led to: with a baseline of zero, 2 × 0 = 0 was "the year's level",
+/// so any figure had "reached" it and was met early, though doubling from zero is undefined and
+/// the same figure judged directly is unmet.
+#[test]
+fn no_level_is_reached_early_from_a_zero_baseline() {
+    for rule in [
+        "ratio_at_least\n    value: \"2\"",
+        "growth_at_least\n    value: \"20\"",
+    ] {
+        let plan = one("项", rule, "cumulative");
+        // By the reported rate: 50% is not doubling, nor is it met for good.
+        let figures = figures(
+            &plan,
+            vec![
+                (0, "2019", at_line(num("0"), None, 2)),
+                (0, "2020H1", with_change(Some("30"), "10", 3)),
+            ],
+        );
+        let result = first(&plan, &figures, 6);
+        assert_eq!(
+            (result.status, result.share),
+            (Status::Behind, None),
+            "{rule}"
+        );
+        // At year end with the first half only: missing, not "reached by 2020H1".
+        let rows = [("2019", "0"), ("2020H1", "30")];
+        let result = first(&plan, &numbers(&plan, &rows), 12);
+        assert_eq!(result.status, Status::Missing, "{rule}");
+        assert!(
+            matches!(result.notes[..], [Note::NotCovered { .. }]),
+            "{rule}"
+        );
+        // Judged directly, as before: unmet, the baseline said to be the reason.
+        let rows = [("2019", "0"), ("2020", "30")];
+        let result = first(&plan, &numbers(&plan, &rows), 12);
+        assert_eq!(result.status, Status::Unmet);
+        assert_eq!(result.notes, [Note::BaselineNotPositive]);
+        let rows = [("2019", "-4"), ("2020H1", "30")];
+        assert_eq!(
+            status_of(&plan, &rows, 12),
+            Status::Missing,
+            "{rule}, negative"
+        );
+    }
+}
+
+#[test]
+fn an_increase_from_zero_is_judged_and_shows_no_share_of_zero() {
+    let projects = one("项", "increase", "cumulative");
+    let result = first(
+        &projects,
+        &numbers(&projects, &[("2019", "0"), ("2020", "5")]),
+        12,
+    );
+    assert_eq!((result.status, result.share), (Status::Met, None));
+    assert_eq!(result.threshold.unwrap().to_string(), "0");
+    let figures = figures(
+        &projects,
+        vec![
+            (0, "2019", at_line(num("0"), None, 2)),
+            (0, "2020H1", with_change(Some("3"), "10", 3)),
+        ],
+    );
+    let result = first(&projects, &figures, 6);
+    assert_eq!(
+        (result.status, result.share),
+        (Status::Met, None),
+        "above 0 already"
+    );
+    assert_eq!(result.basis, Some(Basis::ReportedGrowth));
+}
