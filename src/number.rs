@@ -438,6 +438,7 @@ mod tests {
             "0.0000001",
             "-0.5",
             "12345678901234567890.12345678",
+            "1234567890123456789012345678",
         ] {
             assert_eq!(
                 parse_plain(text),
@@ -466,6 +467,90 @@ mod tests {
         ] {
             assert_eq!(parse_plain(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn malformed_decimals_are_called_malformed() {
+        // Each of these fails one check of the form; the message says what was expected, never
+        // that the number had too many digits.
+        for bad in ["1.2.3", "--1", "+-1", "1e5", "1_000", "1 2", ".", "abc"] {
+            assert_eq!(
+                parse_decimal(bad),
+                Err("expected a decimal number such as 2.20"),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_decimal("-inf"),
+            Err("not a finite number; expected a decimal such as 2.20")
+        );
+        assert_eq!(
+            parse_decimal("1.00000000000000000000000000001"),
+            Err("too many digits to hold exactly (at most 28 digits, and 28 after the point)")
+        );
+    }
+
+    #[test]
+    fn signs_units_in_brackets_and_marks_after_the_number() {
+        let read =
+            |t: &str| read_written_number(t).map(|n| n.map(|n| (n.value.to_string(), n.unit)));
+        assert_eq!(read("+5"), Ok(Some(("5".into(), None))));
+        assert_eq!(read("+1,200"), Ok(Some(("1200".into(), None))));
+        assert_eq!(
+            read("1467.83（亿元）"),
+            Ok(Some(("1467.83".into(), Some("亿元".into()))))
+        );
+        assert_eq!(
+            read("1467.83 (亿元)"),
+            Ok(Some(("1467.83".into(), Some("亿元".into()))))
+        );
+        // A sign is a sign only in front: one after the number is a mark.
+        for text in ["1758.72-", "1758.72+"] {
+            let why = read_written_number(text).unwrap_err();
+            assert!(why.starts_with("a mark `"), "{text}: {why}");
+        }
+        // Only `0x...` looks hexadecimal; a unit that starts with x is a unit.
+        assert_eq!(read("5 xl"), Ok(Some(("5".into(), Some("xl".into())))));
+        // Not a finite number is said so, also in a cell.
+        for text in ["NaN", "-inf", "Infinity"] {
+            let why = read_written_number(text).unwrap_err();
+            assert!(why.starts_with("not a finite number"), "{text}: {why}");
+        }
+        assert_eq!(
+            read_written_number("abc"),
+            Err("expected a decimal number such as 2.20".to_string())
+        );
+    }
+
+    #[test]
+    fn exponents_have_one_to_three_digits() {
+        let read = |t: &str| read_written_number(t).map(|n| n.map(|n| n.value.to_string()));
+        assert_eq!(read("1.76E+003"), Ok(Some("1760".into())));
+        assert_eq!(read("1.76E3"), Ok(Some("1760".into())));
+        assert_eq!(read("5E-010"), Ok(Some("0.0000000005".into())));
+        for text in ["1E+", "1E-", "1.76E+0003", "1E+1234"] {
+            let why = read_written_number(text).unwrap_err();
+            assert!(
+                why.contains("is not a number in scientific notation"),
+                "{text}: {why}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_figure_marks_with_spaces_and_their_full_width_forms() {
+        for none in ["- -", "— —", "-  -", "/ ", "…………", "．．．", "--", "－－"] {
+            assert!(is_no_figure(none), "{none:?}");
+            assert_eq!(read_written_number(none), Ok(None), "{none:?}");
+        }
+        // Marks that together are not one of the forms are not "no figure": an error, not a
+        // silently missing figure.
+        for text in ["-/", "—-", "/-", ".‥", "无无"] {
+            assert!(!is_no_figure(text), "{text:?}");
+            assert!(read_written_number(text).is_err(), "{text:?}");
+        }
+        assert!(!is_no_figure("数据"));
+        assert!(!is_no_figure("无锡"));
     }
 
     #[test]

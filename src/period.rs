@@ -293,6 +293,41 @@ mod tests {
     }
 
     #[test]
+    fn the_second_quarter_and_spans_of_quarters() {
+        for (text, seen) in [
+            ("2020Q2", "2020Q2"),
+            ("2020年二季度", "2020Q2"),
+            ("2020年第2季度", "2020Q2"),
+            ("2020年前二季度", "2020H1"),
+            ("2020年2-3季度", "2020-04/2020-09"),
+            ("2020年二-四季度", "2020-04/2020-12"),
+            ("2020年3-4季度", "2020H2"),
+        ] {
+            assert_eq!(parsed(text), Some(seen.to_string()), "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_years_and_month_counts() {
+        let year = Period::year(2020);
+        assert!(year.is_full_year());
+        assert_eq!(year.month_count(), 12);
+        for (p, months) in [
+            (Period::months(2020, 1, 6), 6),
+            (Period::months(2020, 7, 12), 6),
+            (Period::months(2020, 2, 12), 11),
+            (Period::months(2020, 1, 11), 11),
+            (Period::months(2020, 7, 9), 3),
+            (Period::months(2020, 9, 9), 1),
+            (Period::months(2020, 12, 12), 1),
+        ] {
+            let p = p.unwrap();
+            assert!(!p.is_full_year(), "{p}");
+            assert_eq!(p.month_count(), months, "{p}");
+        }
+    }
+
+    #[test]
     fn what_is_not_a_period() {
         for bad in [
             "0222",
@@ -311,6 +346,9 @@ mod tests {
             "12020",
             "2020.0",
             "2020年9月份x",
+            "2020-009",
+            "2020年009月",
+            "2020年1-009月",
         ] {
             assert_eq!(parse_period(bad), None, "{bad:?}");
         }

@@ -151,6 +151,19 @@ mod tests {
     }
 
     #[test]
+    fn the_same_money_unit_keeps_the_figure_as_written() {
+        assert_eq!(conversion("万元", "万元"), Some(Conversion::Same));
+        assert_eq!(conversion("（亿元）", "亿元"), Some(Conversion::Same));
+        assert_eq!(conversion("亿元", "万元"), Some(Conversion::Up(4)));
+        assert_eq!(conversion("万元", "亿元"), Some(Conversion::Down(4)));
+        assert_eq!(
+            convert(d("1200.00"), "亿元", "亿元").unwrap().to_string(),
+            "1200.00",
+            "2 places as written, not 1200"
+        );
+    }
+
+    #[test]
     fn counts_are_interchangeable_and_others_are_not() {
         assert_eq!(convert(d("6198"), "个", "家"), Some(d("6198")));
         assert_eq!(convert(d("2.42"), "%", "%"), Some(d("2.42")));

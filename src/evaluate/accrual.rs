@@ -387,6 +387,296 @@ mod tests {
         );
     }
 
+    fn with_change(mut figure: Figure, change: &str) -> Figure {
+        figure.change = Some(Decimal::from_str(change).unwrap());
+        figure
+    }
+
+    fn progress(progress: Progress) -> Figure {
+        Figure {
+            value: Some(FigureValue::Progress(progress)),
+            ..fig("0")
+        }
+    }
+
+    #[test]
+    fn a_reported_growth_rate_comes_with_a_figure_used_alone() {
+        let nine = Period::to_date(2020, 9).unwrap();
+        let alone: Series = [(nine, with_change(fig("50"), "12.5"))].into();
+        assert_eq!(
+            to_date(&alone, 2020, 9).unwrap().change,
+            Some(Decimal::from_str("12.5").unwrap())
+        );
+        // A total of two quarters has no growth rate of its own, whatever a part reports.
+        let parts: Series = [(q(1), fig("10")), (q(2), with_change(fig("20"), "8"))].into();
+        let total = to_date(&parts, 2020, 6).unwrap();
+        assert_eq!((total.value.to_string(), total.change), ("30".into(), None));
+    }
+
+    #[test]
+    fn the_latest_level_is_the_years_by_the_month_checked() {
+        let mut s = series(&[
+            (Period::year(2019), "1.9"),
+            (Period::months(2019, 9, 9).unwrap(), "1.8"),
+            (m(3), "2.0"),
+            (m(10), "2.5"),
+        ]);
+        // A growth rate without a level is no level.
+        s.insert(
+            m(6),
+            Figure {
+                value: None,
+                ..with_change(fig("0"), "5")
+            },
+        );
+        let latest = latest_level(&s, 2020, 9).unwrap();
+        assert_eq!(
+            (latest.value.to_string(), latest.period),
+            ("2.0".into(), m(3))
+        );
+        assert_eq!(latest_level(&s, 2020, 10).unwrap().period, m(10));
+        assert_eq!(latest_level(&s, 2020, 2), None);
+        let closing = closing_level(&s, 2019).unwrap();
+        assert_eq!(
+            (closing.value.to_string(), closing.period),
+            ("1.9".into(), Period::year(2019))
+        );
+        assert_eq!(
+            closing_level(&s, 2020),
+            None,
+            "nothing ends in December 2020"
+        );
+    }
+
+    #[test]
+    fn a_milestones_latest_state_by_the_month_checked() {
+        let s: Series = [
+            (Period::year(2019), progress(Progress::Done)),
+            (
+                Period::months(2019, 6, 6).unwrap(),
+                progress(Progress::NotDone),
+            ),
+            (m(3), progress(Progress::InProgress)),
+            (m(11), progress(Progress::Done)),
+            (m(5), fig("3")),
+        ]
+        .into();
+        assert_eq!(
+            latest_progress(&s, 2020, 9),
+            Some((Progress::InProgress, m(3)))
+        );
+        assert_eq!(latest_progress(&s, 2020, 12), Some((Progress::Done, m(11))));
+        assert_eq!(latest_progress(&s, 2020, 2), None);
+    }
+
+    #[test]
+    fn the_first_gap_runs_to_the_next_figure_of_the_year() {
+        // By May: January to March given, April missing, May given; the second quarter ends
+        // after May and July after the span, so neither covers April.
+        let s = series(&[(q(1), "10"), (q(2), "20"), (m(5), "3"), (m(7), "1")]);
+        assert_eq!(first_gap(&s, 2020, 5), Period::months(2020, 4, 4));
+        // Without May, the gap runs to the end of the span.
+        let s = series(&[(q(1), "10"), (q(2), "20"), (m(7), "1")]);
+        assert_eq!(first_gap(&s, 2020, 5), Period::months(2020, 4, 5));
+        let s = series(&[(q(1), "10"), (Period::months(2019, 5, 5).unwrap(), "1")]);
+        assert_eq!(first_gap(&s, 2020, 5), Period::months(2020, 4, 5));
+        assert_eq!(first_gap(&s, 2020, 3), None);
+    }
+
+    /// A plan for 2020 of one target `a` (甲) with `rule` and `accrual`.
+    fn one(rule: &str, accrual: &str) -> Plan {
+        load_plan(
+            &format!(
+                "title: t\nyear: 2020\nbaseline_period: 2019\nsource: s\ntargets:\n  - id: a\n    \
+                 name: 甲\n    unit: 家\n    rule: {rule}\n    source: s\n    accrual: {accrual}\n"
+            ),
+            "t.yaml",
+        )
+        .unwrap()
+    }
+
+    /// Figures for the one target, each at its own line of t.csv.
+    fn figures(items: Vec<(Period, Figure)>) -> Figures {
+        let series = items
+            .into_iter()
+            .zip(2..)
+            .map(|((p, f), line)| {
+                (
+                    p,
+                    Figure {
+                        at: Location::line("t.csv", line),
+                        ..f
+                    },
+                )
+            })
+            .collect();
+        Figures {
+            by_target: vec![series],
+            warnings: Vec::new(),
+        }
+    }
+
+    fn consistency(plan: &Plan, items: Vec<(Period, Figure)>) -> Result<Vec<String>> {
+        check_consistency(plan, &figures(items))
+    }
+
+    #[test]
+    fn months_against_their_quarter_warn_and_the_quarter_counts() {
+        let plan = one("at_least\n    value: \"30\"", "cumulative");
+        for quarter in [q(1), q(2), q(4)] {
+            let months = (quarter.first..=quarter.last).map(|n| (m(n), fig("3")));
+            let items = months.chain([(quarter, fig("10"))]).collect();
+            assert_eq!(
+                consistency(&plan, items).unwrap(),
+                [format!(
+                    "t.csv:5: {quarter} figure for `甲` is 10, but {} + {} + {} add up to 9; the \
+                     quarter figure is used",
+                    m(quarter.first),
+                    m(quarter.first + 1),
+                    m(quarter.last)
+                )]
+            );
+        }
+        // Months that add up to their quarter, and a quarter alone, say nothing.
+        let items = vec![
+            (m(1), fig("3")),
+            (m(2), fig("3")),
+            (m(3), fig("4")),
+            (q(1), fig("10")),
+        ];
+        assert_eq!(consistency(&plan, items).unwrap(), Vec::<String>::new());
+        assert_eq!(
+            consistency(&plan, vec![(q(1), fig("10"))]).unwrap(),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn other_parts_that_do_not_add_up_are_an_error() {
+        let plan = one("at_least\n    value: \"30\"", "cumulative");
+        let error = |items| consistency(&plan, items).unwrap_err().to_string();
+        // Quarters against their half year.
+        let half = Period::months(2020, 1, 6).unwrap();
+        assert_eq!(
+            error(vec![
+                (q(1), fig("10")),
+                (q(2), fig("20")),
+                (half, fig("31"))
+            ]),
+            "t.csv:4: 2020H1 figure for `甲` is 31, but 2020Q1 + 2020Q2 add up to 30; expected \
+             figures that add up"
+        );
+        // Three months that are not a calendar quarter.
+        let span = Period::months(2020, 2, 4).unwrap();
+        let months = (2..=4).map(|n| (m(n), fig("3")));
+        assert!(error(months.chain([(span, fig("10"))]).collect()).contains(
+            "2020-02/2020-04 figure for `甲` is 10, but 2020-02 + 2020-03 + 2020-04 add up to 9"
+        ));
+        // A quarter against two months and a month: not months alone.
+        let two = Period::months(2020, 1, 2).unwrap();
+        assert!(
+            error(vec![(two, fig("6")), (m(3), fig("3")), (q(1), fig("10"))]).contains(
+                "2020Q1 figure for `甲` is 10, but 2020-01/2020-02 + 2020-03 add up to 9"
+            )
+        );
+        // A milestone's figures are not parts.
+        let plan = load_plan(
+            "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    rule: done\n    source: s\n",
+            "t.yaml",
+        )
+        .unwrap();
+        let done = Figure {
+            value: Some(FigureValue::Progress(Progress::Done)),
+            ..fig("0")
+        };
+        assert_eq!(
+            consistency(&plan, vec![(q(1), done.clone()), (m(1), done)]).unwrap(),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_year_to_date_total_that_falls_warns() {
+        let plan = one("at_least\n    value: \"30\"", "cumulative");
+        let (h1, nine) = (
+            Period::to_date(2020, 6).unwrap(),
+            Period::to_date(2020, 9).unwrap(),
+        );
+        assert_eq!(
+            consistency(&plan, vec![(h1, fig("30")), (nine, fig("25"))]).unwrap(),
+            ["t.csv:3: the year-to-date figure for `甲` falls from 30 (2020H1) to 25 (2020-01/2020-09)"]
+        );
+        for (later, what) in [("30", "unchanged"), ("31", "rising")] {
+            assert_eq!(
+                consistency(&plan, vec![(h1, fig("30")), (nine, fig(later))]).unwrap(),
+                Vec::<String>::new(),
+                "{what}"
+            );
+        }
+        // Only the plan year's totals: a 2019 total above 2020's is the year before.
+        let items = vec![
+            (Period::year(2019), fig("99")),
+            (h1, fig("30")),
+            (nine, fig("25")),
+        ];
+        assert_eq!(consistency(&plan, items).unwrap().len(), 1);
+        // A level figure may fall: it is no total.
+        let level = one("at_least\n    value: \"30\"", "level");
+        assert_eq!(
+            consistency(&level, vec![(h1, fig("30")), (nine, fig("25"))]).unwrap(),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn level_figures_at_the_same_date_that_differ_warn() {
+        let plan = one("at_least\n    value: \"2.2\"", "level");
+        assert_eq!(
+            consistency(&plan, vec![(q(3), fig("2.3")), (m(9), fig("2.4"))]).unwrap(),
+            ["t.csv:3: figures for `甲` at the same date disagree (2020Q3 2.3, 2020-09 2.4); the \
+              shortest period's is used"]
+        );
+        for items in [
+            vec![(q(3), fig("2.4")), (m(9), fig("2.40"))],
+            vec![(q(3), fig("2.3")), (m(8), fig("2.4"))],
+            vec![(m(9), fig("2.4"))],
+        ] {
+            assert_eq!(consistency(&plan, items).unwrap(), Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn a_milestone_done_and_later_not_done_warns() {
+        let plan = load_plan(
+            "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    rule: done\n    source: s\n",
+            "t.yaml",
+        )
+        .unwrap();
+        assert_eq!(
+            consistency(
+                &plan,
+                vec![
+                    (q(2), progress(Progress::Done)),
+                    (m(9), progress(Progress::InProgress)),
+                    (m(10), progress(Progress::NotDone)),
+                ]
+            )
+            .unwrap(),
+            [
+                "t.csv:3: `甲` is reported in_progress for 2020-09 after being done by 2020Q2",
+                "t.csv:4: `甲` is reported not_done for 2020-10 after being done by 2020Q2",
+            ]
+        );
+        // Done the year before, or not done before it was done: nothing to say.
+        let items = vec![
+            (Period::year(2019), progress(Progress::Done)),
+            (m(3), progress(Progress::NotDone)),
+            (m(6), progress(Progress::InProgress)),
+            (m(9), progress(Progress::Done)),
+        ];
+        assert_eq!(consistency(&plan, items).unwrap(), Vec::<String>::new());
+    }
+
     #[test]
     fn shares_of_the_year() {
         let plan = load_plan(EMBEDDED_PLAN, "plan.yaml").unwrap();

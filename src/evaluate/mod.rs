@@ -9,6 +9,8 @@
 mod accrual;
 mod rules;
 mod target;
+#[cfg(test)]
+mod tests;
 
 pub use accrual::{
     check_consistency, closing_level, elapsed_share, first_gap, latest_level, to_date, Reading,

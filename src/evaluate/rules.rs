@@ -157,15 +157,17 @@ pub fn judge_growth_rate(rule: &Rule, change: Decimal) -> Result<Verdict, Unjudg
 }
 
 /// The level a rule compares the figure with, exactly: the value, baseline × (100 + X) / 100,
-/// k × baseline, or the baseline. `None` for `between` and milestones, or a relative rule
-/// without a baseline.
+/// k × baseline, or the baseline. `None` for `between` and milestones, a relative rule without
+/// a baseline, or a growth or ratio rule whose baseline is zero or negative (undefined, as
+/// [`judge`] says: 0 -> 30 has not doubled, and no level of 0 is reached early).
 pub fn level(rule: &Rule, baseline: Option<Decimal>) -> Option<BigRational> {
+    let positive = || baseline.filter(|b| *b > Decimal::ZERO);
     match *rule {
         Rule::AtLeast(v) | Rule::MoreThan(v) | Rule::AtMost(v) | Rule::LessThan(v) => {
             Some(exact(v))
         }
-        Rule::GrowthAtLeast(x) => Some(exact(baseline?) * (hundred() + exact(x)) / hundred()),
-        Rule::RatioAtLeast(k) => Some(exact(baseline?) * exact(k)),
+        Rule::GrowthAtLeast(x) => Some(exact(positive()?) * (hundred() + exact(x)) / hundred()),
+        Rule::RatioAtLeast(k) => Some(exact(positive()?) * exact(k)),
         Rule::Increase | Rule::Decrease => Some(exact(baseline?)),
         Rule::Between { .. } | Rule::Done => None,
     }
@@ -270,6 +272,39 @@ mod tests {
         let third = Rule::GrowthAtLeast(d("33.3"));
         assert!(met(third.clone(), "3.999", Some("3")));
         assert!(!met(third, "3.998", Some("3")));
+    }
+
+    #[test]
+    fn the_gap_keeps_the_places_the_figures_are_written_in() {
+        let gap = |rule: Rule, actual: &str, base: Option<&str>| {
+            judge(&rule, d(actual), base.map(d))
+                .unwrap()
+                .gap
+                .map(|g| g.to_string())
+        };
+        let rd = || Rule::AtLeast(d("2.20"));
+        assert_eq!(gap(rd(), "2.2", None).as_deref(), Some("0.00"));
+        assert_eq!(gap(rd(), "2.42", None).as_deref(), Some("0.22"));
+        assert_eq!(gap(rd(), "2.205", None).as_deref(), Some("0.005"));
+        assert_eq!(
+            gap(Rule::MoreThan(d("1200")), "1200", None).as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            gap(Rule::AtLeast(d("4")), "3.50", None).as_deref(),
+            Some("-0.50")
+        );
+        // Against a computed level that does not fit a decimal: the gap has the places it
+        // needs (1.005 × a 28-digit baseline has 31 digits), not the actual's.
+        assert_eq!(
+            gap(
+                Rule::GrowthAtLeast(d("0.5")),
+                "1005000000000000000000000001",
+                Some("1000000000000000000000000001")
+            )
+            .as_deref(),
+            Some("-0.005")
+        );
     }
 
     #[test]
@@ -381,6 +416,55 @@ mod tests {
             level(&Rule::GrowthAtLeast(d("20")), Some(d("4365"))),
             Some(exact(d("5238")))
         );
+    }
+
+    #[test]
+    fn the_level_each_rule_compares_with_and_which_way_is_better() {
+        let base = Some(d("40"));
+        let level = |rule: Rule| level(&rule, base).map(|l| to_decimal(&l).unwrap().to_string());
+        assert_eq!(level(Rule::AtLeast(d("2.20"))).as_deref(), Some("2.2"));
+        assert_eq!(level(Rule::LessThan(d("5"))).as_deref(), Some("5"));
+        assert_eq!(level(Rule::GrowthAtLeast(d("20"))).as_deref(), Some("48"));
+        assert_eq!(level(Rule::RatioAtLeast(d("2"))).as_deref(), Some("80"));
+        assert_eq!(level(Rule::RatioAtLeast(d("1.5"))).as_deref(), Some("60"));
+        assert_eq!(level(Rule::Increase).as_deref(), Some("40"));
+        assert_eq!(level(Rule::Decrease).as_deref(), Some("40"));
+        assert_eq!(level(Rule::Done), None);
+        assert_eq!(super::level(&Rule::RatioAtLeast(d("2")), None), None);
+        // Growth and ratios from a baseline of zero or below are undefined: no level.
+        for base in ["0", "-5"] {
+            for rule in [Rule::GrowthAtLeast(d("20")), Rule::RatioAtLeast(d("2"))] {
+                assert_eq!(
+                    super::level(&rule, Some(d(base))),
+                    None,
+                    "{rule:?} from {base}"
+                );
+            }
+            assert_eq!(
+                super::level(&Rule::Increase, Some(d(base))),
+                Some(exact(d(base)))
+            );
+        }
+        for (rule, better) in [
+            (Rule::AtLeast(d("1")), Some(true)),
+            (Rule::MoreThan(d("1")), Some(true)),
+            (Rule::GrowthAtLeast(d("1")), Some(true)),
+            (Rule::RatioAtLeast(d("2")), Some(true)),
+            (Rule::Increase, Some(true)),
+            (Rule::AtMost(d("1")), Some(false)),
+            (Rule::LessThan(d("1")), Some(false)),
+            (Rule::Decrease, Some(false)),
+            (
+                Rule::Between {
+                    min: d("1"),
+                    max: d("2"),
+                },
+                None,
+            ),
+            (Rule::Done, None),
+        ] {
+            assert_eq!(higher_is_better(&rule), better, "{rule:?}");
+        }
     }
 
     #[test]
