@@ -517,7 +517,10 @@ mod tests {
     }
 
     fn consistency(plan: &Plan, items: Vec<(Period, Figure)>) -> Result<Vec<String>> {
-        check_consistency(plan, &figures(items))
+        Ok(check_consistency(plan, &figures(items))?
+            .iter()
+            .map(|w| crate::render::Lang::En.warning_text(w))
+            .collect())
     }
 
     #[test]

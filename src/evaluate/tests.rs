@@ -184,7 +184,11 @@ fn what_fails_a_run() {
         let (plan, figures, last) = with_statuses(statuses);
         let mut evaluation = as_of(&plan, &figures, last);
         if warning {
-            evaluation.warnings.push("t.csv:9: a warning".into());
+            evaluation
+                .warnings
+                .push(crate::warning::Warning::NoFigures {
+                    file: "t.csv".into(),
+                });
         }
         evaluation.exit_status(allow_missing, strict)
     };
@@ -254,14 +258,14 @@ fn figures_after_the_period_checked_are_not_used_and_said_so() {
     assert!(!evaluation.is_final);
     assert_eq!(evaluation.period, p("2020H1"));
     assert_eq!(
-        evaluation.warnings,
+        words(&evaluation.warnings),
         ["t.csv:5: the figure for `甲` for 2020-07 is later than the period checked (2020H1); not used"]
     );
     let result = &evaluation.results[0];
     assert_eq!(result.actual, Some(Actual::Number(d("4"))));
     // A figure ending in the month checked is used, without a warning.
     let evaluation = as_of(&plan, &figures, 7);
-    assert_eq!(evaluation.warnings, Vec::<String>::new());
+    assert_eq!(words(&evaluation.warnings), Vec::<String>::new());
     assert_eq!(evaluation.results[0].actual, Some(Actual::Number(d("13"))));
     assert_eq!(evaluation.results[0].status, Status::Met);
     assert!(as_of(&plan, &figures, 12).is_final);
@@ -788,7 +792,7 @@ fn a_reported_rate_that_disagrees_with_the_figures_warns() {
                 (0, "2020", with_change(Some(value), change, 3)),
             ],
         );
-        as_of(plan, &figures, 12).warnings
+        words(&as_of(plan, &figures, 12).warnings)
     };
     assert_eq!(
         warnings(&firms, "4368", "40", "6198"),
@@ -807,13 +811,13 @@ fn a_reported_rate_that_disagrees_with_the_figures_warns() {
     let share = one("%", "increase", "level");
     let figures = numbers(&share, &[("2019", "2.1"), ("2020", "0.5")]);
     assert_eq!(
-        as_of(&share, &figures, 12).warnings,
+        words(&as_of(&share, &figures, 12).warnings),
         ["t.csv:3: 0.5 for `甲` (baseline 2.1%) looks like a fraction; if it means 50%, write 50 or 50%"]
     );
     for (base, value) in [("2.1", "0"), ("2.1", "1"), ("0.9", "0.5"), ("2.1", "-1.5")] {
         let figures = numbers(&share, &[("2019", base), ("2020", value)]);
         assert_eq!(
-            as_of(&share, &figures, 12).warnings,
+            words(&as_of(&share, &figures, 12).warnings),
             Vec::<String>::new(),
             "{base} {value}"
         );
@@ -827,7 +831,7 @@ fn a_reported_rate_that_disagrees_with_the_figures_warns() {
     let count = one("家", "increase", "level");
     let figures = numbers(&count, &[("2019", "2.1"), ("2020", "0.5")]);
     assert_eq!(
-        as_of(&count, &figures, 12).warnings,
+        words(&as_of(&count, &figures, 12).warnings),
         Vec::<String>::new(),
         "not a percentage"
     );
@@ -1131,4 +1135,12 @@ fn an_increase_from_zero_is_judged_and_shows_no_share_of_zero() {
         "above 0 already"
     );
     assert_eq!(result.basis, Some(Basis::ReportedGrowth));
+}
+
+/// Warnings in the English words of the reports.
+fn words(warnings: &[crate::warning::Warning]) -> Vec<String> {
+    warnings
+        .iter()
+        .map(|w| crate::render::Lang::En.warning_text(w))
+        .collect()
 }
