@@ -102,6 +102,7 @@ const NO_FIGURE: &[&str] = &[
     "/",
     "无",
     "…",
+    "……",
     "...",
     "－",
     "－－",
@@ -539,7 +540,17 @@ mod tests {
 
     #[test]
     fn no_figure_marks_with_spaces_and_their_full_width_forms() {
-        for none in ["- -", "— —", "-  -", "/ ", "…………", "．．．", "--", "－－"] {
+        for none in [
+            "- -",
+            "— —",
+            "-  -",
+            "/ ",
+            "…………",
+            "……",
+            "．．．",
+            "--",
+            "－－",
+        ] {
             assert!(is_no_figure(none), "{none:?}");
             assert_eq!(read_written_number(none), Ok(None), "{none:?}");
         }
