@@ -91,3 +91,23 @@ fn an_unknown_target_names_the_closest() {
          (rd_intensity), `企业R&D经费投入占比` (enterprise_rd_share), `高技术产业增加值` (hitech_industry_va)",
     );
 }
+
+/// In Chinese the description is Chinese: a rule is the plan's wording, its plan.yaml name
+/// beside it for the one who edits the plan.
+#[test]
+fn in_chinese_the_rule_is_the_plans_wording() {
+    for (id, rule) in [
+        ("tech_contract_turnover", "超过（more_than）"),
+        ("rd_intensity", "达到、不低于（at_least）"),
+        ("hitech_firms", "增长……以上（growth_at_least）"),
+        ("innovation_rank", "排名提升（数值变小）（decrease）"),
+    ] {
+        let run = plan(&["show", id, "--lang", "zh"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.contains(&format!("  规则：{rule}\n")),
+            "{id}: {}",
+            run.stdout
+        );
+    }
+}

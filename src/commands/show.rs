@@ -167,7 +167,7 @@ fn describe_text(target: &Target, lang: Lang) -> String {
     );
     line("Aliases:", "别名：", target.aliases.join(", "));
     line("Target:", "目标：", lang.target(target));
-    line("Rule:", "规则：", target.rule.name().to_string());
+    line("Rule:", "规则：", lang.rule_name(target));
     line("Unit:", "单位：", target.unit.clone().unwrap_or_default());
     if target.rule != crate::plan::Rule::Done {
         line("Accrual:", "累计方式：", accrual(target, lang).to_string());

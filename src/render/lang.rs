@@ -43,6 +43,30 @@ impl Lang {
         }
     }
 
+    /// A rule by its name in plan.yaml, with the plan wording it stands for in Chinese:
+    /// `超过（more_than）`.
+    pub fn rule_name(self, target: &Target) -> String {
+        let rule = &target.rule;
+        let words = match rule {
+            // A rank that falls is one that improves.
+            Rule::Decrease if target.is_rank() => "排名提升（数值变小）",
+            Rule::AtLeast(_) => "达到、不低于",
+            Rule::MoreThan(_) => "超过",
+            Rule::AtMost(_) => "不高于",
+            Rule::LessThan(_) => "低于",
+            Rule::Between { .. } => "保持在……之间",
+            Rule::GrowthAtLeast(_) => "增长……以上",
+            Rule::RatioAtLeast(_) => "翻番、倍增",
+            Rule::Increase => "提升",
+            Rule::Decrease => "下降",
+            Rule::Done => "完成",
+        };
+        match self {
+            Lang::Zh => format!("{words}（{}）", rule.name()),
+            Lang::En => rule.name().to_string(),
+        }
+    }
+
     /// A period as this language's tables name it: `2020年1-9月`, or `2020-01/2020-09`.
     pub fn period(self, period: Period) -> String {
         match self {
