@@ -275,3 +275,41 @@ fn doubling_from_a_zero_baseline_is_unmet_not_met() {
         "baseline is zero or negative; growth and ratios from it are undefined"
     );
 }
+
+/// Under `--lang en` a report is English: the plan's English title and names, units in English
+/// words (亿元 is CNY 100m, 万元 CNY 10k, 家 firms, a rank No. 9), clauses translated (主要预期目标
+/// is Main targets, 第14条 Item 14); JSON keeps the Chinese name under `name`.
+#[test]
+fn an_english_report_is_english() {
+    let run = plan(&[
+        "check",
+        "../../examples/actuals-2020.csv",
+        "--lang",
+        "en",
+        "--wide",
+    ]);
+    for expected in [
+        "Key Points of Science and Technology Work 2020",
+        "| Registered technology contract turnover ",
+        "1758.72 CNY 100m",
+        "39870 CNY 10k",
+        "3 firms",
+        "No. 9",
+        "Main targets; Item 14",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}: {}", run.stdout);
+    }
+    assert!(!run.stdout.contains("亿元"), "{}", run.stdout);
+    let json = common::json(&plan(&[
+        "check",
+        "../../examples/actuals-2020.csv",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        common::result(&json, "tech_contract_turnover")["name"],
+        "技术合同成交额"
+    );
+}

@@ -119,7 +119,7 @@ fn csv_is_excel_ready_and_formula_safe() {
 fn markdown_cells_cannot_break_the_table() {
     let run = check_one_target("plan-md.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A|B\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"第1条\\n第2条\"\n    accrual: level\n", "indicator,value\na,2\n", &["--format", "markdown", "--lang", "en"]);
     let row = run.stdout.lines().find(|l| l.starts_with("| A")).unwrap();
-    assert!(row.starts_with("| A\\|B | >= 1 家 |"), "{row}");
+    assert!(row.starts_with("| A\\|B | >= 1 firms |"), "{row}");
     assert!(row.contains("第1条<br>第2条"), "{row}");
     assert_eq!(row.matches(" | ").count(), 10, "eleven cells: {row}");
 }
@@ -170,7 +170,7 @@ fn junit_is_well_formed_with_failures_and_skips() {
         "{xml}"
     );
     assert!(xml.contains(
-        r#"<failure message="新建国家级科技创新平台基地: target &gt;= 4 家, actual 3 家, gap -1" type="unmet">"#
+        r#"<failure message="New national-level innovation platforms and bases: target &gt;= 4 firms, actual 3 firms, gap -1" type="unmet">"#
     ));
     let xml = report("junit", "en", QUARTER);
     assert!(

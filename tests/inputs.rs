@@ -34,7 +34,7 @@ fn gb18030_csv_with_a_title_row_and_a_unit_line() {
 
 #[test]
 fn gb18030_table_shows_chinese_not_mojibake() {
-    let run = plan(&["check", "inputs/gbk-title.csv"]);
+    let run = plan(&["check", "inputs/gbk-title.csv", "--lang", "zh"]);
     assert!(run.stdout.contains("| 技术合同成交额 "), "{}", run.stdout);
     assert!(run.stdout.contains("1758.72 亿元"), "{}", run.stdout);
 }
@@ -129,7 +129,7 @@ fn wanyuan_against_a_yiyuan_target_converts_exactly() {
     let va = result(&json, "hitech_industry_va");
     assert_eq!(va["baseline"].to_string(), "1025.6");
     assert_eq!(va["status"], "met");
-    let table = plan(&["check", "inputs/wanyuan.csv"]).stdout;
+    let table = plan(&["check", "inputs/wanyuan.csv", "--lang", "zh"]).stdout;
     assert!(
         table.contains("| 1200 亿元 "),
         "the table shows actuals in the plan's unit: {table}"

@@ -324,14 +324,17 @@ fn history_shows_each_period() {
         .map(|h| h["actual"].to_string())
         .collect();
     assert_eq!(actuals, ["5", "15", "23", "32"]);
-    let table = plan_with_stdin(&["check", "-", "--history"], input);
+    let table = plan_with_stdin(&["check", "-", "--history", "--lang", "zh"], input);
     assert!(
         table.stdout.contains("| 新建省重点实验室 "),
         "{}",
         table.stdout
     );
-    assert!(table.stdout.contains("5 个 behind"), "{}", table.stdout);
-    assert!(table.stdout.contains("32 个 met"), "{}", table.stdout);
+    assert!(table.stdout.contains("5 个 进度滞后"), "{}", table.stdout);
+    assert!(table.stdout.contains("32 个 达标"), "{}", table.stdout);
+    let table = plan_with_stdin(&["check", "-", "--history", "--lang", "en"], input);
+    assert!(table.stdout.contains("5 units behind"), "{}", table.stdout);
+    assert!(table.stdout.contains("32 units met"), "{}", table.stdout);
 }
 
 #[test]

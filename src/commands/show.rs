@@ -10,7 +10,7 @@ use crate::error::{Error, Location, Result};
 use crate::evaluate::{evaluate, latest_period};
 use crate::figure::FigureValue;
 use crate::plan::{Accrual, Aggregate, Target};
-use crate::render::{number_with_unit, result_cells, Lang, JSON_VERSION};
+use crate::render::{result_cells, Lang, JSON_VERSION};
 use crate::resolve::Resolver;
 
 use super::Output;
@@ -88,7 +88,7 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
                 }
                 for (period, f) in series {
                     let value = match f.value {
-                        Some(FigureValue::Number(n)) => number_with_unit(n, target.unit.as_deref()),
+                        Some(FigureValue::Number(n)) => lang.amount(n, target.unit.as_deref()),
                         Some(FigureValue::Progress(p)) => lang.progress(p).to_string(),
                         None => "-".to_string(),
                     };

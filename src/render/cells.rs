@@ -1,14 +1,14 @@
 //! One result as the cells people read, in the order of [`super::Lang::headers`]: shared by the
 //! table, Markdown and HTML reports.
 
-use super::wording::{number_with_unit, signed};
+use super::wording::signed;
 use super::Lang;
 use crate::evaluate::{Actual, BaselineFrom, Basis, Note, TargetResult};
 
 /// The actual figure as shown: a number with its unit, a milestone's word, or `-`.
 pub fn actual_text(result: &TargetResult, lang: Lang) -> String {
     match result.actual {
-        Some(Actual::Number(v)) => number_with_unit(v, result.target.unit.as_deref()),
+        Some(Actual::Number(v)) => lang.amount(v, result.target.unit.as_deref()),
         Some(Actual::Progress(p)) => lang.progress(p).to_string(),
         None => "-".to_string(),
     }
@@ -21,7 +21,7 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
     let unit = target.unit.as_deref();
     let dash = || "-".to_string();
     let baseline = result.baseline.as_ref().map_or_else(dash, |b| {
-        let text = number_with_unit(b.value, unit);
+        let text = lang.amount(b.value, unit);
         match (&b.from, lang) {
             (BaselineFrom::Data(_), _) => text,
             (BaselineFrom::Plan(_), Lang::Zh) => format!("{text}（规划）"),
@@ -29,14 +29,14 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
         }
     });
     let reported = result.basis == Some(Basis::ReportedGrowth);
-    let expected = expected_text(result);
+    let expected = expected_text(result, lang);
     let gap = match (result.gap, reported) {
         (Some(gap), true) => lang.points(&signed(gap)),
         (gap, _) => gap.map_or_else(dash, signed),
     };
     let notes = note_text(result, &result.notes, lang);
     [
-        target.name.clone(),
+        lang.name(target).to_string(),
         lang.target(target),
         result.period.map_or_else(dash, |p| lang.period(p)),
         actual_text(result, lang),
@@ -45,17 +45,17 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
         gap,
         result.share.map_or_else(dash, |s| format!("{s}%")),
         lang.status(result.status).to_string(),
-        target.source.clone(),
+        lang.clause(&target.source),
         notes,
     ]
 }
 
 /// The level expected by now (the annual level at year end), with its unit, or `-`.
-pub fn expected_text(result: &TargetResult) -> String {
+pub fn expected_text(result: &TargetResult, lang: Lang) -> String {
     let unit = result.target.unit.as_deref();
     match result.expected {
         Some(e) if result.basis == Some(Basis::ReportedGrowth) => format!("{e}%"),
-        Some(e) => number_with_unit(e, unit),
+        Some(e) => lang.amount(e, unit),
         None => "-".to_string(),
     }
 }

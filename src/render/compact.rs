@@ -48,7 +48,7 @@ const HEADERS: [usize; 6] = [0, 1, 3, 7, 8, 10];
 pub fn short_note(result: &TargetResult, lang: Lang) -> String {
     let mut parts = Vec::new();
     if matches!(result.status, Status::Unmet | Status::Behind) && result.expected.is_some() {
-        let level = expected_text(result);
+        let level = expected_text(result, lang);
         parts.push(if result.target.rule.is_qualitative() {
             lang.year_before(&level)
         } else {
@@ -81,7 +81,7 @@ fn whole_notes(note: &str, width: usize, lang: Lang) -> String {
 /// The six cells of a result, in unambiguous characters.
 fn cells(result: &TargetResult, lang: Lang) -> [String; 6] {
     [
-        result.target.name.clone(),
+        lang.name(result.target).to_string(),
         lang.target(result.target),
         actual_text(result, lang),
         result

@@ -30,7 +30,7 @@ pub fn history_table(
     table.set_header(header);
     for (i, target) in plan.targets.iter().enumerate() {
         let mut row = vec![
-            comfy_table::Cell::new(&target.name),
+            comfy_table::Cell::new(lang.name(target)),
             comfy_table::Cell::new(lang.target(target)),
         ];
         for evaluation in evaluations {
@@ -49,7 +49,7 @@ pub fn history_table(
     }
     match lang {
         super::Lang::Zh => writeln!(out, "{} — {} 年各期进展", plan.title, plan.year)?,
-        super::Lang::En => writeln!(out, "{} — history {}", plan.title, plan.year)?,
+        super::Lang::En => writeln!(out, "{} — history {}", lang.plan_title(plan), plan.year)?,
     }
     writeln!(out, "{table}")?;
     if let Some(last) = evaluations.last() {

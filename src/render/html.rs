@@ -146,7 +146,7 @@ impl Render for Html {
         )?;
         writeln!(out, "<style>{STYLE}</style></head>")?;
         writeln!(out, "<body>")?;
-        writeln!(out, "<header><h1>{}</h1>", escape(&plan.title))?;
+        writeln!(out, "<header><h1>{}</h1>", escape(lang.plan_title(plan)))?;
         let period = match (lang, evaluation.period.is_full_year()) {
             (Lang::Zh, true) => format!("{} 年", evaluation.period.year),
             (Lang::Zh, false) => format!("{}（年初至今）", evaluation.period.zh()),
@@ -190,9 +190,9 @@ impl Render for Html {
             writeln!(
                 out,
                 r#"  <div><div class="name">{}</div><div class="wording">{}</div><div class="clause">{source_word}{}</div></div>"#,
-                escape(&target.name),
+                escape(lang.name(target)),
                 escape(&lang.target(target)),
-                escape(&target.source)
+                escape(&lang.clause(&target.source))
             )?;
             writeln!(out, "  <div>{}", bar(result, lang))?;
             writeln!(

@@ -60,11 +60,11 @@ impl Render for Junit {
             let detail = match lang {
                 Lang::Zh => format!(
                     "{}：目标 {}，实际 {}，差距 {}",
-                    target.name, cells[1], cells[3], cells[6]
+                    cells[0], cells[1], cells[3], cells[6]
                 ),
                 Lang::En => format!(
                     "{}: target {}, actual {}, gap {}",
-                    target.name, cells[1], cells[3], cells[6]
+                    cells[0], cells[1], cells[3], cells[6]
                 ),
             };
             let notes = lang.notes(&result.notes);

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::wording::{number_with_unit, signed};
+use super::wording::{english_unit, number_with_unit, signed};
 use crate::evaluate::{Evaluation, Note, Status};
 use crate::figure::Progress;
 use crate::period::Period;
@@ -65,6 +65,59 @@ impl Lang {
             Lang::Zh => format!("{words}（{}）", rule.name()),
             Lang::En => rule.name().to_string(),
         }
+    }
+
+    /// `value` with its unit in this language: `1200 亿元`, or `1200 CNY 100m`; a rank is
+    /// `9 位`, or `No. 9`.
+    pub fn amount(self, value: Decimal, unit: Option<&str>) -> String {
+        match (self, unit) {
+            (Lang::En, Some(u)) if crate::units::normalize_unit(u) == "位" => {
+                format!("No. {value}")
+            }
+            (Lang::En, Some(u)) => number_with_unit(value, Some(english_unit(u).unwrap_or(u))),
+            (_, unit) => number_with_unit(value, unit),
+        }
+    }
+
+    /// The target's name in this language: its `name_en` in English, where the plan gives one.
+    pub fn name(self, target: &Target) -> &str {
+        match (self, &target.name_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &target.name,
+        }
+    }
+
+    /// The plan's title in this language: its `title_en` in English, where the plan gives one.
+    pub fn plan_title(self, plan: &Plan) -> &str {
+        match (self, &plan.title_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &plan.title,
+        }
+    }
+
+    /// A target's clauses in this language: 主要预期目标 is `Main targets`, 第14条 `Item 14`.
+    pub fn clause(self, source: &str) -> String {
+        if self == Lang::Zh {
+            return source.to_string();
+        }
+        source
+            .split("; ")
+            .map(|part| {
+                let part = part.trim();
+                let item = part
+                    .strip_prefix('第')
+                    .and_then(|p| p.strip_suffix('条'))
+                    .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+                match (part, item) {
+                    (_, Some(n)) => format!("Item {n}"),
+                    ("主要预期目标", _) => "Main targets".to_string(),
+                    ("总体目标", _) => "Overall targets".to_string(),
+                    ("主要目标", _) => "Main targets".to_string(),
+                    (other, _) => other.to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// A period as this language's tables name it: `2020年1-9月`, or `2020-01/2020-09`.
@@ -137,7 +190,7 @@ impl Lang {
     /// every terminal, CJK-configured or not.
     pub fn target(self, target: &Target) -> String {
         let unit = target.unit.as_deref();
-        let n = |v: Decimal| number_with_unit(v, unit);
+        let n = |v: Decimal| self.amount(v, unit);
         let zh = self == Lang::Zh;
         match target.rule {
             Rule::AtLeast(v) => format!(">= {}", n(v)),
@@ -319,8 +372,8 @@ impl Lang {
         match (self, period.is_full_year()) {
             (Lang::Zh, true) => format!("{} — {} 年", plan.title, period.year),
             (Lang::Zh, false) => format!("{} — {}（年初至今）", plan.title, period.zh()),
-            (Lang::En, true) => format!("{} — {}", plan.title, period.year),
-            (Lang::En, false) => format!("{} — {period} (year to date)", plan.title),
+            (Lang::En, true) => format!("{} — {}", self.plan_title(plan), period.year),
+            (Lang::En, false) => format!("{} — {period} (year to date)", self.plan_title(plan)),
         }
     }
 

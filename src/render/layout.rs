@@ -22,6 +22,9 @@ const NOTE_MIN: usize = 12;
 /// The narrowest a wrapping column shrinks to.
 const SHRUNK_MIN: usize = 4;
 
+/// The narrowest a wrapping column is cut to before a column is dropped for it.
+const CUT_MIN: usize = 16;
+
 /// The columns shown and their widths, as (index, width). `texts[c]` holds column `c`'s cells,
 /// its header first; `grow` names the columns that take spare width, in order, each up to a
 /// width (`None`: its widest cell); `drop` the columns left out, one more at a time, while the
@@ -58,6 +61,18 @@ pub fn layout(
     for n in 0..=drop.len() {
         let shown = kept(n);
         let need = overhead(shown.len()) + shown.iter().map(|&c| least[c]).sum::<usize>();
+        // Once the first column to go (the note) has gone, names are cut short rather than a
+        // column such as the status dropped, while they keep CUT_MIN columns: long English
+        // names must not cost the reader the status.
+        if need > total && n >= 1 {
+            let cut = shrink(columns, &full, &least, &shown, total, overhead);
+            let roomy = cut
+                .iter()
+                .all(|&(c, w)| columns[c] != Column::Wraps || w >= CUT_MIN.min(least[c]));
+            if roomy {
+                return cut;
+            }
+        }
         if need <= total {
             let mut widths = least.clone();
             let mut spare = total - need;
@@ -71,7 +86,19 @@ pub fn layout(
         }
     }
     // Too narrow for every cell: the wrapping columns share what is left, and cut their cells.
-    let shown = kept(drop.len());
+    shrink(columns, &full, &least, &kept(drop.len()), total, overhead)
+}
+
+/// The `shown` columns with the wrapping ones sharing what the others leave of `total`, in
+/// proportion to their least widths; their cells are cut short.
+fn shrink(
+    columns: &[Column],
+    full: &[usize],
+    least: &[usize],
+    shown: &[usize],
+    total: usize,
+    overhead: fn(usize) -> usize,
+) -> Vec<(usize, usize)> {
     let fixed: usize = shown
         .iter()
         .filter(|&&c| columns[c] != Column::Wraps)
@@ -82,12 +109,20 @@ pub fn layout(
         .copied()
         .filter(|&c| columns[c] == Column::Wraps)
         .collect();
-    let room = total.saturating_sub(overhead(shown.len()) + fixed);
-    let wanted: usize = wraps.iter().map(|&c| least[c]).sum::<usize>().max(1);
+    let mut room = total.saturating_sub(overhead(shown.len()) + fixed);
+    // The narrower columns first keep what they need; the widest are cut.
+    let mut by_need = wraps.clone();
+    by_need.sort_by_key(|&c| (least[c], c));
+    let mut given = vec![0; columns.len()];
+    for (k, &c) in by_need.iter().enumerate() {
+        let share = room / (by_need.len() - k);
+        given[c] = least[c].min(share).max(SHRUNK_MIN);
+        room = room.saturating_sub(given[c]);
+    }
     shown
-        .into_iter()
-        .map(|c| match columns[c] {
-            Column::Wraps => (c, (room * least[c] / wanted).max(SHRUNK_MIN)),
+        .iter()
+        .map(|&c| match columns[c] {
+            Column::Wraps => (c, given[c]),
             _ => (c, full[c]),
         })
         .collect()
