@@ -22,7 +22,7 @@ fn unknown_field_is_a_typo_not_a_default() {
     assert_error(
         &validate("unknown-field.yaml"),
         "plans/unknown-field.yaml:9:5: targets[0]: unknown key `taget`; expected one of `id`, \
-         `name`, `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, `wording`, \
+         `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, `wording`, \
          `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`",
     );
 }
@@ -348,7 +348,7 @@ fn shape_errors_name_the_key_what_was_found_and_what_is_expected() {
     validate_text(&VALID.replace("rule: at_least", "rulle: at_least"), |f| {
         format!(
             "{f}:8:5: targets[0]: unknown key `rulle` (did you mean `rule`?); expected one of \
-             `id`, `name`, `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, \
+             `id`, `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, \
              `wording`, `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, \
              `profile_source`, `out_of_range`"
         )
@@ -475,7 +475,7 @@ fn a_control_character_in_the_file_is_shown_escaped_with_its_place() {
             format!(
                 "{f}:8:5: targets[0]: unknown key `\\u{{202e}}rule` (did you mean `rule`?); \
              expected one of `id`, `name`, \
-             `name_en`, `aliases`, `unit`, `rule`, `value`, `min`, `max`, `wording`, `source`, \
+             `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, `wording`, `source`, \
              `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`"
             )
         },

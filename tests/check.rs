@@ -277,7 +277,8 @@ fn doubling_from_a_zero_baseline_is_unmet_not_met() {
 }
 
 /// Under `--lang en` a report is English: the plan's English title and names, units in English
-/// words (亿元 is CNY 100m, 万元 CNY 10k, 家 firms, a rank No. 9), clauses translated (主要预期目标
+/// words (亿元 is CNY 100m, 万元 CNY 10k, 家 firms, a rank No. 9; the plan's `unit_en` where it
+/// gives one: 3 platforms), clauses translated (主要预期目标
 /// is Main targets, 第14条 Item 14); JSON keeps the Chinese name under `name`.
 #[test]
 fn an_english_report_is_english() {
@@ -293,7 +294,8 @@ fn an_english_report_is_english() {
         "| Registered technology contract turnover ",
         "1758.72 CNY 100m",
         "39870 CNY 10k",
-        "3 firms",
+        "3 platforms",
+        "6198 firms",
         "No. 9",
         "Main targets; Item 14",
     ] {

@@ -170,7 +170,7 @@ fn junit_is_well_formed_with_failures_and_skips() {
         "{xml}"
     );
     assert!(xml.contains(
-        r#"<failure message="New national-level innovation platforms and bases: target &gt;= 4 firms, actual 3 firms, gap -1" type="unmet">"#
+        r#"<failure message="New national-level innovation platforms and bases: target &gt;= 4 platforms, actual 3 platforms, gap -1" type="unmet">"#
     ));
     let xml = report("junit", "en", QUARTER);
     assert!(

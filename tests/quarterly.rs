@@ -333,8 +333,8 @@ fn history_shows_each_period() {
     assert!(table.stdout.contains("5 个 进度滞后"), "{}", table.stdout);
     assert!(table.stdout.contains("32 个 达标"), "{}", table.stdout);
     let table = plan_with_stdin(&["check", "-", "--history", "--lang", "en"], input);
-    assert!(table.stdout.contains("5 units behind"), "{}", table.stdout);
-    assert!(table.stdout.contains("32 units met"), "{}", table.stdout);
+    assert!(table.stdout.contains("5 labs behind"), "{}", table.stdout);
+    assert!(table.stdout.contains("32 labs met"), "{}", table.stdout);
 }
 
 #[test]

@@ -46,19 +46,19 @@ fn with_actuals_every_figure_and_the_status() {
     assert_eq!(run.code, 1, "behind fails: {}", run.stdout);
     assert!(
         run.stdout
-            .contains("  2020H1           12 units  ../../examples/actuals-2020-q3.csv:12:3\n"),
+            .contains("  2020H1           12 labs  ../../examples/actuals-2020-q3.csv:12:3\n"),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("  2020Q3           9 units  ../../examples/actuals-2020-q3.csv:13:3\n"),
+            .contains("  2020Q3           9 labs  ../../examples/actuals-2020-q3.csv:13:3\n"),
         "{}",
         run.stdout
     );
     assert!(run.stdout.contains("  Status: behind\n"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("  Expected: 22.50 units\n"),
+        run.stdout.contains("  Expected: 22.50 labs\n"),
         "{}",
         run.stdout
     );

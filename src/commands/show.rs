@@ -88,7 +88,7 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
                 }
                 for (period, f) in series {
                     let value = match f.value {
-                        Some(FigureValue::Number(n)) => lang.amount(n, target.unit.as_deref()),
+                        Some(FigureValue::Number(n)) => lang.amount(n, target),
                         Some(FigureValue::Progress(p)) => lang.progress(p).to_string(),
                         None => "-".to_string(),
                     };

@@ -429,6 +429,9 @@ impl Validator<'_> {
         if unit.is_some() && rule == Rule::Done {
             return fail("rule `done` is a milestone and takes no `unit`".into());
         }
+        if raw.unit_en.is_some() && unit.is_none() {
+            return fail("`unit_en` names a `unit` in English; expected a `unit` with it".into());
+        }
         if raw
             .aliases
             .iter()
@@ -549,6 +552,10 @@ impl Validator<'_> {
             name_en: raw.name_en,
             aliases: raw.aliases,
             unit,
+            unit_en: raw
+                .unit_en
+                .map(|u| u.trim().to_string())
+                .filter(|u| !u.is_empty()),
             rule,
             wording: raw.wording,
             source: raw.source,

@@ -61,6 +61,10 @@ pub(super) struct RawTarget {
     /// The unit of the figure (%, 亿元, 万元, 家, 个, 项); not for milestones.
     #[serde(default)]
     pub unit: Option<String>,
+    /// The unit in English words, for English reports (`platforms` for 家 of platforms). Common
+    /// units have one already: 亿元 is `CNY 100m`, 家 `firms`.
+    #[serde(default)]
+    pub unit_en: Option<String>,
     /// How the figure is judged.
     pub rule: RuleKind,
     /// The rule's value: the level (at_least, more_than, at_most, less_than), the growth in

@@ -17,6 +17,8 @@ pub struct Target {
     pub aliases: Vec<String>,
     /// Unit of the figure (`%`, `亿元`, `家`); `None` for milestones.
     pub unit: Option<String>,
+    /// The unit in English words, when the plan gives it.
+    pub unit_en: Option<String>,
     /// The rule and its value.
     pub rule: Rule,
     /// The plan's own verb for the target (达到, 超过, 明显提升), used in the target's wording.

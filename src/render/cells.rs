@@ -8,7 +8,7 @@ use crate::evaluate::{Actual, BaselineFrom, Basis, Note, TargetResult};
 /// The actual figure as shown: a number with its unit, a milestone's word, or `-`.
 pub fn actual_text(result: &TargetResult, lang: Lang) -> String {
     match result.actual {
-        Some(Actual::Number(v)) => lang.amount(v, result.target.unit.as_deref()),
+        Some(Actual::Number(v)) => lang.amount(v, result.target),
         Some(Actual::Progress(p)) => lang.progress(p).to_string(),
         None => "-".to_string(),
     }
@@ -18,10 +18,9 @@ pub fn actual_text(result: &TargetResult, lang: Lang) -> String {
 /// reached, status, clause, note.
 pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
     let target = result.target;
-    let unit = target.unit.as_deref();
     let dash = || "-".to_string();
     let baseline = result.baseline.as_ref().map_or_else(dash, |b| {
-        let text = lang.amount(b.value, unit);
+        let text = lang.amount(b.value, target);
         match (&b.from, lang) {
             (BaselineFrom::Data(_), _) => text,
             (BaselineFrom::Plan(_), Lang::Zh) => format!("{text}（规划）"),
@@ -52,10 +51,9 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
 
 /// The level expected by now (the annual level at year end), with its unit, or `-`.
 pub fn expected_text(result: &TargetResult, lang: Lang) -> String {
-    let unit = result.target.unit.as_deref();
     match result.expected {
         Some(e) if result.basis == Some(Basis::ReportedGrowth) => format!("{e}%"),
-        Some(e) => lang.amount(e, unit),
+        Some(e) => lang.amount(e, result.target),
         None => "-".to_string(),
     }
 }

@@ -67,15 +67,19 @@ impl Lang {
         }
     }
 
-    /// `value` with its unit in this language: `1200 亿元`, or `1200 CNY 100m`; a rank is
-    /// `9 位`, or `No. 9`.
-    pub fn amount(self, value: Decimal, unit: Option<&str>) -> String {
-        match (self, unit) {
-            (Lang::En, Some(u)) if crate::units::normalize_unit(u) == "位" => {
+    /// `value` in `target`'s unit, in this language: `1200 亿元`, or `1200 CNY 100m` (the plan's
+    /// `unit_en` where it gives one); a rank is `9 位`, or `No. 9`.
+    pub fn amount(self, value: Decimal, target: &Target) -> String {
+        let unit = target.unit.as_deref();
+        match (self, unit, target.unit_en.as_deref()) {
+            (Lang::En, Some(_), Some(en)) => number_with_unit(value, Some(en)),
+            (Lang::En, Some(u), None) if crate::units::normalize_unit(u) == "位" => {
                 format!("No. {value}")
             }
-            (Lang::En, Some(u)) => number_with_unit(value, Some(english_unit(u).unwrap_or(u))),
-            (_, unit) => number_with_unit(value, unit),
+            (Lang::En, Some(u), None) => {
+                number_with_unit(value, Some(english_unit(u).unwrap_or(u)))
+            }
+            (_, unit, _) => number_with_unit(value, unit),
         }
     }
 
@@ -189,8 +193,7 @@ impl Lang {
     /// The target as a person writes it. Only ASCII symbols (`>=`, not `≥`), which line up in
     /// every terminal, CJK-configured or not.
     pub fn target(self, target: &Target) -> String {
-        let unit = target.unit.as_deref();
-        let n = |v: Decimal| self.amount(v, unit);
+        let n = |v: Decimal| self.amount(v, target);
         let zh = self == Lang::Zh;
         match target.rule {
             Rule::AtLeast(v) => format!(">= {}", n(v)),
