@@ -1,6 +1,10 @@
 //! Typed errors of the library. Each one says where (file, line, column), what was found and
 //! what was expected; the binary prints it once and exits with status 2.
 
+pub use message::{Invisible, Message, Named};
+
+mod message;
+
 use std::fmt;
 
 /// A place in an input file: the file's name as the user gave it, and the line and column where
@@ -117,33 +121,24 @@ fn escaped(chars: impl Iterator<Item = char>) -> String {
     out
 }
 
-/// What makes `text` look like another name: its first control or invisible character, shown
-/// escaped, named, and placed (the 1-based character), and how many more it holds. `None` when it
-/// holds none.
+/// The first control or invisible character of `text` (what makes it look like another name),
+/// where it is (the 1-based character), and how many more it holds. `None` when it holds none.
 ///
 /// ```
-/// use plan::error::invisible_note;
+/// use plan::error::invisible_in;
 ///
-/// assert_eq!(
-///     invisible_note("技术合同\u{200b}成交额").unwrap(),
-///     "it holds `\\u{200b}` (zero-width space) at character 5, which is not seen on screen"
-/// );
-/// assert_eq!(invisible_note("技术合同成交额"), None);
+/// let found = invisible_in("技术合同\u{200b}成交额").unwrap();
+/// assert_eq!((found.c, found.at, found.more), ('\u{200b}', 5, 0));
+/// assert_eq!(invisible_in("技术合同成交额"), None);
 /// ```
-pub fn invisible_note(text: &str) -> Option<String> {
+pub fn invisible_in(text: &str) -> Option<Invisible> {
     let mut found = text.chars().enumerate().filter(|(_, c)| is_invisible(*c));
     let (at, c) = found.next()?;
-    let more = match found.count() {
-        0 => String::new(),
-        1 => " and 1 more such character".to_string(),
-        n => format!(" and {n} more such characters"),
-    };
-    Some(format!(
-        "it holds `\\u{{{:x}}}` ({}) at character {}{more}, which is not seen on screen",
-        u32::from(c),
-        invisible_name(c),
-        at + 1
-    ))
+    Some(Invisible {
+        c,
+        at: at + 1,
+        more: found.count(),
+    })
 }
 
 /// `text` without its control and invisible characters: what a reader sees.
@@ -151,8 +146,8 @@ pub fn visible(text: &str) -> String {
     text.chars().filter(|c| !is_invisible(*c)).collect()
 }
 
-/// A reader's name for an invisible character.
-fn invisible_name(c: char) -> &'static str {
+/// A reader's name for an invisible character, in English.
+pub(crate) fn invisible_name(c: char) -> &'static str {
     match c {
         '\0' => "a NUL byte",
         '\t' => "a tab",
@@ -204,7 +199,7 @@ pub fn column_letters(mut column: u64) -> String {
 /// and what was found and expected. Boxed, so a `Result` stays as small as its value: results
 /// pass through the per-row path of a million-row file.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {}", .0.at, .0.message)]
+#[error("{}: {}", .0.at, crate::render::Lang::En.message(&.0.message))]
 pub struct Error(Box<Detail>);
 
 /// The parts of an [`Error`].
@@ -215,7 +210,7 @@ pub struct Detail {
     /// Where.
     pub at: Location,
     /// What was found and what was expected.
-    pub message: String,
+    pub message: Message,
     /// The errors found after this one in the same run, when data errors are gathered (see
     /// [`Gathered`]), and how many more there were than are kept.
     also: Vec<Error>,
@@ -234,7 +229,7 @@ pub enum ErrorKind {
 }
 
 impl Error {
-    fn new(kind: ErrorKind, at: Location, message: impl Into<String>) -> Self {
+    fn new(kind: ErrorKind, at: Location, message: impl Into<Message>) -> Self {
         Error(Box::new(Detail {
             kind,
             at,
@@ -245,17 +240,17 @@ impl Error {
     }
 
     /// A plan error.
-    pub fn plan(at: Location, message: impl Into<String>) -> Self {
+    pub fn plan(at: Location, message: impl Into<Message>) -> Self {
         Error::new(ErrorKind::Plan, at, message)
     }
 
     /// An actuals error.
-    pub fn actuals(at: Location, message: impl Into<String>) -> Self {
+    pub fn actuals(at: Location, message: impl Into<Message>) -> Self {
         Error::new(ErrorKind::Actuals, at, message)
     }
 
     /// A read error.
-    pub fn read(at: Location, message: impl Into<String>) -> Self {
+    pub fn read(at: Location, message: impl Into<Message>) -> Self {
         Error::new(ErrorKind::Read, at, message)
     }
 
@@ -269,8 +264,13 @@ impl Error {
         &self.0.at
     }
 
-    /// What was found and what was expected.
-    pub fn message(&self) -> &str {
+    /// What was found and what was expected, in English.
+    pub fn message(&self) -> String {
+        crate::render::Lang::En.message(&self.0.message)
+    }
+
+    /// What was found and what was expected, as a value to word.
+    pub fn said(&self) -> &Message {
         &self.0.message
     }
 

@@ -17,32 +17,28 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(status) => status.into(),
         Err(err) => {
-            report(&err);
+            report(&err, plan::commands::lang_of(&cli));
             ExitStatus::Error.into()
         }
     }
 }
 
-/// Prints an error; data errors gathered over the input one to a line, as a compiler does, with
-/// how many there were.
-fn report(err: &anyhow::Error) {
+/// Prints an error in the run's language; data errors gathered over the input one to a line,
+/// as a compiler does, with how many there were.
+fn report(err: &anyhow::Error, lang: plan::render::Lang) {
+    let word = lang.error_word();
     let Some(err) = err.downcast_ref::<plan::error::Error>() else {
-        eprintln!("error: {err:#}");
+        eprintln!("{word}{err:#}");
         return;
     };
     let mut shown = 0u64;
     for err in err.all() {
-        eprintln!("error: {err}");
+        eprintln!("{word}{}", lang.error_text(err));
         shown += 1;
     }
     let all = shown + err.unshown();
-    if err.unshown() > 0 {
-        eprintln!(
-            "error: {} more errors not shown; {all} errors in all",
-            err.unshown()
-        );
-    } else if all > 1 {
-        eprintln!("error: {all} errors in all");
+    if all > 1 {
+        eprintln!("{word}{}", lang.error_count(all, err.unshown()));
     }
 }
 

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::actuals::grid::{CellRef, Unfit};
 use crate::actuals::{Observation, UnitAt, UnitText};
-use crate::error::{invisible_note, shorten, visible, Error, Location, Result};
+use crate::error::{invisible_in, shorten, visible, Error, Location, Message, Named, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize, undecorate};
 use crate::number::{parse_plain, plain_parts, read_written_number};
@@ -55,7 +55,7 @@ impl<'p> Resolver<'p> {
     }
 
     /// The three known names closest to `name`, as `名称 (id)`.
-    pub fn suggest(&self, name: &str) -> Vec<String> {
+    pub fn suggest(&self, name: &str) -> Vec<Named> {
         let candidates: Vec<(&str, Vec<&str>)> = self
             .plan
             .targets
@@ -71,7 +71,10 @@ impl<'p> Resolver<'p> {
         closest(name, &candidates, 3)
             .into_iter()
             .filter_map(|id| self.plan.targets.iter().find(|t| t.id == id))
-            .map(|t| format!("`{}` ({})", t.name, t.id))
+            .map(|t| Named {
+                name: t.name.clone(),
+                id: t.id.clone(),
+            })
             .collect()
     }
 }
@@ -456,11 +459,11 @@ impl<'p> Collector<'p> {
             }
             return Err(Error::actuals(
                 obs.row(),
-                format!(
-                    "second figure for `{}` in {}; the first is at {first}; expected one figure per \
-                     indicator and period",
-                    target.name, obs.period
-                ),
+                Message::SecondFigure {
+                    target: target.name.clone(),
+                    period: obs.period,
+                    first,
+                },
             ));
         }
         let at = if value.value.is_some() {
@@ -489,24 +492,24 @@ impl<'p> Collector<'p> {
 
     /// Why `indicator` is not a target's name, and the names it is closest to. A name that holds
     /// an invisible character says which, and the target it names without it.
-    fn unknown_message(&mut self, indicator: &str) -> String {
-        let mut message = format!("unknown indicator `{}`", shorten(indicator));
-        if let Some(note) = invisible_note(indicator) {
-            message.push_str("; ");
-            message.push_str(&note);
-            if let Some(i) = self.target_of(&visible(indicator)) {
+    fn unknown_message(&mut self, indicator: &str) -> Message {
+        let invisible = invisible_in(indicator);
+        let meant = match invisible {
+            Some(_) => self.target_of(&visible(indicator)).map(|i| {
                 let target = &self.plan.targets[i];
-                message.push_str(&format!(
-                    "; without it, it is `{}` ({})",
-                    target.name, target.id
-                ));
-            }
+                Named {
+                    name: target.name.clone(),
+                    id: target.id.clone(),
+                }
+            }),
+            None => None,
+        };
+        Message::UnknownIndicator {
+            name: indicator.to_string(),
+            invisible,
+            meant,
+            closest: self.resolver.suggest(indicator),
         }
-        message.push_str(&format!(
-            "; closest known: {}",
-            self.resolver.suggest(indicator).join(", ")
-        ));
-        message
     }
 
     /// Notes a unit written in a row, or a blank unit cell where the target has a unit: both in
@@ -591,11 +594,11 @@ impl<'p> Collector<'p> {
         if let Some((at, _, first, (i, period))) = duplicate {
             return Err(Error::actuals(
                 at.clone(),
-                format!(
-                    "second figure for `{}` in {period}; the first is at {first}; expected one figure per \
-                     indicator and period",
-                    self.plan.targets[*i].name
-                ),
+                Message::SecondFigure {
+                    target: self.plan.targets[*i].name.clone(),
+                    period: *period,
+                    first: first.clone(),
+                },
             ));
         }
         for (i, series) in later.figures.by_target.into_iter().enumerate() {
@@ -739,30 +742,28 @@ impl<'p> Collector<'p> {
         at: &dyn Fn() -> Location,
     ) -> Result<()> {
         let unit = target.unit.as_deref().unwrap_or_default();
-        let Some(why) = self.bounds[i].and_then(|b| b.why_not(number, unit)) else {
+        let Some(breach) = self.bounds[i].and_then(|b| b.breach(number)) else {
             return Ok(());
         };
-        let what = format!("value `{number}` for `{}`: {why}", target.name);
         match target.out_of_range {
             OutOfRange::Error => Err(Error::actuals(
                 at(),
-                format!(
-                    "{what} (if the plan means such figures, give target `{}` \
-                     `out_of_range: warn` or `allow`)",
-                    target.id
-                ),
+                Message::OutOfRange {
+                    value: number,
+                    target: target.name.clone(),
+                    id: target.id.clone(),
+                    unit: unit.to_string(),
+                    breach,
+                },
             )),
             OutOfRange::Warn => {
-                let breach = self.bounds[i].and_then(|b| b.breach(number));
-                if let Some(breach) = breach {
-                    self.figures.warnings.push(Warning::OutOfRange {
-                        at: at(),
-                        target: target.name.clone(),
-                        value: number,
-                        unit: unit.to_string(),
-                        breach,
-                    });
-                }
+                self.figures.warnings.push(Warning::OutOfRange {
+                    at: at(),
+                    target: target.name.clone(),
+                    value: number,
+                    unit: unit.to_string(),
+                    breach,
+                });
                 Ok(())
             }
             OutOfRange::Allow => Ok(()),
@@ -827,21 +828,19 @@ impl<'p> Collector<'p> {
             }
             None => {
                 // A unit cell is pointed at; a unit line's unit, at the figure it was taken for.
-                let (at, from) = match unit_at {
-                    Some(UnitAt::Column(column)) => (obs.cell(column), String::new()),
-                    Some(UnitAt::Line(line)) => {
-                        (value_at(), format!(" (from the unit on line {line})"))
-                    }
-                    None => (value_at(), String::new()),
+                let (at, from_line) = match unit_at {
+                    Some(UnitAt::Column(column)) => (obs.cell(column), None),
+                    Some(UnitAt::Line(line)) => (value_at(), Some(line)),
+                    None => (value_at(), None),
                 };
                 Err(Error::actuals(
                     at,
-                    format!(
-                        "unit `{}`{from} cannot be converted to `{target_unit}`, the plan's unit \
-                         for `{}`",
-                        normalize_unit(unit),
-                        target.name
-                    ),
+                    Message::UnitCannotConvert {
+                        unit: normalize_unit(unit),
+                        from_line,
+                        target_unit: target_unit.to_string(),
+                        target: target.name.clone(),
+                    },
                 ))
             }
         }

@@ -817,3 +817,47 @@ fn errors_in_every_file_and_every_period_of_a_wide_row_are_reported_at_once() {
         "{stderr}"
     );
 }
+
+/// Under `--lang zh` the typed data errors are Chinese, with the same places and the same
+/// count line; under `en` they are as before.
+#[test]
+fn data_errors_speak_the_runs_language() {
+    let input = "indicator,period,value\nfoo,2020,1\nrd_intensity,2020Q9,1\nincubators_new,2020,-5\nrd_intensity,2020,2.2\nrd_intensity,2020,2.3\n";
+    let run = common::plan_with_stdin(&["check", "-", "--lang", "zh"], input);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with("错误：<stdin>:2:1：计划中没有指标 `foo`；最接近的指标：`"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("错误：<stdin>:3:2：时期 `2020Q9` 无法识别；"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("错误：<stdin>:4:3：`新建“双创”孵化载体` 的数值 `-5`：家数不能为负"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(
+        lines[3],
+        "错误：<stdin>:6：`全社会R&D经费投入强度` 在 2020年 有第二个数据，第一个在 <stdin>:5；每个指标每个时期只应有一个数据"
+    );
+    assert_eq!(lines[4], "错误：共 4 个错误");
+    let run = common::plan_with_stdin(&["check", "-", "--lang", "en"], input);
+    assert!(
+        run.stderr
+            .starts_with("error: <stdin>:2:1: unknown indicator `foo`; closest known: `"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with("error: 4 errors in all\n"),
+        "{}",
+        run.stderr
+    );
+}

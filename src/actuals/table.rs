@@ -551,12 +551,7 @@ impl Header {
             let text = row.get(p).map(|c| c.text()).unwrap_or_default();
             Error::actuals(
                 origin.with_line(row.line).with_column(p as u64 + 1),
-                format!(
-                    "period `{}` is not a period; expected a year (2020, 2020年), a \
-                     quarter (2020Q3, 2020年三季度), months so far (2020年1-9月, \
-                     2020年前三季度), a half (2020H1) or a month (2020-09)",
-                    shorten(&text)
-                ),
+                crate::error::Message::NotAPeriod { text },
             )
         })
     }

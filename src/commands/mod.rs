@@ -61,6 +61,17 @@ pub(crate) fn load(arg: &PlanArg) -> Result<Plan> {
 }
 
 /// The language asked for, or the environment's.
+/// The language a run's messages are in: the command's `--lang`, else the environment's.
+pub fn lang_of(cli: &crate::cli::Cli) -> Lang {
+    use crate::cli::Command;
+    match &cli.command {
+        Command::Check(args) => lang(&args.look),
+        Command::Show(args) => lang(&args.look),
+        Command::List(args) => lang(&args.look),
+        _ => Lang::from_env(),
+    }
+}
+
 pub(crate) fn lang(look: &LookArgs) -> Lang {
     match look.lang {
         Some(LangArg::Zh) => Lang::Zh,

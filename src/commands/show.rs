@@ -25,7 +25,12 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
             format!(
                 "no target `{}` in the plan; closest known: {}",
                 crate::error::shorten(&args.target),
-                resolver.suggest(&args.target).join(", ")
+                resolver
+                    .suggest(&args.target)
+                    .iter()
+                    .map(|n| format!("`{}` ({})", n.name, n.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )
     })?;

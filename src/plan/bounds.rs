@@ -60,27 +60,6 @@ impl Bounds {
         (fractional || below || above).then(|| Breach::of(self.kind, below))
     }
 
-    /// Why `value`, a figure in `unit`, cannot be: `None` when it can.
-    pub fn why_not(&self, value: Decimal, unit: &str) -> Option<String> {
-        let below = value < self.least;
-        self.breach(value)?;
-        Some(match self.kind {
-            BoundKind::Count if below => {
-                format!("a count of {unit} cannot be negative; expected a whole number, 0 or more")
-            }
-            BoundKind::Count => format!(
-                "a count of {unit} is a whole number; expected one such as {}",
-                value.trunc()
-            ),
-            BoundKind::Rank => {
-                "a rank is a whole number from 1 (1st) on; expected one such as 15".to_string()
-            }
-            BoundKind::Share => {
-                "a share in % is from 0 to 100; expected a percentage such as 2.2".to_string()
-            }
-        })
-    }
-
     /// Why no figure in range could fail (or none could meet) `rule`, when that is so: a
     /// target that decides nothing is a mistake in the plan.
     pub fn settled(&self, rule: &Rule, unit: &str) -> Option<String> {

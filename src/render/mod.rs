@@ -4,6 +4,7 @@
 mod cells;
 mod compact;
 mod csv;
+mod errors;
 mod grid;
 mod history;
 mod html;

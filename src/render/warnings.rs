@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::Lang;
 use crate::error::shorten;
 use crate::period::Period;
-use crate::warning::{Against, Breach, Warning};
+use crate::warning::{Against, Warning};
 
 impl Lang {
     /// `warning` in this language.
@@ -112,21 +112,7 @@ fn en(warning: &Warning) -> String {
             unit,
             breach,
         } => {
-            let why = match breach {
-                Breach::NegativeCount => format!(
-                    "a count of {unit} cannot be negative; expected a whole number, 0 or more"
-                ),
-                Breach::FractionalCount => format!(
-                    "a count of {unit} is a whole number; expected one such as {}",
-                    value.trunc()
-                ),
-                Breach::Rank => {
-                    "a rank is a whole number from 1 (1st) on; expected one such as 15".into()
-                }
-                Breach::Share => {
-                    "a share in % is from 0 to 100; expected a percentage such as 2.2".into()
-                }
-            };
+            let why = super::errors::breach_en(*breach, unit, *value);
             format!("{at}: value `{value}` for `{target}`: {why} (out_of_range: warn)")
         }
         Warning::UnsavedFormula { at, cells } => {
@@ -284,14 +270,7 @@ fn zh(warning: &Warning) -> String {
             unit,
             breach,
         } => {
-            let why = match breach {
-                Breach::NegativeCount => format!("{unit}数不能为负，应为 0 或正整数"),
-                Breach::FractionalCount => {
-                    format!("{unit}数应为整数，如 {}", value.trunc())
-                }
-                Breach::Rank => "排名应为从 1 起的整数，如 15".to_string(),
-                Breach::Share => "百分比应在 0 到 100 之间，如 2.2".to_string(),
-            };
+            let why = super::errors::breach_zh(*breach, unit, *value);
             format!("{at}：`{target}` 的数值 `{value}`：{why}（out_of_range: warn）")
         }
         Warning::UnsavedFormula { at, cells } => {

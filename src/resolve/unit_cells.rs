@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Message, Result};
 
 /// Per file: the first row with a unit written in its unit column, and the first row of a
 /// target with a unit whose unit cell is blank.
@@ -24,10 +24,11 @@ impl Seen {
         match (&self.blank, &self.written) {
             (Some((blank, target_unit)), Some((written, unit))) => Err(Error::actuals(
                 blank.clone(),
-                format!(
-                    "unit cell is blank, while {written} gives `{unit}`; expected a unit in \
-                     every row of the unit column (a blank is not read as the plan's `{target_unit}`)"
-                ),
+                Message::BlankUnit {
+                    written_at: written.clone(),
+                    unit: unit.clone(),
+                    target_unit: target_unit.clone(),
+                },
             )),
             _ => Ok(()),
         }

@@ -1,0 +1,83 @@
+//! What an error says, as a typed value where it is typed: the words, in each language, are the
+//! renderer's (`render/errors.rs`). Errors not yet typed carry their English text.
+
+use rust_decimal::Decimal;
+
+use super::Location;
+use crate::period::Period;
+use crate::warning::Breach;
+
+/// What an error says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Worded where it was found, in English.
+    Text(String),
+    /// An indicator no target has.
+    UnknownIndicator {
+        /// The name as written.
+        name: String,
+        /// Its first invisible character, if it holds one.
+        invisible: Option<Invisible>,
+        /// The target it names without its invisible characters.
+        meant: Option<Named>,
+        /// The closest targets.
+        closest: Vec<Named>,
+    },
+    /// A second figure for a target and period.
+    SecondFigure {
+        target: String,
+        period: Period,
+        first: Location,
+    },
+    /// A period cell that is not a period.
+    NotAPeriod { text: String },
+    /// A unit that does not convert to the target's.
+    UnitCannotConvert {
+        unit: String,
+        /// The unit line it came from, if it came from one.
+        from_line: Option<u64>,
+        target_unit: String,
+        target: String,
+    },
+    /// A blank unit cell in a file whose unit column is filled elsewhere.
+    BlankUnit {
+        written_at: Location,
+        unit: String,
+        target_unit: String,
+    },
+    /// A figure its quantity cannot be.
+    OutOfRange {
+        value: Decimal,
+        target: String,
+        id: String,
+        unit: String,
+        breach: Breach,
+    },
+}
+
+/// A target, by name and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub id: String,
+}
+
+/// An invisible character in a name: which, where (1-based, in characters) and how many more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invisible {
+    pub c: char,
+    pub at: usize,
+    pub more: usize,
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Message::Text(text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        Message::Text(text.to_string())
+    }
+}
