@@ -1,7 +1,7 @@
 //! Typed errors of the library. Each one says where (file, line, column), what was found and
 //! what was expected; the binary prints it once and exits with status 2.
 
-pub use message::{Invisible, Message, Named};
+pub use message::{Invisible, IoProblem, Message, Named};
 
 mod message;
 
@@ -247,6 +247,11 @@ impl Error {
     /// An actuals error.
     pub fn actuals(at: Location, message: impl Into<Message>) -> Self {
         Error::new(ErrorKind::Actuals, at, message)
+    }
+
+    /// A file that cannot be opened or read, for the system's reason `err`.
+    pub fn unreadable(at: Location, err: &std::io::Error) -> Self {
+        Error::new(ErrorKind::Read, at, Message::Unreadable(IoProblem::of(err)))
     }
 
     /// A read error.

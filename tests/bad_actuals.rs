@@ -861,3 +861,24 @@ fn data_errors_speak_the_runs_language() {
         run.stderr
     );
 }
+
+/// A file that cannot be read, an empty one and a header that lacks a column: in Chinese under
+/// `--lang zh`, each at its place.
+#[test]
+fn file_and_header_errors_speak_the_runs_language() {
+    for (input, expected) in [
+        ("", "错误：<stdin>：空文件；应有 `指标,时期,数值` 这样的表头行\n"),
+        ("标题\n", "错误：<stdin>：没有表头行；应有一行写明指标列和数值列（或 2020年 这样的时期列）\n"),
+        (
+            "a,b\n1,2\n",
+            "错误：<stdin>:1：表头 `a,b` 中没有指标列；应有名为 `indicator`、`指标`、`指标名称`、`指标名`、`项目` 的列\n",
+        ),
+    ] {
+        let run = common::plan_with_stdin(&["check", "-", "--lang", "zh"], input);
+        assert_eq!((run.code, run.stderr.as_str()), (2, expected), "{input:?}");
+    }
+    let run = plan(&["check", "no-such-file.csv", "--lang", "zh"]);
+    assert_eq!(run.stderr, "错误：no-such-file.csv：没有这个文件\n");
+    let run = plan(&["check", "no-such-file.csv", "--lang", "en"]);
+    assert_eq!(run.stderr, "error: no-such-file.csv: no such file\n");
+}

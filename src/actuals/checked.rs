@@ -126,12 +126,7 @@ impl CheckedText {
                     break;
                 }
                 Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(err) => {
-                    return Err(Error::read(
-                        Location::file(&self.name),
-                        super::describe_io(&err),
-                    ))
-                }
+                Err(err) => return Err(Error::unreadable(Location::file(&self.name), &err)),
             }
         }
         // Checked in bulk (SIMD): everything up to a cut character, or to the first bad byte.

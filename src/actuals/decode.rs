@@ -67,7 +67,7 @@ pub fn decode(
     (&mut reader)
         .take(SNIFF as u64)
         .read_to_end(&mut head)
-        .map_err(|err| Error::read(Location::file(name), super::describe_io(&err)))?;
+        .map_err(|err| Error::unreadable(Location::file(name), &err))?;
     let bom = Encoding::for_bom(&head).map(|(encoding, _)| encoding);
     let encoding = match (bom, forced) {
         (Some(encoding), _) => encoding,
@@ -177,7 +177,7 @@ pub fn read_all(mut reader: impl Read, name: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
-        .map_err(|err: io::Error| Error::read(Location::file(name), super::describe_io(&err)))?;
+        .map_err(|err: io::Error| Error::unreadable(Location::file(name), &err))?;
     Ok(bytes)
 }
 

@@ -28,7 +28,7 @@ pub fn open_input(path: &Path) -> Result<Input> {
     if path.is_dir() {
         return Err(Error::read(at(), "is a directory; expected a file"));
     }
-    let file = File::open(path).map_err(|err| Error::read(at(), describe_io(&err)))?;
+    let file = File::open(path).map_err(|err| Error::unreadable(at(), &err))?;
     Ok(Input {
         name,
         reader: Box::new(file),
@@ -45,7 +45,7 @@ pub fn read_to_string(path: &Path) -> Result<(String, String)> {
     (&mut input.reader)
         .take(MAX_PLAN + 1)
         .read_to_end(&mut bytes)
-        .map_err(|err| Error::read(Location::file(&input.name), describe_io(&err)))?;
+        .map_err(|err| Error::unreadable(Location::file(&input.name), &err))?;
     let name = input.name.clone();
     if bytes.len() as u64 > MAX_PLAN {
         return Err(Error::read(

@@ -143,7 +143,7 @@ pub fn read_actuals(
     (&mut reader)
         .take(8)
         .read_to_end(&mut magic)
-        .map_err(|err| Error::read(Location::file(&name), describe_io(&err)))?;
+        .map_err(|err| Error::unreadable(Location::file(&name), &err))?;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())

@@ -127,10 +127,9 @@ pub fn read_head(
     loop {
         let Some(row) = rows.next_row() else {
             let message = if seen_text {
-                "no header row; expected a row naming an indicator column and a value column \
-                 (or period columns such as 2020年)"
+                crate::error::Message::NoHeaderRow
             } else {
-                "empty file; expected a header row such as `indicator,period,value`"
+                crate::error::Message::EmptyFile
             };
             return Err(Error::actuals(origin.clone(), message));
         };
@@ -382,20 +381,13 @@ impl Header {
             Ok(first)
         };
         let shown = shorten(&row.iter().map(|c| c.text()).collect::<Vec<_>>().join(","));
-        let expected = |accepted: &[&str]| {
-            accepted
-                .iter()
-                .map(|a| format!("`{a}`"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        };
         let indicator = find(INDICATOR)?.ok_or_else(|| {
             Error::actuals(
                 at.clone(),
-                format!(
-                    "no indicator column in header `{shown}`; expected a column named {}",
-                    expected(INDICATOR)
-                ),
+                crate::error::Message::NoIndicatorColumn {
+                    header: shown.clone(),
+                    accepted: INDICATOR,
+                },
             )
         })?;
         let value = find(VALUE)?;
@@ -448,11 +440,10 @@ impl Header {
             _ => {
                 return Err(Error::actuals(
                     at,
-                    format!(
-                        "no value column in header `{shown}`; expected a column named {}, or \
-                         period columns such as `2019年,2020年`",
-                        expected(VALUE)
-                    ),
+                    crate::error::Message::NoValueColumn {
+                        header: shown,
+                        accepted: VALUE,
+                    },
                 ))
             }
         };

@@ -45,6 +45,22 @@ pub enum Message {
         unit: String,
         target_unit: String,
     },
+    /// A file that cannot be opened or read.
+    Unreadable(IoProblem),
+    /// A file with nothing in it.
+    EmptyFile,
+    /// A file with title lines but no header row.
+    NoHeaderRow,
+    /// A header without an indicator column: the header as shown, and the names accepted.
+    NoIndicatorColumn {
+        header: String,
+        accepted: &'static [&'static str],
+    },
+    /// A header without a value column or period columns.
+    NoValueColumn {
+        header: String,
+        accepted: &'static [&'static str],
+    },
     /// A figure its quantity cannot be.
     OutOfRange {
         value: Decimal,
@@ -53,6 +69,28 @@ pub enum Message {
         unit: String,
         breach: Breach,
     },
+}
+
+/// Why a file cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoProblem {
+    NotFound,
+    PermissionDenied,
+    IsADirectory,
+    /// Another error, as the system words it (lowercase, without its number).
+    Other(String),
+}
+
+impl IoProblem {
+    /// The problem of `err`.
+    pub fn of(err: &std::io::Error) -> IoProblem {
+        match err.kind() {
+            std::io::ErrorKind::NotFound => IoProblem::NotFound,
+            std::io::ErrorKind::PermissionDenied => IoProblem::PermissionDenied,
+            std::io::ErrorKind::IsADirectory => IoProblem::IsADirectory,
+            _ => IoProblem::Other(crate::actuals::describe_io(err)),
+        }
+    }
 }
 
 /// A target, by name and id.

@@ -2,7 +2,7 @@
 //! Errors not yet typed (`Message::Text`) are in English in both.
 
 use super::Lang;
-use crate::error::{shorten, Error, Invisible, Message, Named};
+use crate::error::{shorten, Error, Invisible, IoProblem, Message, Named};
 use crate::warning::Breach;
 
 impl Lang {
@@ -118,9 +118,39 @@ fn invisible_zh(i: &Invisible) -> String {
     )
 }
 
+/// `names` as `\`a\` or \`b\``.
+fn either(names: &[&str], or: &str) -> String {
+    names
+        .iter()
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(or)
+}
+
 fn en(message: &Message) -> String {
     match message {
         Message::Text(text) => text.clone(),
+        Message::Unreadable(problem) => match problem {
+            IoProblem::NotFound => "no such file".into(),
+            IoProblem::PermissionDenied => "permission denied".into(),
+            IoProblem::IsADirectory => "is a directory; expected a file".into(),
+            IoProblem::Other(text) => text.clone(),
+        },
+        Message::EmptyFile => {
+            "empty file; expected a header row such as `indicator,period,value`".into()
+        }
+        Message::NoHeaderRow => "no header row; expected a row naming an indicator column and a \
+                                 value column (or period columns such as 2020年)"
+            .into(),
+        Message::NoIndicatorColumn { header, accepted } => format!(
+            "no indicator column in header `{header}`; expected a column named {}",
+            either(accepted, " or ")
+        ),
+        Message::NoValueColumn { header, accepted } => format!(
+            "no value column in header `{header}`; expected a column named {}, or period \
+             columns such as `2019年,2020年`",
+            either(accepted, " or ")
+        ),
         Message::UnknownIndicator {
             name,
             invisible,
@@ -194,6 +224,24 @@ fn en(message: &Message) -> String {
 fn zh(message: &Message) -> String {
     match message {
         Message::Text(text) => text.clone(),
+        Message::Unreadable(problem) => match problem {
+            IoProblem::NotFound => "没有这个文件".into(),
+            IoProblem::PermissionDenied => "没有读取权限".into(),
+            IoProblem::IsADirectory => "是文件夹，应为文件".into(),
+            IoProblem::Other(text) => format!("无法读取：{text}"),
+        },
+        Message::EmptyFile => "空文件；应有 `指标,时期,数值` 这样的表头行".into(),
+        Message::NoHeaderRow => {
+            "没有表头行；应有一行写明指标列和数值列（或 2020年 这样的时期列）".into()
+        }
+        Message::NoIndicatorColumn { header, accepted } => format!(
+            "表头 `{header}` 中没有指标列；应有名为 {} 的列",
+            either(accepted, "、")
+        ),
+        Message::NoValueColumn { header, accepted } => format!(
+            "表头 `{header}` 中没有数值列；应有名为 {} 的列，或 `2019年,2020年` 这样的时期列",
+            either(accepted, "、")
+        ),
         Message::UnknownIndicator {
             name,
             invisible,
