@@ -146,26 +146,6 @@ pub fn visible(text: &str) -> String {
     text.chars().filter(|c| !is_invisible(*c)).collect()
 }
 
-/// A reader's name for an invisible character, in English.
-pub(crate) fn invisible_name(c: char) -> &'static str {
-    match c {
-        '\0' => "a NUL byte",
-        '\t' => "a tab",
-        '\n' | '\r' => "a line break",
-        '\u{1b}' => "an escape, which starts a terminal control sequence",
-        '\u{00AD}' => "soft hyphen",
-        '\u{200B}' => "zero-width space",
-        '\u{200C}' => "zero-width non-joiner",
-        '\u{200D}' => "zero-width joiner",
-        '\u{200E}' | '\u{200F}' | '\u{061C}' => "a direction mark",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a text-direction override",
-        '\u{2060}' => "word joiner",
-        '\u{FEFF}' => "byte-order mark",
-        c if c.is_control() => "a control character",
-        _ => "an invisible format character",
-    }
-}
-
 /// Control characters, and the characters that take no space or turn text around: zero-width
 /// spaces and joiners, bidirectional marks and overrides, the byte-order mark, the soft hyphen.
 fn is_invisible(c: char) -> bool {

@@ -49,10 +49,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitStatus> {
         return Ok(output.status);
     }
     if plan::stdio::stdout_closed() {
-        anyhow::bail!(
-            "standard output is closed, so the output cannot be written; \
-             expected an open standard output (or --output FILE)"
-        );
+        return Err(plan::stdio::closed_error().into());
     }
     let mut stdout = io::stdout().lock();
     match stdout

@@ -23,11 +23,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     if path == Path::new("-") {
         if crate::stdio::stdout_closed() {
-            return Err(Error::read(
-                Location::file("standard output"),
-                "is closed, so the report cannot be written; expected an open standard output \
-                 or a file name",
-            ));
+            return Err(crate::stdio::closed_error());
         }
         let mut out = io::stdout().lock();
         return out

@@ -524,9 +524,12 @@ impl<'p> Collector<'p> {
                     is_default: false,
                 }),
                 _,
-            ) => self.unit_cells.written(&obs.unit_location(at), text),
+            ) => self
+                .unit_cells
+                .written(&obs.origin.file, || obs.unit_location(at), text),
             (None, Some(column)) if !target_unit.is_empty() => {
-                self.unit_cells.blank(&obs.cell(column), target_unit)
+                self.unit_cells
+                    .blank(&obs.origin.file, || obs.cell(column), target_unit)
             }
             _ => Ok(()),
         }

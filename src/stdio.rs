@@ -41,6 +41,14 @@ mod closed_at_start {
     }
 }
 
+/// The error for output that cannot reach anyone: standard output was closed.
+pub fn closed_error() -> crate::error::Error {
+    crate::error::Error::read(
+        crate::error::Location::file("standard output"),
+        crate::error::Message::StdoutClosed,
+    )
+}
+
 /// True when standard output was closed before `plan` started, so nothing written to it would
 /// reach anyone.
 pub fn stdout_closed() -> bool {

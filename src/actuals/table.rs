@@ -211,17 +211,8 @@ fn two_row_header(
             false => Cell::Text(below[i].clone()),
         })
         .collect();
-    let header = Header::read(&RowRef::cells(line, &names), origin, options.layout);
-    header.map_err(|combined| {
-        Error::actuals(
-            origin.with_line(line),
-            format!(
-                "{} (read with line {} as a header of two rows)",
-                combined.message(),
-                next.line
-            ),
-        )
-    })
+    // Its errors are the header's, at the first of the two lines.
+    Header::read(&RowRef::cells(line, &names), origin, options.layout)
 }
 
 /// Reads the figures after the header, handing each to `sink`.

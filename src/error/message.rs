@@ -47,6 +47,8 @@ pub enum Message {
     },
     /// A file that cannot be opened or read.
     Unreadable(IoProblem),
+    /// Standard output was closed before `plan` started, so nothing written to it is seen.
+    StdoutClosed,
     /// A file with nothing in it.
     EmptyFile,
     /// A file with title lines but no header row.

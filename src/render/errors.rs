@@ -76,6 +76,31 @@ pub(super) fn breach_zh(breach: Breach, unit: &str, value: rust_decimal::Decimal
     }
 }
 
+/// A reader's name for an invisible character: (English, Chinese).
+fn invisible_names(c: char) -> (&'static str, &'static str) {
+    match c {
+        '\0' => ("a NUL byte", "空字符"),
+        '\t' => ("a tab", "制表符"),
+        '\n' | '\r' => ("a line break", "换行符"),
+        '\u{1b}' => (
+            "an escape, which starts a terminal control sequence",
+            "转义符，可开始终端控制序列",
+        ),
+        '\u{00AD}' => ("soft hyphen", "软连字符"),
+        '\u{200B}' => ("zero-width space", "零宽空格"),
+        '\u{200C}' => ("zero-width non-joiner", "零宽非连接符"),
+        '\u{200D}' => ("zero-width joiner", "零宽连接符"),
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => ("a direction mark", "方向标记"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            ("a text-direction override", "文字方向控制符")
+        }
+        '\u{2060}' => ("word joiner", "零宽不换行符"),
+        '\u{FEFF}' => ("byte-order mark", "字节顺序标记"),
+        c if c.is_control() => ("a control character", "控制字符"),
+        _ => ("an invisible format character", "不可见的格式字符"),
+    }
+}
+
 fn invisible_en(i: &Invisible) -> String {
     let more = match i.more {
         0 => String::new(),
@@ -85,36 +110,21 @@ fn invisible_en(i: &Invisible) -> String {
     format!(
         "it holds `\\u{{{:x}}}` ({}) at character {}{more}, which is not seen on screen",
         u32::from(i.c),
-        crate::error::invisible_name(i.c),
+        invisible_names(i.c).0,
         i.at
     )
 }
 
 fn invisible_zh(i: &Invisible) -> String {
-    let name = match i.c {
-        '\0' => "空字符",
-        '\t' => "制表符",
-        '\n' | '\r' => "换行符",
-        '\u{1b}' => "转义符，可开始终端控制序列",
-        '\u{00AD}' => "软连字符",
-        '\u{200B}' => "零宽空格",
-        '\u{200C}' => "零宽非连接符",
-        '\u{200D}' => "零宽连接符",
-        '\u{200E}' | '\u{200F}' | '\u{061C}' => "方向标记",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "文字方向控制符",
-        '\u{2060}' => "零宽不换行符",
-        '\u{FEFF}' => "字节顺序标记",
-        c if c.is_control() => "控制字符",
-        _ => "不可见的格式字符",
-    };
     let more = match i.more {
         0 => String::new(),
         n => format!("，另有 {n} 个这样的字符"),
     };
     format!(
-        "其中第 {} 个字符是看不见的 `\\u{{{:x}}}`（{name}）{more}",
+        "其中第 {} 个字符是看不见的 `\\u{{{:x}}}`（{}）{more}",
         i.at,
-        u32::from(i.c)
+        u32::from(i.c),
+        invisible_names(i.c).1
     )
 }
 
@@ -136,6 +146,9 @@ fn en(message: &Message) -> String {
             IoProblem::IsADirectory => "is a directory; expected a file".into(),
             IoProblem::Other(text) => text.clone(),
         },
+        Message::StdoutClosed => "closed, so the output cannot be written; expected an open \
+                                  standard output (or --output FILE)"
+            .into(),
         Message::EmptyFile => {
             "empty file; expected a header row such as `indicator,period,value`".into()
         }
@@ -230,6 +243,9 @@ fn zh(message: &Message) -> String {
             IoProblem::IsADirectory => "是文件夹，应为文件".into(),
             IoProblem::Other(text) => format!("无法读取：{text}"),
         },
+        Message::StdoutClosed => {
+            "已关闭，输出无法写出；应打开标准输出（或使用 --output FILE）".into()
+        }
         Message::EmptyFile => "空文件；应有 `指标,时期,数值` 这样的表头行".into(),
         Message::NoHeaderRow => {
             "没有表头行；应有一行写明指标列和数值列（或 2020年 这样的时期列）".into()

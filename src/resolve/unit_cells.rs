@@ -36,24 +36,38 @@ impl Seen {
 }
 
 impl UnitCells {
-    /// A row whose unit column holds `unit`.
-    pub fn written(&mut self, at: &Location, unit: &str) -> Result<()> {
-        let seen = self.files.entry(at.file.clone()).or_default();
+    /// A row of `file` whose unit column, at `at`, holds `unit`. Only the first of each file is
+    /// kept, so a row after it costs one look-up: this is on the path of every row.
+    pub fn written(&mut self, file: &str, at: impl FnOnce() -> Location, unit: &str) -> Result<()> {
+        let seen = self.seen(file);
         if seen.written.is_none() {
-            seen.written = Some((at.clone(), unit.to_string()));
+            seen.written = Some((at(), unit.to_string()));
             seen.conflict()?;
         }
         Ok(())
     }
 
-    /// A row of a target in `target_unit` whose unit cell, at `at`, is blank.
-    pub fn blank(&mut self, at: &Location, target_unit: &str) -> Result<()> {
-        let seen = self.files.entry(at.file.clone()).or_default();
+    /// A row of `file` for a target in `target_unit` whose unit cell, at `at`, is blank.
+    pub fn blank(
+        &mut self,
+        file: &str,
+        at: impl FnOnce() -> Location,
+        target_unit: &str,
+    ) -> Result<()> {
+        let seen = self.seen(file);
         if seen.blank.is_none() {
-            seen.blank = Some((at.clone(), target_unit.to_string()));
+            seen.blank = Some((at(), target_unit.to_string()));
             seen.conflict()?;
         }
         Ok(())
+    }
+
+    /// What was seen in `file`, without copying its name once it has been seen.
+    fn seen(&mut self, file: &str) -> &mut Seen {
+        if !self.files.contains_key(file) {
+            self.files.insert(file.to_string(), Seen::default());
+        }
+        self.files.get_mut(file).expect("inserted above")
     }
 
     /// Moves every line noted on by `by` (see `Collector::shift_lines`).
