@@ -1,9 +1,12 @@
 //! Typed errors of the library. Each one says where (file, line, column), what was found and
 //! what was expected; the binary prints it once and exits with status 2.
 
-pub use message::{Invisible, IoProblem, Message, Named};
+pub use message::{DataProblem, Invisible, IoProblem, Message, Named, PlanProblem, UsageProblem};
 
+mod data;
 mod message;
+mod plan;
+mod usage;
 
 use std::fmt;
 

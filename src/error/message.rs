@@ -3,6 +3,9 @@
 
 use rust_decimal::Decimal;
 
+pub use super::data::DataProblem;
+pub use super::plan::PlanProblem;
+pub use super::usage::UsageProblem;
 use super::Location;
 use crate::period::Period;
 use crate::warning::Breach;
@@ -63,6 +66,12 @@ pub enum Message {
         header: String,
         accepted: &'static [&'static str],
     },
+    /// A data file's content that does not read: numbers, cells, tables, encodings, workbooks.
+    Data(DataProblem),
+    /// A plan file that does not read or does not hold together.
+    Plan(PlanProblem),
+    /// A command line, an output file or standard input and output used in a way that cannot work.
+    Usage(UsageProblem),
     /// A figure its quantity cannot be.
     OutOfRange {
         value: Decimal,

@@ -1,6 +1,10 @@
 //! The words of the typed errors, in Chinese and in English, and an error's line as printed.
 //! Errors not yet typed (`Message::Text`) are in English in both.
 
+mod data;
+mod plan;
+mod usage;
+
 use super::Lang;
 use crate::error::{shorten, Error, Invisible, IoProblem, Message, Named};
 use crate::warning::Breach;
@@ -140,6 +144,9 @@ fn either(names: &[&str], or: &str) -> String {
 fn en(message: &Message) -> String {
     match message {
         Message::Text(text) => text.clone(),
+        Message::Data(problem) => data::en(problem),
+        Message::Plan(problem) => plan::en(problem),
+        Message::Usage(problem) => usage::en(problem),
         Message::Unreadable(problem) => match problem {
             IoProblem::NotFound => "no such file".into(),
             IoProblem::PermissionDenied => "permission denied".into(),
@@ -237,6 +244,9 @@ fn en(message: &Message) -> String {
 fn zh(message: &Message) -> String {
     match message {
         Message::Text(text) => text.clone(),
+        Message::Data(problem) => data::zh(problem),
+        Message::Plan(problem) => plan::zh(problem),
+        Message::Usage(problem) => usage::zh(problem),
         Message::Unreadable(problem) => match problem {
             IoProblem::NotFound => "没有这个文件".into(),
             IoProblem::PermissionDenied => "没有读取权限".into(),
