@@ -119,7 +119,7 @@ fn csv_is_excel_ready_and_formula_safe() {
 fn markdown_cells_cannot_break_the_table() {
     let run = check_one_target("plan-md.yaml", "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: \"A|B\"\n    unit: 家\n    rule: at_least\n    value: \"1\"\n    source: \"第1条\\n第2条\"\n    accrual: level\n", "indicator,value\na,2\n", &["--format", "markdown", "--lang", "en"]);
     let row = run.stdout.lines().find(|l| l.starts_with("| A")).unwrap();
-    assert!(row.starts_with("| A\\|B | >= 1 firms |"), "{row}");
+    assert!(row.starts_with("| A\\|B | >= 1 firm |"), "{row}");
     assert!(row.contains("第1条<br>第2条"), "{row}");
     assert_eq!(row.matches(" | ").count(), 10, "eleven cells: {row}");
 }

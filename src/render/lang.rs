@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::wording::{english_unit, number_with_unit, signed};
+use super::wording::{counted, english_unit, number_with_unit, signed};
 use crate::evaluate::{Evaluation, Note, Status};
 use crate::figure::Progress;
 use crate::period::Period;
@@ -72,12 +72,13 @@ impl Lang {
     pub fn amount(self, value: Decimal, target: &Target) -> String {
         let unit = target.unit.as_deref();
         match (self, unit, target.unit_en.as_deref()) {
-            (Lang::En, Some(_), Some(en)) => number_with_unit(value, Some(en)),
+            (Lang::En, Some(_), Some(en)) => number_with_unit(value, Some(&counted(value, en))),
             (Lang::En, Some(u), None) if crate::units::normalize_unit(u) == "位" => {
                 format!("No. {value}")
             }
             (Lang::En, Some(u), None) => {
-                number_with_unit(value, Some(english_unit(u).unwrap_or(u)))
+                let en = english_unit(u).map_or_else(|| u.to_string(), |en| counted(value, en));
+                number_with_unit(value, Some(&en))
             }
             (_, unit, _) => number_with_unit(value, unit),
         }
