@@ -219,3 +219,56 @@ proptest! {
         check_fits(&text, width, &format!("{file} {lang} {width}"));
     }
 }
+
+fn listed(lang: &str, columns: usize) -> String {
+    let mut cmd = command(&["list", "--lang", lang]);
+    cmd.env("COLUMNS", columns.to_string());
+    let output = cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn plan_list_fits_its_width_in_both_languages() {
+    for lang in ["zh", "en"] {
+        for width in [80, 100, 120] {
+            let what = format!("list {lang} {width}");
+            let text = listed(lang, width);
+            for line in text.lines() {
+                assert!(line.width_cjk() <= width, "{what}: {line}");
+            }
+            unambiguous(&text, &what);
+            // Every target is listed, by id in its first cell.
+            let ids = text
+                .lines()
+                .filter_map(cells)
+                .filter(|c| !c[0].is_empty() && c[0] != "Id" && c[0] != "编号")
+                .count();
+            assert_eq!(ids, 44, "{what}");
+        }
+    }
+}
+
+#[test]
+fn plan_list_in_english_names_targets_and_units_in_english() {
+    let text = listed("en", 160);
+    let row = |id: &str| {
+        cells(
+            text.lines()
+                .find(|l| l.starts_with(&format!("| {id} ")))
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert_eq!(
+        row("rd_intensity")[..3],
+        ["rd_intensity", "R&D expenditure as a share of GDP", "%"]
+    );
+    assert_eq!(row("tech_contract_turnover")[2], "CNY 100m");
+    assert_eq!(row("provincial_hitech_zones_new")[2], "zones");
+    assert_eq!(row("innovation_rank")[2], "rank");
+    assert!(text.contains("| Main targets"), "{text}");
+    let zh = listed("zh", 160);
+    assert!(zh.contains("| 全社会R&D经费投入强度 "), "{zh}");
+    assert!(zh.contains("| 主要预期目标"), "{zh}");
+}

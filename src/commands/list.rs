@@ -12,7 +12,7 @@ pub fn list(args: &ListArgs) -> Result<Output> {
     let lang = super::lang(&args.look);
     let mut stdout = Vec::new();
     match args.format {
-        Format::Table => list_table(&plan, super::table(&args.look).style, lang, &mut stdout),
+        Format::Table => list_table(&plan, &super::table(&args.look), &mut stdout),
         Format::Json => list_json(&plan, lang, &mut stdout),
         other => {
             return Err(Error::read(

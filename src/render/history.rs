@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::cells::actual_text;
 use super::json::{actual, maybe, plan_json, write_json, JSON_VERSION};
 use super::table::Table;
+use super::width::unambiguous;
 use crate::evaluate::Evaluation;
 use crate::plan::Plan;
 use crate::warning::Warning;
@@ -30,8 +31,8 @@ pub fn history_table(
     table.set_header(header);
     for (i, target) in plan.targets.iter().enumerate() {
         let mut row = vec![
-            comfy_table::Cell::new(lang.name(target)),
-            comfy_table::Cell::new(lang.target(target)),
+            comfy_table::Cell::new(unambiguous(lang.name(target))),
+            comfy_table::Cell::new(unambiguous(&lang.target(target))),
         ];
         for evaluation in evaluations {
             let result = &evaluation.results[i];
@@ -43,7 +44,7 @@ pub fn history_table(
                 ),
                 None => lang.status(result.status).to_string(),
             };
-            row.push(table_style.status_cell(result.status, text));
+            row.push(table_style.status_cell(result.status, unambiguous(&text)));
         }
         table.add_row(row);
     }
@@ -53,7 +54,13 @@ pub fn history_table(
     }
     writeln!(out, "{table}")?;
     if let Some(last) = evaluations.last() {
-        writeln!(out, "{}: {}", last.period, lang.summary(last))?;
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
+        writeln!(
+            out,
+            "{}{colon}{}",
+            lang.period(last.period),
+            lang.summary(last)
+        )?;
     }
     for warning in warnings {
         writeln!(out, "{}{}", lang.warning(), lang.warning_text(warning))?;

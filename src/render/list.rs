@@ -4,38 +4,76 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
+use super::fitted::{draw, Fitting};
 use super::json::rule_value;
-use super::{Lang, TableStyle};
+use super::layout::Column;
+use super::width::wrap;
+use super::wording::english_unit;
+use super::{Lang, Table};
 use crate::plan::Plan;
 
-/// Writes the targets as a table: id, name, unit, rule, target, clause.
-pub fn list_table(
-    plan: &Plan,
-    style: TableStyle,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut table = comfy_table::Table::new();
-    table.load_preset(style.preset());
-    table.set_header(match lang {
+/// Writes the targets as a table: id, name, unit, rule, target, clause, in the table's language
+/// and fitted to its width, ambiguous-width characters in unambiguous forms.
+pub fn list_table(plan: &Plan, table_style: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let lang = table_style.lang;
+    let header: Vec<String> = match lang {
         Lang::Zh => ["编号", "名称", "单位", "规则", "目标", "出处"],
         Lang::En => ["Id", "Name", "Unit", "Rule", "Target", "Clause"],
-    });
+    }
+    .map(String::from)
+    .to_vec();
+    let mut rows = Vec::new();
     for t in &plan.targets {
-        table.add_row([
-            t.id.as_str(),
-            t.name.as_str(),
-            t.unit.as_deref().unwrap_or("-"),
-            t.rule.name(),
-            &lang.target(t),
-            t.source.as_str(),
+        let unit = match (lang, t.unit.as_deref()) {
+            (_, None) => "-".to_string(),
+            (Lang::Zh, Some(unit)) => unit.to_string(),
+            (Lang::En, Some(_)) if t.is_rank() => "rank".to_string(),
+            (Lang::En, Some(unit)) => t
+                .unit_en
+                .as_deref()
+                .or_else(|| english_unit(unit))
+                .unwrap_or(unit)
+                .to_string(),
+        };
+        let rule = match lang {
+            Lang::Zh => lang.rule_name(t),
+            Lang::En => t.rule.name().to_string(),
+        };
+        rows.push(vec![
+            t.id.clone(),
+            lang.name(t).to_string(),
+            unit,
+            rule,
+            lang.target(t),
+            lang.clause(&t.source),
         ]);
     }
-    writeln!(out, "{} — {}", plan.title, plan.year)?;
-    writeln!(out, "{table}")?;
+    let total = usize::from(table_style.width.unwrap_or(table_style.columns));
+    let title = format!("{} — {}", lang.plan_title(plan), plan.year);
+    writeln!(out, "{}", wrap(&title, total.max(1)).join("\n"))?;
+    for line in draw(&list_fitting(), &header, &rows, total, table_style.style) {
+        writeln!(out, "{line}")?;
+    }
     match lang {
         Lang::Zh => writeln!(out, "共 {} 项", plan.targets.len()),
         Lang::En => writeln!(out, "{} targets", plan.targets.len()),
+    }
+}
+
+/// The list's columns: id, unit and rule whole; name and target on at most two lines; the
+/// clause cut short. Too narrow, the clause goes first, then the rule, then the unit.
+fn list_fitting() -> Fitting {
+    Fitting {
+        columns: vec![
+            Column::Fixed,
+            Column::Wraps,
+            Column::Fixed,
+            Column::Fixed,
+            Column::Wraps,
+            Column::Note,
+        ],
+        grow: vec![(4, None), (1, None), (5, None)],
+        drop: vec![5, 3, 2],
     }
 }
 

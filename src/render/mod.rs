@@ -5,6 +5,7 @@ mod cells;
 mod compact;
 mod csv;
 mod errors;
+mod fitted;
 mod grid;
 mod history;
 mod html;

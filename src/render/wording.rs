@@ -59,7 +59,9 @@ fn singular(unit: &str) -> Option<String> {
     if starts_with_amount {
         return None;
     }
-    let cut = unit.rfind(|c: char| c == ' ' || c == '-').map_or(0, |i| i + 1);
+    let cut = unit
+        .rfind(|c: char| c == ' ' || c == '-')
+        .map_or(0, |i| i + 1);
     let (head, last) = unit.split_at(cut);
     let one = match last {
         "people" => "person".to_string(),
@@ -124,7 +126,16 @@ mod tests {
 
     #[test]
     fn units_that_are_not_plural_nouns_stay() {
-        for unit in ["CNY 100m", "CNY 10k", "CNY", "%", "10k people", "glass", "x", "s"] {
+        for unit in [
+            "CNY 100m",
+            "CNY 10k",
+            "CNY",
+            "%",
+            "10k people",
+            "glass",
+            "x",
+            "s",
+        ] {
             assert_eq!(counted(d("1"), unit), unit);
         }
     }
