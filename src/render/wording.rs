@@ -59,9 +59,7 @@ fn singular(unit: &str) -> Option<String> {
     if starts_with_amount {
         return None;
     }
-    let cut = unit
-        .rfind(|c: char| c == ' ' || c == '-')
-        .map_or(0, |i| i + 1);
+    let cut = unit.rfind([' ', '-']).map_or(0, |i| i + 1);
     let (head, last) = unit.split_at(cut);
     let one = match last {
         "people" => "person".to_string(),
