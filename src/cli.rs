@@ -115,8 +115,51 @@ pub struct CheckArgs {
     /// terminal's width (when piped: COLUMNS, else 100).
     #[arg(long)]
     pub wide: bool,
+    /// The table with these columns, in this order, one row per target in plan order, as wide
+    /// as it needs: a comma-separated list such as `indicator,actual,status` (or the Chinese
+    /// headers, `指标,实际,状态`).
+    #[arg(long, value_delimiter = ',', value_name = "COLUMN,...")]
+    pub columns: Vec<ColumnArg>,
     #[command(flatten)]
     pub look: LookArgs,
+}
+
+/// The columns of the table, for `--columns`: the headers of `--wide`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColumnArg {
+    /// The indicator's name (指标).
+    #[value(alias = "指标")]
+    Indicator,
+    /// The target as the plan states it (目标).
+    #[value(alias = "目标")]
+    Target,
+    /// The period of the figure (时期).
+    #[value(alias = "时期")]
+    Period,
+    /// The actual figure (实际).
+    #[value(alias = "实际")]
+    Actual,
+    /// The level expected by now (应达).
+    #[value(alias = "应达")]
+    Expected,
+    /// The baseline (基期).
+    #[value(alias = "基期")]
+    Baseline,
+    /// Actual minus expected (差距).
+    #[value(alias = "差距")]
+    Gap,
+    /// The share of the target reached (完成度).
+    #[value(alias = "完成度")]
+    Reached,
+    /// The status (状态).
+    #[value(alias = "状态")]
+    Status,
+    /// The plan's clause (出处).
+    #[value(alias = "出处")]
+    Clause,
+    /// The notes (说明).
+    #[value(alias = "说明")]
+    Note,
 }
 
 /// How to read files of actual figures.

@@ -272,3 +272,46 @@ fn plan_list_in_english_names_targets_and_units_in_english() {
     assert!(zh.contains("| 全社会R&D经费投入强度 "), "{zh}");
     assert!(zh.contains("| 主要预期目标"), "{zh}");
 }
+
+#[test]
+fn columns_gives_those_columns_in_that_order() {
+    let run = |args: &[&str]| {
+        let mut all = vec!["check", EXAMPLES[1]];
+        all.extend(args);
+        command(&all).output().unwrap()
+    };
+    let output = run(&["--lang", "en", "--columns", "status,indicator,actual"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().filter_map(cells).collect();
+    assert_eq!(rows[0], ["Status", "Indicator", "Actual"]);
+    assert_eq!(rows.len(), 45, "a row per target: {text}");
+    assert!(rows.contains(&vec![
+        "behind",
+        "New provincial key laboratories",
+        "21 labs"
+    ]));
+    unambiguous(&text, "--columns");
+    // The Chinese headers name the same columns.
+    let zh =
+        String::from_utf8(run(&["--lang", "zh", "--columns", "状态,指标,实际"]).stdout).unwrap();
+    let rows: Vec<Vec<&str>> = zh.lines().filter_map(cells).collect();
+    assert_eq!(rows[0], ["状态", "指标", "实际"]);
+    assert!(rows.contains(&vec!["进度滞后", "新建省重点实验室", "21 个"]));
+    for refused in [
+        &["--columns", "nothing"][..],
+        &["--columns", "status", "--format", "json"],
+        &["--wide", "--format", "csv"],
+        &["--columns", "status", "--history"],
+        &["--columns", "status", "--wide"],
+    ] {
+        let output = run(refused);
+        assert_eq!(output.status.code(), Some(2), "{refused:?}");
+        assert!(output.stdout.is_empty(), "{refused:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains("--columns") || stderr.contains("--wide"),
+            "{refused:?}: {stderr}"
+        );
+    }
+}

@@ -11,8 +11,34 @@ use crate::render::{history_json, history_table, Csv, Html, Json, Junit, Markdow
 
 use super::Output;
 
+/// `--wide` and `--columns` shape the table; with another format, or with `--history`, they
+/// would be ignored, so they are refused.
+fn refuse_unused_layout(args: &CheckArgs) -> Result<()> {
+    let flag = match (args.wide, args.columns.is_empty()) {
+        (true, _) => "--wide",
+        (false, false) => "--columns",
+        (false, true) => return Ok(()),
+    };
+    if args.history || args.format != Format::Table || (args.wide && !args.columns.is_empty()) {
+        return Err(Error::read(
+            Location::file(flag),
+            format!(
+                "{flag} shapes the table of a plain check; expected --format table without \
+                 --history{}",
+                if args.wide && !args.columns.is_empty() {
+                    ", and --wide or --columns, not both"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Runs `plan check`.
 pub fn check(args: &CheckArgs) -> Result<Output> {
+    refuse_unused_layout(args)?;
     if let Some(output) = &args.output {
         let inputs: Vec<&Path> = args
             .actuals
@@ -66,6 +92,7 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
     let renderer: Box<dyn Render> = match args.format {
         Format::Table => Box::new(crate::render::Table {
             wide: args.wide,
+            pick: args.columns.iter().map(|c| *c as usize).collect(),
             ..super::table_for(&args.look, args.output.is_some())
         }),
         Format::Json => Box::new(Json { lang }),

@@ -118,6 +118,7 @@ pub(crate) fn table_for(look: &LookArgs, to_file: bool) -> Table {
         width,
         columns,
         wide: false,
+        pick: Vec::new(),
         lang: lang(look),
     }
 }

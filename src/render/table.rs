@@ -33,8 +33,11 @@ impl TableStyle {
     }
 }
 
+/// The status's index among the cells of [`result_cells`].
+const STATUS: usize = 8;
+
 /// Renders a check as a table, then the summary line and any warnings.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Table {
     /// Border style.
     pub style: TableStyle,
@@ -46,6 +49,9 @@ pub struct Table {
     pub columns: u16,
     /// Every column, one row per target in plan order (`--wide`), instead of the default view.
     pub wide: bool,
+    /// These columns, by their index in [`Lang::headers`], one row per target in plan order
+    /// (`--columns`), instead of the default view; empty for the default view or `--wide`.
+    pub pick: Vec<usize>,
     /// The language of headers, words and notes.
     pub lang: Lang,
 }
@@ -58,6 +64,7 @@ impl Default for Table {
             width: None,
             columns: 100,
             wide: false,
+            pick: Vec::new(),
             lang: Lang::default(),
         }
     }
@@ -105,16 +112,23 @@ impl Table {
 
 impl Render for Table {
     fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
-        if !self.wide {
+        if !self.wide && self.pick.is_empty() {
             return super::compact::render(self, evaluation, out);
         }
+        let every: Vec<usize> = (0..self.lang.headers().len()).collect();
+        let pick = if self.pick.is_empty() {
+            &every
+        } else {
+            &self.pick
+        };
         let mut table = self.new_table();
-        table.set_header(self.lang.headers());
+        let headers = self.lang.headers();
+        table.set_header(pick.iter().map(|&i| headers[i]));
         for result in &evaluation.results {
             let cells = result_cells(result, self.lang).map(|text| unambiguous(&text));
-            table.add_row(cells.into_iter().enumerate().map(|(i, text)| match i {
-                8 => self.status_cell(result.status, text),
-                _ => Cell::new(text),
+            table.add_row(pick.iter().map(|&i| match i {
+                STATUS => self.status_cell(result.status, cells[i].clone()),
+                _ => Cell::new(&cells[i]),
             }));
         }
         writeln!(out, "{}", self.lang.title(evaluation.plan, evaluation))?;
