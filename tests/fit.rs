@@ -315,3 +315,18 @@ fn columns_gives_those_columns_in_that_order() {
         );
     }
 }
+
+#[test]
+fn a_chinese_target_keeps_one_line_at_100_columns() {
+    for file in EXAMPLES {
+        let text = table(file, "zh", Some(100));
+        for target in ["排名较上年提升", "较上年增长 >= 20%"] {
+            assert!(
+                text.lines()
+                    .filter_map(cells)
+                    .any(|c| c.len() > 1 && c[1] == target),
+                "{file}: `{target}` on one line:\n{text}"
+            );
+        }
+    }
+}

@@ -35,9 +35,16 @@ const COLUMNS: [Column; 6] = [
 /// says it), the share reached.
 const DROP: [usize; 3] = [5, 4, 3];
 
-/// The columns that take spare width, in order: the note to 20 columns (most short notes), the
+/// The columns that take spare width, in order: the target to 18 columns (a Chinese target on
+/// one line: 排名较上年提升, 较上年增长 >= 20%), the note to 20 columns (most short notes), the
 /// target onto one line, the indicator onto one line, the note to its longest.
-const GROW: [(usize, Option<usize>); 4] = [(5, Some(20)), (1, None), (0, None), (5, None)];
+const GROW: [(usize, Option<usize>); 5] = [
+    (1, Some(18)),
+    (5, Some(20)),
+    (1, None),
+    (0, None),
+    (5, None),
+];
 
 /// Header indices of [`Lang::headers`] for the six columns.
 const HEADERS: [usize; 6] = [0, 1, 3, 7, 8, 10];
