@@ -145,7 +145,19 @@ fn problems_in_sections_before_what_is_met() {
         .filter(|c| c.len() == 1)
         .map(|c| c[0])
         .collect();
-    assert_eq!(titles, ["4 behind", "31 missing", "7 on track", "2 met"]);
+    // Within a status, the milestones follow the figures in a section of their own.
+    assert_eq!(
+        titles,
+        [
+            "4 behind",
+            "12 missing",
+            "19 missing (milestones)",
+            "5 on track",
+            "2 on track (milestones)",
+            "1 met",
+            "1 met (milestone)"
+        ]
+    );
 }
 
 #[test]

@@ -20,6 +20,14 @@ pub const SECTIONS: [Status; 5] = [
     Status::Met,
 ];
 
+/// A section of the table: a status, and whether it holds the milestones of that status.
+type Section = (Status, bool);
+
+/// True for a milestone: a `done` target, whose actual is its state.
+fn is_milestone(result: &TargetResult) -> bool {
+    result.target.rule == crate::plan::Rule::Done
+}
+
 /// The six columns, in order, and how each may be fitted: indicator, target, actual, reached,
 /// status, note.
 const COLUMNS: [Column; 6] = [
@@ -105,14 +113,17 @@ pub fn render(table: &Table, evaluation: &Evaluation, out: &mut dyn Write) -> io
     let lang = table.lang;
     let headers = lang.headers();
     let header: Vec<String> = HEADERS.iter().map(|&i| headers[i].to_string()).collect();
-    let rows: Vec<(Status, [String; 6])> = SECTIONS
+    // A section per status; within it, the milestones in a section of their own after the
+    // figures.
+    let rows: Vec<(Section, [String; 6])> = SECTIONS
         .iter()
-        .flat_map(|&status| {
+        .flat_map(|&status| [(status, false), (status, true)])
+        .flat_map(|(status, milestone)| {
             evaluation
                 .results
                 .iter()
-                .filter(move |r| r.status == status)
-                .map(move |r| (status, cells(r, lang)))
+                .filter(move |r| r.status == status && is_milestone(r) == milestone)
+                .map(move |r| ((status, milestone), cells(r, lang)))
         })
         .collect();
     let texts: Vec<Vec<&str>> = (0..COLUMNS.len())
@@ -155,18 +166,23 @@ pub fn render(table: &Table, evaluation: &Evaluation, out: &mut dyn Write) -> io
         writeln!(out, "{line}")?;
     }
     let mut previous = None;
-    for (status, cells) in &rows {
-        if previous != Some(*status) {
-            let count = rows.iter().filter(|(s, _)| s == status).count();
+    for (section, cells) in &rows {
+        let (status, milestone) = section;
+        if previous != Some(*section) {
+            let count = rows.iter().filter(|(s, _)| s == section).count();
             let before = if previous.is_none() {
                 Rule::Header
             } else {
                 Rule::BeforeTitle
             };
             writeln!(out, "{}", grid.rule(before))?;
-            writeln!(out, "{}", grid.title(&lang.section(*status, count)))?;
+            writeln!(
+                out,
+                "{}",
+                grid.title(&lang.section(*status, *milestone, count))
+            )?;
             writeln!(out, "{}", grid.rule(Rule::AfterTitle))?;
-            previous = Some(*status);
+            previous = Some(*section);
         }
         let status_column = shown.iter().position(|&(c, _)| c == 4);
         let paint = |column: usize, text: &str| match (Some(column) == status_column, table.color) {

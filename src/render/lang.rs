@@ -327,11 +327,17 @@ impl Lang {
         }
     }
 
-    /// A section of the default table: `未达标 5 项` / `5 unmet`.
-    pub fn section(self, status: Status, count: usize) -> String {
-        match self {
-            Lang::Zh => format!("{} {count} 项", self.status(status)),
-            Lang::En => format!("{count} {}", self.status(status)),
+    /// A section of the default table: `未达标 5 项` / `5 unmet`; for milestones `缺数据（里程碑）
+    /// 19 项` / `19 missing (milestones)`.
+    pub fn section(self, status: Status, milestones: bool, count: usize) -> String {
+        match (self, milestones) {
+            (Lang::Zh, false) => format!("{} {count} 项", self.status(status)),
+            (Lang::Zh, true) => format!("{}（里程碑）{count} 项", self.status(status)),
+            (Lang::En, false) => format!("{count} {}", self.status(status)),
+            (Lang::En, true) => match count {
+                1 => format!("1 {} (milestone)", self.status(status)),
+                _ => format!("{count} {} (milestones)", self.status(status)),
+            },
         }
     }
 
