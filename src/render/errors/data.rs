@@ -274,7 +274,7 @@ pub(super) fn zh(problem: &DataProblem) -> String {
         } => {
             let listed = parts.iter().map(|p| p.zh()).collect::<Vec<_>>().join(" + ");
             format!(
-                "`{target}` {} 的数据为 {value}，而 {listed} 合计为 {total}；各部分应与总数相符",
+                "`{target}` {}数据为 {value}，而 {listed} 合计为 {total}；各部分之和应等于总数",
                 period.zh()
             )
         }
@@ -519,5 +519,351 @@ impl fmt::Display for NumberProblem {
 impl fmt::Display for UnfitReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(unfit_en(*self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Location;
+    use crate::period::Period;
+    use rust_decimal::Decimal;
+
+    /// Words that may stand in Chinese text: formats, encodings, programs, options, units.
+    const ALLOWED: &[&str] = &[
+        "CSV",
+        "UTF-8",
+        "UTF-16",
+        "GB18030",
+        "GBK",
+        "gbk",
+        "Unicode",
+        "YAML",
+        "Excel",
+        "WPS",
+        "--sheet",
+        "--encoding",
+        ".xlsx",
+        ".xls",
+        ".ods",
+        "MiB",
+        "E+03",
+    ];
+
+    /// The runs of ASCII letters (3 or more) in `text` outside backticks that are not allowed.
+    fn english_in(text: &str) -> Vec<String> {
+        let outside: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        outside
+            .split(|c: char| !(c.is_ascii_alphanumeric() || "-+._%".contains(c)))
+            .filter(|token| {
+                let mut run = 0;
+                let letters = token.chars().any(|c| {
+                    run = if c.is_ascii_alphabetic() { run + 1 } else { 0 };
+                    run >= 3
+                });
+                letters
+                    && !ALLOWED.contains(token)
+                    && !token.starts_with("0x")
+                    && !token.starts_with("U+")
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Which variant `problem` is: exhaustive, so a variant added without a sample here does
+    /// not compile, and the test fails until a sample of it is listed.
+    fn variant(problem: &DataProblem) -> &'static str {
+        match problem {
+            DataProblem::BadNumber { why, .. } => match why {
+                NumberProblem::Empty => "number empty",
+                NumberProblem::NotFinite => "number not finite",
+                NumberProblem::NotDecimal => "number not decimal",
+                NumberProblem::TooManyDigits => "number too many digits",
+                NumberProblem::DecoratedDigit(_) => "number decorated digit",
+                NumberProblem::MarkAfter(_) => "number mark after",
+                NumberProblem::MixedSeparators => "number mixed separators",
+                NumberProblem::MisplacedSeparator => "number misplaced separator",
+                NumberProblem::NotScientific { .. } => "number not scientific",
+                NumberProblem::Hexadecimal { .. } => "number hexadecimal",
+                NumberProblem::Power { .. } => "number power",
+                NumberProblem::ExponentTooLarge => "number exponent",
+                NumberProblem::OutOfScale { .. } => "number out of scale",
+                NumberProblem::TrailingMark { .. } => "number trailing mark",
+            },
+            DataProblem::NoFigure => "no figure",
+            DataProblem::Date { .. } => "date",
+            DataProblem::SpreadsheetError { .. } => "spreadsheet error",
+            DataProblem::Unfit { why, .. } => match why {
+                UnfitReason::NotFinite => "unfit not finite",
+                UnfitReason::TooLarge => "unfit too large",
+                UnfitReason::TooManyPlaces => "unfit too many places",
+                UnfitReason::PercentTooLarge => "unfit percent",
+            },
+            DataProblem::Unsaved => "unsaved",
+            DataProblem::NotMilestoneState { .. } => "milestone state",
+            DataProblem::MilestoneUnit { .. } => "milestone unit",
+            DataProblem::UnitsDisagree { .. } => "units disagree",
+            DataProblem::NameUnitDisagrees { .. } => "name unit",
+            DataProblem::DoesNotFit { .. } => "does not fit",
+            DataProblem::TotalTooManyDigits { .. } => "total digits",
+            DataProblem::GrowthRateUnit { .. } => "growth rate unit",
+            DataProblem::PartsDisagree { .. } => "parts disagree",
+            DataProblem::UnitLine { .. } => "unit line",
+            DataProblem::RowTooWide { .. } => "row too wide",
+            DataProblem::DuplicateHeader { .. } => "duplicate header",
+            DataProblem::DuplicatePeriodHeader { .. } => "duplicate period header",
+            DataProblem::ValueAndPeriodColumns { .. } => "value and period columns",
+            DataProblem::NoPeriodColumns { .. } => "no period columns",
+            DataProblem::EmptyIndicator => "empty indicator",
+            DataProblem::QuoteNeverClosed => "quote",
+            DataProblem::TooLong { record: true, .. } => "record too long",
+            DataProblem::TooLong { record: false, .. } => "line too long",
+            DataProblem::InvalidUtf8(case) => match case {
+                Utf8Case::Forced => "utf-8 forced",
+                Utf8Case::Guessed => "utf-8 guessed",
+                Utf8Case::Record => "utf-8 record",
+                Utf8Case::Plan => "utf-8 plan",
+            },
+            DataProblem::BadBytes => "bad bytes",
+            DataProblem::OtherDelimiter { .. } => "delimiter",
+            DataProblem::NotText { .. } => "not text",
+            DataProblem::PlanTooLarge { .. } => "plan too large",
+            DataProblem::SheetOnText => "sheet on text",
+            DataProblem::WorkbookReaderFailed { .. } => "reader failed",
+            DataProblem::DamagedWorkbook { memory: true } => "damaged, memory",
+            DataProblem::DamagedWorkbook { memory: false } => "damaged",
+            DataProblem::UnknownWorkbookFormat => "unknown format",
+            DataProblem::NoSheetNamed { .. } => "no sheet named",
+            DataProblem::NoSheets => "no sheets",
+            DataProblem::NoVisibleSheet { sheets } => {
+                for (_, state) in sheets {
+                    match state {
+                        SheetState::Visible
+                        | SheetState::Chart
+                        | SheetState::NotWorksheet
+                        | SheetState::Hidden
+                        | SheetState::VeryHidden => {}
+                    }
+                }
+                "no visible sheet"
+            }
+            DataProblem::CannotReadSheet { .. } => "cannot read sheet",
+            DataProblem::OdsTooLarge { sheet: Some(_), .. } => "ods sheet too large",
+            DataProblem::OdsTooLarge { sheet: None, .. } => "ods sheets too large",
+            DataProblem::SheetEmpty { .. } => "sheet empty",
+        }
+    }
+
+    /// A value of every variant (and every reason, case and sheet state), with data that holds
+    /// no English of its own: what is checked is the wording.
+    fn samples() -> Vec<DataProblem> {
+        let number = |why| DataProblem::BadNumber {
+            text: "一二".into(),
+            why,
+        };
+        let text = || "一二".to_string();
+        let mut all: Vec<DataProblem> = [
+            NumberProblem::Empty,
+            NumberProblem::NotFinite,
+            NumberProblem::NotDecimal,
+            NumberProblem::TooManyDigits,
+            NumberProblem::DecoratedDigit('①'),
+            NumberProblem::MarkAfter('¹'),
+            NumberProblem::MixedSeparators,
+            NumberProblem::MisplacedSeparator,
+            NumberProblem::NotScientific { text: text() },
+            NumberProblem::Hexadecimal { text: text() },
+            NumberProblem::Power { text: text() },
+            NumberProblem::ExponentTooLarge,
+            NumberProblem::OutOfScale { text: text() },
+            NumberProblem::TrailingMark { marks: "*".into() },
+        ]
+        .into_iter()
+        .map(number)
+        .collect();
+        all.extend(UnfitReason::ALL.map(|why| DataProblem::Unfit {
+            shown: "1E+29".into(),
+            why,
+        }));
+        all.extend(
+            [
+                Utf8Case::Forced,
+                Utf8Case::Guessed,
+                Utf8Case::Record,
+                Utf8Case::Plan,
+            ]
+            .map(DataProblem::InvalidUtf8),
+        );
+        let year = Period::year(2020);
+        all.extend([
+            DataProblem::NoFigure,
+            DataProblem::Date {
+                text: "2020-09-30".into(),
+            },
+            DataProblem::SpreadsheetError {
+                text: "#DIV/0!".into(),
+            },
+            DataProblem::Unsaved,
+            DataProblem::NotMilestoneState { text: text() },
+            DataProblem::MilestoneUnit {
+                unit: "项".into(),
+                target: "里程碑".into(),
+            },
+            DataProblem::UnitsDisagree {
+                number: Decimal::new(175872, 2),
+                in_cell: "亿元".into(),
+                unit_at: Box::new(Location::at("数据", 2, 4)),
+                unit: "万元".into(),
+            },
+            DataProblem::NameUnitDisagrees {
+                unit: "万元".into(),
+                name: "技术合同成交额（亿元）".into(),
+                in_name: "亿元".into(),
+            },
+            DataProblem::DoesNotFit {
+                number: Decimal::MAX,
+                unit: "亿元".into(),
+                target_unit: "万元".into(),
+            },
+            DataProblem::TotalTooManyDigits {
+                target: "指标".into(),
+            },
+            DataProblem::GrowthRateUnit {
+                text: "5亿元".into(),
+                unit: "亿元".into(),
+            },
+            DataProblem::PartsDisagree {
+                period: year,
+                target: "指标".into(),
+                value: Decimal::from(16),
+                parts: vec![Period::year(2019), year],
+                total: Decimal::from(15),
+            },
+            DataProblem::UnitLine {
+                line: "单位 亿元".into(),
+            },
+            DataProblem::RowTooWide {
+                fields: 4,
+                width: 3,
+                field: 4,
+                text: "00".into(),
+            },
+            DataProblem::DuplicateHeader {
+                name: "指标".into(),
+                first: 1,
+            },
+            DataProblem::DuplicatePeriodHeader {
+                name: "2020年".into(),
+                period: year,
+                first: 2,
+            },
+            DataProblem::ValueAndPeriodColumns {
+                header: "指标,数值,2020年".into(),
+                value: "数值".into(),
+                value_column: 2,
+                period: "2020年".into(),
+                period_column: 3,
+            },
+            DataProblem::NoPeriodColumns {
+                header: "指标,数值".into(),
+            },
+            DataProblem::EmptyIndicator,
+            DataProblem::QuoteNeverClosed,
+            DataProblem::TooLong {
+                record: true,
+                mib: 1,
+            },
+            DataProblem::TooLong {
+                record: false,
+                mib: 1,
+            },
+            DataProblem::BadBytes,
+            DataProblem::OtherDelimiter { delimiter: ';' },
+            DataProblem::NotText { byte: 0xFF },
+            DataProblem::PlanTooLarge { mib: 16 },
+            DataProblem::SheetOnText,
+            DataProblem::WorkbookReaderFailed {
+                detail: "拒绝访问".into(),
+            },
+            DataProblem::DamagedWorkbook { memory: true },
+            DataProblem::DamagedWorkbook { memory: false },
+            DataProblem::UnknownWorkbookFormat,
+            DataProblem::NoSheetNamed {
+                wanted: "2021年".into(),
+                sheets: vec!["2020年".into(), "2019年".into()],
+            },
+            DataProblem::NoSheets,
+            DataProblem::NoVisibleSheet {
+                sheets: vec![
+                    ("甲".into(), SheetState::Visible),
+                    ("乙".into(), SheetState::Chart),
+                    ("丙".into(), SheetState::NotWorksheet),
+                    ("丁".into(), SheetState::Hidden),
+                    ("戊".into(), SheetState::VeryHidden),
+                ],
+            },
+            DataProblem::CannotReadSheet {
+                sheet: "表".into(),
+                detail: "文件已截断".into(),
+            },
+            DataProblem::OdsTooLarge {
+                sheet: Some("表".into()),
+                cells: 20_000_000,
+                max: 10_000_000,
+            },
+            DataProblem::OdsTooLarge {
+                sheet: None,
+                cells: 20_000_000,
+                max: 10_000_000,
+            },
+            DataProblem::SheetEmpty {
+                sheet: "表".into()
+            },
+        ]);
+        all
+    }
+
+    #[test]
+    fn every_data_problem_is_worded_in_both_languages_and_chinese_holds_no_english() {
+        let all = samples();
+        let mut seen: Vec<&str> = all.iter().map(variant).collect();
+        seen.sort_unstable();
+        let count = seen.len();
+        seen.dedup();
+        assert_eq!(seen.len(), count, "each sample is of another variant");
+        // Every name `variant` gives (read from its source) is a sample's: a variant added
+        // there without a sample here fails.
+        let source = include_str!("data.rs");
+        let body =
+            &source[source.find("fn variant(").unwrap()..source.find("fn samples(").unwrap()];
+        let mut names: Vec<&str> = body.split('"').skip(1).step_by(2).collect();
+        names.sort_unstable();
+        assert_eq!(seen, names, "a sample of every variant");
+        for problem in &all {
+            let (en, zh) = (en(problem), zh(problem));
+            assert!(!en.is_empty() && !zh.is_empty(), "{problem:?}");
+            assert_ne!(en, zh, "{problem:?}");
+            assert_eq!(english_in(&zh), Vec::<String>::new(), "{zh}");
+        }
+        // The sheet states, each worded in both languages.
+        let states = DataProblem::NoVisibleSheet {
+            sheets: vec![("甲".into(), SheetState::VeryHidden)],
+        };
+        assert!(zh(&states).contains("`甲`（深度隐藏）"));
+        assert!(en(&states).contains("`甲` (very hidden)"));
+    }
+
+    #[test]
+    fn the_check_finds_english_outside_backticks() {
+        assert_eq!(english_in("数值 `abc` 不是十进制数"), Vec::<String>::new());
+        assert_eq!(
+            english_in("应为 UTF-8 或 GBK，字节 0xFF，U+FFFD"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            english_in("数值 expected 2.20"),
+            vec!["expected".to_string()]
+        );
+        assert_eq!(english_in("另存为 .csv"), vec![".csv".to_string()]);
     }
 }
