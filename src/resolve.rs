@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::actuals::grid::{CellRef, Unfit};
 use crate::actuals::{Observation, UnitAt, UnitText};
+use crate::error::clipped;
 use crate::error::{invisible_in, visible, DataProblem, Error, Location, Message, Named, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize, undecorate};
@@ -884,7 +885,7 @@ fn unit_from_name<'o>(
                 obs.unit_location(at),
                 DataProblem::NameUnitDisagrees {
                     unit: normalize_unit(text),
-                    name: obs.indicator.to_string(),
+                    name: clipped(obs.indicator),
                     in_name: normalize_unit(in_name),
                 },
             ));
@@ -996,7 +997,9 @@ fn progress(cell: &CellRef, at: &Location) -> Result<Progress> {
     Progress::parse(&text).ok_or_else(|| {
         Error::actuals(
             at.clone(),
-            DataProblem::NotMilestoneState { text: text.clone() },
+            DataProblem::NotMilestoneState {
+                text: clipped(&text),
+            },
         )
     })
 }
@@ -1009,7 +1012,7 @@ fn written(text: &str, at: &Location) -> Result<(Decimal, Option<String>)> {
         Err(why) => Err(Error::actuals(
             at.clone(),
             DataProblem::BadNumber {
-                text: text.to_string(),
+                text: clipped(text),
                 why,
             },
         )),

@@ -9,7 +9,7 @@ use crate::names::nfkc;
 
 use super::grid::{Cell, CellRef, RowRef, Rows};
 use super::{Columns, Observation, UnitAt, UnitText};
-use crate::error::{shorten, DataProblem, Error, Gathered, Location, Result};
+use crate::error::{clipped, shorten, DataProblem, Error, Gathered, Location, Result};
 use crate::number::is_no_figure;
 use crate::period::{parse_period, Period};
 use crate::units::normalize_unit;
@@ -152,7 +152,9 @@ pub fn read_head(
                     Some(Err(line)) => {
                         return Err(Error::actuals(
                             origin.with_line(row.line),
-                            DataProblem::UnitLine { line },
+                            DataProblem::UnitLine {
+                                line: clipped(&line),
+                            },
                         ))
                     }
                     None => {}
@@ -272,7 +274,7 @@ fn extra_cells(row: &RowRef, width: usize, origin: &Location) -> Result<()> {
             fields: row.len(),
             width,
             field: i + 1,
-            text: cell.text(),
+            text: clipped(&cell.text()),
         },
     ))
 }
@@ -359,7 +361,7 @@ impl Header {
                 return Err(Error::actuals(
                     at.with_column(second as u64 + 1),
                     DataProblem::DuplicateHeader {
-                        name: name.clone(),
+                        name: clipped(name),
                         first: first.unwrap_or(0) + 1,
                     },
                 ));
@@ -389,7 +391,7 @@ impl Header {
                 return Err(Error::actuals(
                     at.with_column(*col as u64 + 1),
                     DataProblem::DuplicatePeriodHeader {
-                        name: names[*col].0.clone(),
+                        name: clipped(&names[*col].0),
                         period: *period,
                         first: first + 1,
                     },
@@ -402,9 +404,9 @@ impl Header {
                 at.with_column(*p as u64 + 1),
                 DataProblem::ValueAndPeriodColumns {
                     header: shown,
-                    value: names[v].0.clone(),
+                    value: clipped(&names[v].0),
                     value_column: v + 1,
-                    period: names[*p].0.clone(),
+                    period: clipped(&names[*p].0),
                     period_column: p + 1,
                 },
             ));

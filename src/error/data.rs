@@ -239,3 +239,35 @@ impl From<DataProblem> for super::Message {
         super::Message::Data(problem)
     }
 }
+
+/// `text` cut to what [`shorten`](super::shorten) shows of it, so an error keeps at most 60
+/// characters of a 1 MiB cell, however many errors are gathered: `shorten(&clipped(t))` is
+/// `shorten(t)`.
+pub(crate) fn clipped(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= 60 {
+        return text.to_string();
+    }
+    let head = text.chars().take(30);
+    let tail = text.chars().skip(count - 29);
+    head.chain(std::iter::once('…')).chain(tail).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clipped;
+    use crate::error::shorten;
+
+    #[test]
+    fn clipped_text_shortens_as_the_text_does() {
+        for text in [
+            "2.20".to_string(),
+            "a".repeat(60),
+            "a".repeat(61),
+            "\u{1b}".repeat(40) + &"技".repeat(1000) + "\u{200b}末",
+        ] {
+            assert_eq!(shorten(&clipped(&text)), shorten(&text), "{text:?}");
+            assert!(clipped(&text).chars().count() <= 60);
+        }
+    }
+}
