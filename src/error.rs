@@ -1,6 +1,8 @@
 //! Typed errors of the library. Each one says where (file, line, column), what was found and
 //! what was expected; the binary prints it once and exits with status 2.
 
+pub(crate) use data::clipped;
+pub use data::{NumberProblem, SheetState, UnfitReason, Utf8Case};
 pub use message::{DataProblem, Invisible, IoProblem, Message, Named, PlanProblem, UsageProblem};
 
 mod data;

@@ -3,10 +3,13 @@
 use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization;
 
+pub use crate::error::NumberProblem;
+
 /// Parses a plain decimal such as `2.20`, `-3`, `+1467.83` or `.5` exactly, keeping its scale.
 ///
 /// Rejects NaN, infinities, exponents, thousands separators and anything with more precision
-/// than 28 significant digits can hold, with a short reason for the error message.
+/// than 28 significant digits can hold, with the reason (worded in `render/errors/data.rs`; its
+/// `Display` is the English).
 ///
 /// ```
 /// use plan::number::parse_decimal;
@@ -15,15 +18,15 @@ use unicode_normalization::UnicodeNormalization;
 /// assert!(parse_decimal("1.2.3").is_err());
 /// assert!(parse_decimal("NaN").is_err());
 /// ```
-pub fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberProblem> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("expected a number, found an empty value");
+        return Err(NumberProblem::Empty);
     }
     let lower = text.to_ascii_lowercase();
     let unsigned = lower.trim_start_matches(['+', '-']);
     if matches!(unsigned, "nan" | "inf" | "infinity") {
-        return Err("not a finite number; expected a decimal such as 2.20");
+        return Err(NumberProblem::NotFinite);
     }
     let digits = unsigned.strip_prefix('.').unwrap_or(unsigned);
     let well_formed = !digits.is_empty()
@@ -32,10 +35,9 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
         && unsigned.matches('.').count() <= 1
         && unsigned.chars().any(|c| c.is_ascii_digit());
     if !well_formed {
-        return Err("expected a decimal number such as 2.20");
+        return Err(NumberProblem::NotDecimal);
     }
-    Decimal::from_str_exact(text)
-        .map_err(|_| "too many digits to hold exactly (at most 28 digits, and 28 after the point)")
+    Decimal::from_str_exact(text).map_err(|_| NumberProblem::TooManyDigits)
 }
 
 /// A plain ASCII decimal (`-1234.56`, `7`) read without allocating: the fast path for the
@@ -166,7 +168,7 @@ fn might_be_no_figure(text: &str) -> bool {
 /// assert_eq!(read_written_number("—").unwrap(), None);
 /// assert!(read_written_number("1,2").is_err());
 /// ```
-pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, String> {
+pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, NumberProblem> {
     let text = fold_number_forms(text);
     let text = text.trim();
     if is_no_figure(text) {
@@ -195,32 +197,20 @@ pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, String> 
         text.chars().next().filter(|&c| is_decorated_digit(c)),
         after,
     ) {
-        (Some(c), _) => {
-            return Err(format!(
-                "`{c}` (U+{:04X}) is a decorated digit, such as a list mark; expected plain \
-                 digits 0-9",
-                c as u32
-            ))
-        }
-        (None, Some(c)) => {
-            return Err(format!(
-                "a mark `{c}` (U+{:04X}) after the number, such as a footnote; expected the \
-                 number alone (put a footnote in a note column)",
-                c as u32
-            ))
-        }
+        (Some(c), _) => return Err(NumberProblem::DecoratedDigit(c)),
+        (None, Some(c)) => return Err(NumberProblem::MarkAfter(c)),
         (None, None) => {}
     }
     if !number.bytes().any(|b| b.is_ascii_digit()) {
         return Err(match parse_decimal(text) {
-            Err(why) if why.starts_with("not a finite") => why.to_string(),
-            _ => "expected a decimal number such as 2.20".to_string(),
+            Err(NumberProblem::NotFinite) => NumberProblem::NotFinite,
+            _ => NumberProblem::NotDecimal,
         });
     }
     // A space between digits groups thousands, like a comma (1 467.83), and must do so.
     let number = if number.contains(' ') {
         if number.contains(',') {
-            return Err("mixed thousands separators; expected a number such as 1,467.83".into());
+            return Err(NumberProblem::MixedSeparators);
         }
         number.replace(' ', ",")
     } else {
@@ -240,10 +230,9 @@ pub fn read_written_number(text: &str) -> Result<Option<WrittenNumber>, String> 
             .chars()
             .any(|c| c.is_alphanumeric() || c == '%' || c == '‰')
     {
-        return Err(format!(
-            "a mark `{unit}` after the number; expected the number alone (put a footnote in a \
-             note column)"
-        ));
+        return Err(NumberProblem::TrailingMark {
+            marks: unit.to_string(),
+        });
     }
     Ok(Some(WrittenNumber {
         value,
@@ -274,37 +263,32 @@ fn is_decorated_digit(c: char) -> bool {
 
 /// The value of `number` with the exponent `unit` holds (`E+03`), when it holds one; an error
 /// for what only looks like a number (`0x10`, `10^30`, `1e3e`).
-fn exponent(number: &str, unit: &str, text: &str) -> Result<Option<Decimal>, String> {
-    let looked = |what: &str| {
-        Err(format!(
-            "`{text}` {what}; expected a decimal number such as 2.20"
-        ))
-    };
+fn exponent(number: &str, unit: &str, text: &str) -> Result<Option<Decimal>, NumberProblem> {
+    let text = || text.to_string();
+    let not_scientific = || Err(NumberProblem::NotScientific { text: text() });
     let mut chars = unit.chars();
     match (chars.next(), chars.next()) {
         (Some('e' | 'E'), Some('0'..='9' | '+' | '-')) => {}
-        (Some('e' | 'E'), None) => {
-            return looked("is not a number in scientific notation such as 1.76E+03")
-        }
+        (Some('e' | 'E'), None) => return not_scientific(),
         (Some('x' | 'X'), Some(_)) if number == "0" => {
-            return looked("looks like a hexadecimal number")
+            return Err(NumberProblem::Hexadecimal { text: text() })
         }
-        (Some('^'), _) => return looked("is a power; write it out in digits or as 1E+30"),
+        (Some('^'), _) => return Err(NumberProblem::Power { text: text() }),
         _ => return Ok(None),
     }
     let exponent = &unit[1..];
     let digits = exponent.trim_start_matches(['+', '-']);
     if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return looked("is not a number in scientific notation such as 1.76E+03");
+        return not_scientific();
     }
     let mantissa = parse_decimal(number)?;
     let power: i64 = exponent
         .trim_start_matches('+')
         .parse()
-        .map_err(|_| "an exponent too large".to_string())?;
-    scaled(mantissa, power).map(Some).ok_or_else(|| {
-        format!("`{text}` is too large or too small to hold exactly; expected at most 28 digits")
-    })
+        .map_err(|_| NumberProblem::ExponentTooLarge)?;
+    scaled(mantissa, power)
+        .map(Some)
+        .ok_or_else(|| NumberProblem::OutOfScale { text: text() })
 }
 
 /// `mantissa` × 10^`power`, exactly, when a decimal holds it.
@@ -321,7 +305,7 @@ fn scaled(mantissa: Decimal, power: i64) -> Option<Decimal> {
 }
 
 /// Removes thousands separators, which must stand between groups of three digits.
-fn strip_thousands(number: &str) -> Result<String, String> {
+fn strip_thousands(number: &str) -> Result<String, NumberProblem> {
     if !number.contains(',') {
         return Ok(number.to_string());
     }
@@ -331,7 +315,7 @@ fn strip_thousands(number: &str) -> Result<String, String> {
     let first_ok = matches!(groups.first(), Some(g) if (1..=3).contains(&g.len()));
     let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
     if !first_ok || !rest_ok || unsigned[integer.len()..].contains(',') {
-        return Err("misplaced thousands separator; expected a number such as 1,467.83".into());
+        return Err(NumberProblem::MisplacedSeparator);
     }
     Ok(number.replace(',', ""))
 }
@@ -409,7 +393,7 @@ mod tests {
             ("1E", "`1E` is not a number in scientific notation"),
             ("1.2E+40", "`1.2E+40` is too large or too small"),
         ] {
-            let why = read_written_number(text).unwrap_err();
+            let why = read_written_number(text).unwrap_err().to_string();
             assert!(why.starts_with(said) || why.contains(said), "{text}: {why}");
         }
     }
@@ -476,18 +460,20 @@ mod tests {
         // that the number had too many digits.
         for bad in ["1.2.3", "--1", "+-1", "1e5", "1_000", "1 2", ".", "abc"] {
             assert_eq!(
-                parse_decimal(bad),
-                Err("expected a decimal number such as 2.20"),
+                parse_decimal(bad).map_err(|e| e.to_string()),
+                Err("expected a decimal number such as 2.20".to_string()),
                 "{bad:?}"
             );
         }
         assert_eq!(
-            parse_decimal("-inf"),
-            Err("not a finite number; expected a decimal such as 2.20")
+            parse_decimal("-inf").unwrap_err().to_string(),
+            "not a finite number; expected a decimal such as 2.20"
         );
         assert_eq!(
-            parse_decimal("1.00000000000000000000000000001"),
-            Err("too many digits to hold exactly (at most 28 digits, and 28 after the point)")
+            parse_decimal("1.00000000000000000000000000001")
+                .unwrap_err()
+                .to_string(),
+            "too many digits to hold exactly (at most 28 digits, and 28 after the point)"
         );
     }
 
@@ -507,18 +493,18 @@ mod tests {
         );
         // A sign is a sign only in front: one after the number is a mark.
         for text in ["1758.72-", "1758.72+"] {
-            let why = read_written_number(text).unwrap_err();
+            let why = read_written_number(text).unwrap_err().to_string();
             assert!(why.starts_with("a mark `"), "{text}: {why}");
         }
         // Only `0x...` looks hexadecimal; a unit that starts with x is a unit.
         assert_eq!(read("5 xl"), Ok(Some(("5".into(), Some("xl".into())))));
         // Not a finite number is said so, also in a cell.
         for text in ["NaN", "-inf", "Infinity"] {
-            let why = read_written_number(text).unwrap_err();
+            let why = read_written_number(text).unwrap_err().to_string();
             assert!(why.starts_with("not a finite number"), "{text}: {why}");
         }
         assert_eq!(
-            read_written_number("abc"),
+            read_written_number("abc").map_err(|e| e.to_string()),
             Err("expected a decimal number such as 2.20".to_string())
         );
     }
@@ -530,7 +516,7 @@ mod tests {
         assert_eq!(read("1.76E3"), Ok(Some("1760".into())));
         assert_eq!(read("5E-010"), Ok(Some("0.0000000005".into())));
         for text in ["1E+", "1E-", "1.76E+0003", "1E+1234"] {
-            let why = read_written_number(text).unwrap_err();
+            let why = read_written_number(text).unwrap_err().to_string();
             assert!(
                 why.contains("is not a number in scientific notation"),
                 "{text}: {why}"

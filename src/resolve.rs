@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 
 use crate::actuals::grid::{CellRef, Unfit};
 use crate::actuals::{Observation, UnitAt, UnitText};
-use crate::error::{invisible_in, shorten, visible, Error, Location, Message, Named, Result};
+use crate::error::clipped;
+use crate::error::{invisible_in, visible, DataProblem, Error, Location, Message, Named, Result};
 use crate::figure::{Figure, FigureValue, Figures, Progress};
 use crate::names::{closest, normalize, undecorate};
 use crate::number::{parse_plain, plain_parts, read_written_number};
@@ -700,10 +701,10 @@ impl<'p> Collector<'p> {
             {
                 return Err(Error::actuals(
                     obs.unit_location(at),
-                    format!(
-                        "unit `{text}` given for milestone `{}`; expected an empty unit cell",
-                        target.name
-                    ),
+                    DataProblem::MilestoneUnit {
+                        unit: text.to_string(),
+                        target: target.name.clone(),
+                    },
                 ));
             }
             let progress = progress(&cell, &obs.cell(obs.columns.value))?;
@@ -784,27 +785,39 @@ impl<'p> Collector<'p> {
     ) -> Result<(Decimal, Option<Unit<'o>>)> {
         let value_at = || obs.cell(obs.columns.value);
         let (unit, unit_at): (&str, Option<UnitAt>) = match (cell_unit.as_deref(), obs.unit) {
-            (Some(in_cell), Some(UnitText { text, at, is_default: false }))
-                if units::kind(in_cell) != units::kind(text) =>
-            {
+            (
+                Some(in_cell),
+                Some(UnitText {
+                    text,
+                    at,
+                    is_default: false,
+                }),
+            ) if units::kind(in_cell) != units::kind(text) => {
                 return Err(Error::actuals(
                     value_at(),
-                    format!(
-                        "value `{number}{in_cell}` is in `{in_cell}`, but {} says `{}`; expected one unit",
-                        obs.unit_location(at),
-                        normalize_unit(text)
-                    ),
+                    DataProblem::UnitsDisagree {
+                        number,
+                        in_cell: in_cell.to_string(),
+                        unit_at: Box::new(obs.unit_location(at)),
+                        unit: normalize_unit(text),
+                    },
                 ))
             }
             (Some(in_cell), _) => (in_cell, None),
             // A unit line above the table (`（金额单位：万元）`) is for its money rows: a count
             // or a percentage keeps its own unit.
-            (None, Some(UnitText { text, is_default: true, .. }))
-                if matches!(units::kind(text), UnitKind::Money(_))
-                    && !matches!(
-                        units::kind(target.unit.as_deref().unwrap_or_default()),
-                        UnitKind::Money(_)
-                    ) =>
+            (
+                None,
+                Some(UnitText {
+                    text,
+                    is_default: true,
+                    ..
+                }),
+            ) if matches!(units::kind(text), UnitKind::Money(_))
+                && !matches!(
+                    units::kind(target.unit.as_deref().unwrap_or_default()),
+                    UnitKind::Money(_)
+                ) =>
             {
                 return Ok((number, None))
             }
@@ -815,7 +828,11 @@ impl<'p> Collector<'p> {
         let too_large = || {
             Error::actuals(
                 value_at(),
-                format!("value {number} {unit} does not fit a decimal in `{target_unit}`"),
+                DataProblem::DoesNotFit {
+                    number,
+                    unit: unit.to_string(),
+                    target_unit: target_unit.to_string(),
+                },
             )
         };
         match self.conversion(i, unit, target_unit) {
@@ -866,12 +883,11 @@ fn unit_from_name<'o>(
         if normalize_unit(text) != normalize_unit(in_name) {
             return Err(Error::actuals(
                 obs.unit_location(at),
-                format!(
-                    "unit `{}`, but the name `{}` says `{}`; expected one unit",
-                    normalize_unit(text),
-                    shorten(obs.indicator),
-                    normalize_unit(in_name)
-                ),
+                DataProblem::NameUnitDisagrees {
+                    unit: normalize_unit(text),
+                    name: clipped(obs.indicator),
+                    in_name: normalize_unit(in_name),
+                },
             ));
         }
     }
@@ -946,10 +962,9 @@ const POW10: [i128; 29] = {
 fn too_many_digits(target: &Target, at: Location) -> Error {
     Error::actuals(
         at,
-        format!(
-            "the total for `{}` has too many digits to add exactly (over 28)",
-            target.name
-        ),
+        DataProblem::TotalTooManyDigits {
+            target: target.name.clone(),
+        },
     )
 }
 
@@ -982,11 +997,9 @@ fn progress(cell: &CellRef, at: &Location) -> Result<Progress> {
     Progress::parse(&text).ok_or_else(|| {
         Error::actuals(
             at.clone(),
-            format!(
-                "value `{}` is not a milestone state; expected 完成, 未完成 or 进行中 (done, not done, in \
-                 progress)",
-                shorten(&text)
-            ),
+            DataProblem::NotMilestoneState {
+                text: clipped(&text),
+            },
         )
     })
 }
@@ -995,10 +1008,13 @@ fn progress(cell: &CellRef, at: &Location) -> Result<Progress> {
 fn written(text: &str, at: &Location) -> Result<(Decimal, Option<String>)> {
     match read_written_number(text) {
         Ok(Some(n)) => Ok((n.value, n.unit.map(|u| normalize_unit(&u)))),
-        Ok(None) => Err(Error::actuals(at.clone(), "no figure in the cell")),
+        Ok(None) => Err(Error::actuals(at.clone(), DataProblem::NoFigure)),
         Err(why) => Err(Error::actuals(
             at.clone(),
-            format!("value `{}`: {why}", shorten(text)),
+            DataProblem::BadNumber {
+                text: clipped(text),
+                why,
+            },
         )),
     }
 }
@@ -1011,20 +1027,25 @@ fn cell_number(cell: &CellRef, at: &Location) -> Result<(Decimal, Option<String>
         CellRef::Text(text) => written(text, at),
         CellRef::Date(date) => Err(Error::actuals(
             at.clone(),
-            format!("value `{date}` is a date; expected a number"),
+            DataProblem::Date {
+                text: date.to_string(),
+            },
         )),
         CellRef::Error(err) => Err(Error::actuals(
             at.clone(),
-            format!("the cell holds the spreadsheet error `{err}`; expected a number"),
+            DataProblem::SpreadsheetError {
+                text: err.to_string(),
+            },
         )),
-        CellRef::Unfit(Unfit { shown, why }) => {
-            Err(Error::actuals(at.clone(), format!("value `{shown}` {why}")))
-        }
-        CellRef::Unsaved(_) => Err(Error::actuals(
+        CellRef::Unfit(Unfit { shown, why }) => Err(Error::actuals(
             at.clone(),
-            "formula without a saved value; open and save the file in Excel or WPS",
+            DataProblem::Unfit {
+                shown: shown.clone(),
+                why: *why,
+            },
         )),
-        CellRef::Empty => Err(Error::actuals(at.clone(), "no figure in the cell")),
+        CellRef::Unsaved(_) => Err(Error::actuals(at.clone(), DataProblem::Unsaved)),
+        CellRef::Empty => Err(Error::actuals(at.clone(), DataProblem::NoFigure)),
     }
 }
 
@@ -1041,10 +1062,10 @@ fn growth_rate(cell: &CellRef, at: &Location) -> Result<Decimal> {
         None | Some("%") => Ok(value),
         Some(other) => Err(Error::actuals(
             at.clone(),
-            format!(
-                "growth rate `{}` is in `{other}`; expected a percentage such as 41.8 or 41.8%",
-                cell.text()
-            ),
+            DataProblem::GrowthRateUnit {
+                text: cell.text(),
+                unit: other.to_string(),
+            },
         )),
     }
 }

@@ -8,7 +8,7 @@ use std::io::{self, Cursor, Read};
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{DataProblem, Error, Location, Result};
 
 /// How much of the input is looked at to choose an encoding.
 const SNIFF: usize = 64 * 1024;
@@ -35,11 +35,9 @@ impl Decoded {
             super::sniff::Sniffed::Delimiter(d) => Ok(d),
             super::sniff::Sniffed::Other(other, line) => Err(Error::actuals(
                 Location::line(name, line),
-                format!(
-                    "the header is separated by `{}`; expected comma-separated CSV or \
-                     tab-separated text (save the sheet as CSV, or as Unicode Text)",
-                    char::from(other)
-                ),
+                DataProblem::OtherDelimiter {
+                    delimiter: char::from(other),
+                },
             )),
         }
     }
@@ -163,13 +161,7 @@ fn not_text(head: &[u8], at: usize, name: &str) -> Error {
         .count() as u64
         + 1;
     let byte = head.get(at).copied().unwrap_or(0);
-    Error::actuals(
-        Location::line(name, line),
-        format!(
-            "not UTF-8, UTF-16 or GB18030 text (byte 0x{byte:02X}); expected a CSV or \
-             tab-separated file saved as UTF-8 or GBK, or name the encoding with --encoding"
-        ),
-    )
+    Error::actuals(Location::line(name, line), DataProblem::NotText { byte })
 }
 
 /// Reads all of `reader`, for inputs that must be held whole (workbooks from standard input).

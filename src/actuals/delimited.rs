@@ -19,7 +19,7 @@ use super::checked::{CheckedText, Stop};
 use super::grid::{RowRef, Rows};
 use super::lines::Lines;
 use super::trim::trim_bounds;
-use crate::error::{Error, Location, Result};
+use crate::error::{DataProblem, Error, Location, Result, Utf8Case};
 
 /// The longest record read, in bytes: longer is an error, not an allocation.
 pub const MAX_RECORD: usize = 1 << 20;
@@ -195,8 +195,7 @@ impl DelimitedRows {
                 ReadRecordResult::InputEmpty | ReadRecordResult::End => {
                     return Err(Error::actuals(
                         Location::line(&self.name, line),
-                        "a quoted field that starts on this line is never closed; expected a \
-                         closing `\"`",
+                        DataProblem::QuoteNeverClosed,
                     ))
                 }
             }
@@ -225,16 +224,12 @@ impl DelimitedRows {
 
     /// The error for a record that starts on `line` and is longer than [`MAX_RECORD`].
     fn too_long(&self, line: u64) -> Error {
-        let what = match self.lines.line > line + 1 {
-            true => "a record",
-            false => "a line",
-        };
         Error::actuals(
             Location::line(&self.name, line),
-            format!(
-                "{what} longer than {} MiB; expected rows of figures",
-                MAX_RECORD >> 20
-            ),
+            DataProblem::TooLong {
+                record: self.lines.line > line + 1,
+                mib: (MAX_RECORD >> 20) as u64,
+            },
         )
     }
 
@@ -282,11 +277,11 @@ impl DelimitedRows {
 
     /// The error for bytes that are not UTF-8, met after `fields` fields of the current record.
     fn invalid_utf8(&self, fields: usize) -> Error {
-        let message = if self.forced {
-            "invalid UTF-8; expected text in the encoding given with --encoding"
+        let message = DataProblem::InvalidUtf8(if self.forced {
+            Utf8Case::Forced
         } else {
-            "invalid UTF-8; the file reads as UTF-8 before this line (if it is GBK, pass --encoding gbk)"
-        };
+            Utf8Case::Guessed
+        });
         Error::actuals(
             Location::at(&self.name, self.lines.line, fields as u64 + 1),
             message,
@@ -310,7 +305,7 @@ impl Rows for DelimitedRows {
                 Err(_) => {
                     return Some(Err(Error::actuals(
                         Location::line(&self.name, line),
-                        "invalid UTF-8",
+                        DataProblem::InvalidUtf8(Utf8Case::Record),
                     )))
                 }
             },
@@ -322,10 +317,7 @@ impl Rows for DelimitedRows {
                 .position(|&(from, to)| text.get(from..to).is_some_and(|f| f.contains('\u{FFFD}')));
             if let Some(index) = bad {
                 let at = Location::at(&self.name, line, index as u64 + 1);
-                return Some(Err(Error::actuals(
-                    at,
-                    "bytes that are not valid in the file's encoding",
-                )));
+                return Some(Err(Error::actuals(at, DataProblem::BadBytes)));
             }
         }
         for bounds in &mut self.bounds {

@@ -34,8 +34,8 @@ pub enum Cell {
 pub struct Unfit {
     /// The number as shown: 15 significant digits (`5.55111512312578E-17`).
     pub shown: String,
-    /// Why it does not fit, and what was expected.
-    pub why: String,
+    /// Why it does not fit.
+    pub why: crate::error::UnfitReason,
 }
 
 /// One cell, borrowed.

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{DataProblem, Error, IoProblem, Location, Message, Result, Utf8Case};
 
 /// An opened input: its name for messages and a reader over its bytes.
 pub struct Input {
@@ -26,7 +26,10 @@ pub fn open_input(path: &Path) -> Result<Input> {
     let name = path.display().to_string();
     let at = || Location::file(name.clone());
     if path.is_dir() {
-        return Err(Error::read(at(), "is a directory; expected a file"));
+        return Err(Error::read(
+            at(),
+            Message::Unreadable(IoProblem::IsADirectory),
+        ));
     }
     let file = File::open(path).map_err(|err| Error::unreadable(at(), &err))?;
     Ok(Input {
@@ -50,7 +53,9 @@ pub fn read_to_string(path: &Path) -> Result<(String, String)> {
     if bytes.len() as u64 > MAX_PLAN {
         return Err(Error::read(
             Location::file(&name),
-            "larger than 16 MiB; expected a plan file in YAML",
+            DataProblem::PlanTooLarge {
+                mib: MAX_PLAN >> 20,
+            },
         ));
     }
     String::from_utf8(bytes)
@@ -60,7 +65,7 @@ pub fn read_to_string(path: &Path) -> Result<(String, String)> {
             let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
             Error::read(
                 Location::line(&input.name, line),
-                "invalid UTF-8; expected UTF-8 text",
+                DataProblem::InvalidUtf8(Utf8Case::Plan),
             )
         })
 }

@@ -165,7 +165,7 @@ pub fn read_actuals(
     if options.sheet.is_some() {
         return Err(Error::actuals(
             Location::file(&name),
-            "--sheet names a worksheet, but this file is text, not a workbook",
+            crate::error::DataProblem::SheetOnText,
         ));
     }
     read_delimited(reader, &name, options, sink)

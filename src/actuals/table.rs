@@ -9,7 +9,7 @@ use crate::names::nfkc;
 
 use super::grid::{Cell, CellRef, RowRef, Rows};
 use super::{Columns, Observation, UnitAt, UnitText};
-use crate::error::{shorten, Error, Gathered, Location, Result};
+use crate::error::{clipped, shorten, DataProblem, Error, Gathered, Location, Result};
 use crate::number::is_no_figure;
 use crate::period::{parse_period, Period};
 use crate::units::normalize_unit;
@@ -152,10 +152,9 @@ pub fn read_head(
                     Some(Err(line)) => {
                         return Err(Error::actuals(
                             origin.with_line(row.line),
-                            format!(
-                            "a unit line `{}` that cannot be read; expected one such as 单位：亿元",
-                            shorten(&line)
-                        ),
+                            DataProblem::UnitLine {
+                                line: clipped(&line),
+                            },
                         ))
                     }
                     None => {}
@@ -271,13 +270,12 @@ fn extra_cells(row: &RowRef, width: usize, origin: &Location) -> Result<()> {
     };
     Err(Error::actuals(
         origin.with_line(row.line).with_column(i as u64 + 1),
-        format!(
-            "row has {} fields, the header {width}: field {} (`{}`) is beyond the header; \
-             expected at most {width} fields (quote a field that holds the delimiter)",
-            row.len(),
-            i + 1,
-            shorten(&cell.text())
-        ),
+        DataProblem::RowTooWide {
+            fields: row.len(),
+            width,
+            field: i + 1,
+            text: clipped(&cell.text()),
+        },
     ))
 }
 
@@ -362,11 +360,10 @@ impl Header {
             if let Some((second, (name, _))) = found.next() {
                 return Err(Error::actuals(
                     at.with_column(second as u64 + 1),
-                    format!(
-                        "header `{}` names the same field as column {}; expected each field once",
-                        shorten(name),
-                        first.unwrap_or(0) + 1
-                    ),
+                    DataProblem::DuplicateHeader {
+                        name: clipped(name),
+                        first: first.unwrap_or(0) + 1,
+                    },
                 ));
             }
             Ok(first)
@@ -393,11 +390,11 @@ impl Header {
             if let Some((first, ..)) = periods[..i].iter().find(|(_, p, _)| p == period) {
                 return Err(Error::actuals(
                     at.with_column(*col as u64 + 1),
-                    format!(
-                        "header `{}` names the same period ({period}) as column {}; expected each period once",
-                        shorten(&names[*col].0),
-                        first + 1
-                    ),
+                    DataProblem::DuplicatePeriodHeader {
+                        name: clipped(&names[*col].0),
+                        period: *period,
+                        first: first + 1,
+                    },
                 ));
             }
         }
@@ -405,15 +402,13 @@ impl Header {
             // Either would be dropped without a word: the figures of the other layout.
             return Err(Error::actuals(
                 at.with_column(*p as u64 + 1),
-                format!(
-                    "header `{shown}` has a value column (`{}`, column {}) and a column named for \
-                     a period (`{}`, column {}); expected one or the other: a long table has a \
-                     period column and a value column, a wide table a column per period",
-                    shorten(&names[v].0),
-                    v + 1,
-                    shorten(&names[*p].0),
-                    p + 1
-                ),
+                DataProblem::ValueAndPeriodColumns {
+                    header: shown,
+                    value: clipped(&names[v].0),
+                    value_column: v + 1,
+                    period: clipped(&names[*p].0),
+                    period_column: p + 1,
+                },
             ));
         }
         let layout = match (forced, value, periods.is_empty()) {
@@ -422,10 +417,7 @@ impl Header {
             (Some(Layout::Wide), _, true) => {
                 return Err(Error::actuals(
                     at,
-                    format!(
-                        "no period columns in header `{shown}`; expected a wide table with a \
-                         column per year, such as `2019年,2020年`"
-                    ),
+                    DataProblem::NoPeriodColumns { header: shown },
                 ))
             }
             _ => {
@@ -560,7 +552,7 @@ impl Header {
                         origin
                             .with_line(row.line)
                             .with_column(self.indicator as u64 + 1),
-                        "empty indicator in a row with figures; expected a target's id or name",
+                        DataProblem::EmptyIndicator,
                     ))
                 }
             },
@@ -654,7 +646,7 @@ fn saved(row: &RowRef, column: usize, origin: &Location) -> Result<()> {
 fn unsaved(row: &RowRef, column: usize, origin: &Location) -> Error {
     Error::actuals(
         origin.with_line(row.line).with_column(column as u64 + 1),
-        "formula without a saved value; open and save the file in Excel or WPS",
+        DataProblem::Unsaved,
     )
 }
 

@@ -446,7 +446,7 @@ impl Span {
 /// Checks that no sheet of the .ods `bytes` expands, its repeated rows and columns counted,
 /// to more cells than [`ODS_MAX_CELLS`] (all sheets together): calamine builds every sheet
 /// whole when it opens the file. An error says which sheet and how many cells.
-pub fn ods_size_check(bytes: &[u8]) -> Result<(), String> {
+pub fn ods_size_check(bytes: &[u8]) -> Result<(), crate::error::DataProblem> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(()); // not an .ods: calamine says what it is
     };
@@ -533,18 +533,18 @@ pub fn ods_size_check(bytes: &[u8]) -> Result<(), String> {
                             .saturating_add(extent.formulas.cells());
                         total = total.saturating_add(cells);
                         if cells > ODS_MAX_CELLS {
-                            return Err(format!(
-                                "sheet `{name}` repeats rows or columns into {cells} cells; plan reads \
-                                 .ods workbooks of at most {ODS_MAX_CELLS} cells (delete the repeated \
-                                 rows or columns, or save the file as .xlsx)"
-                            ));
+                            return Err(crate::error::DataProblem::OdsTooLarge {
+                                sheet: Some(name),
+                                cells,
+                                max: ODS_MAX_CELLS,
+                            });
                         }
                         if total > ODS_MAX_CELLS {
-                            return Err(format!(
-                                "the sheets repeat rows or columns into {total} cells; plan reads .ods \
-                                 workbooks of at most {ODS_MAX_CELLS} cells (delete the repeated rows or \
-                                 columns, or save the file as .xlsx)"
-                            ));
+                            return Err(crate::error::DataProblem::OdsTooLarge {
+                                sheet: None,
+                                cells: total,
+                                max: ODS_MAX_CELLS,
+                            });
                         }
                     }
                 }

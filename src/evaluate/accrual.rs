@@ -249,18 +249,15 @@ fn cumulative_parts(target: &Target, series: &Series, warnings: &mut Vec<Warning
                 total,
             });
         } else {
-            let listed = parts
-                .iter()
-                .map(|(p, _)| p.to_string())
-                .collect::<Vec<_>>()
-                .join(" + ");
-            let message = format!(
-                "{period} figure for `{}` is {value}, but {listed} add up to {total}",
-                target.name
-            );
             return Err(Error::actuals(
                 figure.at.clone(),
-                format!("{message}; expected figures that add up"),
+                crate::error::DataProblem::PartsDisagree {
+                    period: *period,
+                    target: target.name.clone(),
+                    value,
+                    parts: parts.iter().map(|(p, _)| *p).collect(),
+                    total,
+                },
             ));
         }
     }

@@ -6,6 +6,7 @@ use calamine::Data;
 use rust_decimal::Decimal;
 
 use crate::actuals::grid::{Cell, Unfit};
+use crate::error::UnfitReason;
 
 /// A fraction as the percent it shows: 0.0242 as 2.42.
 pub(super) fn as_percent(n: Decimal) -> Cell {
@@ -13,8 +14,7 @@ pub(super) fn as_percent(n: Decimal) -> Cell {
         Some(p) => Cell::Percent(p.normalize()),
         None => Cell::Unfit(Unfit {
             shown: format!("{}%", n.normalize()),
-            why: "is too large a percentage to hold exactly; expected a number below 7.9E+26%"
-                .to_string(),
+            why: UnfitReason::PercentTooLarge,
         }),
     }
 }
@@ -49,7 +49,7 @@ fn float(f: f64) -> Cell {
     if !f.is_finite() {
         return Cell::Unfit(Unfit {
             shown: f.to_string(),
-            why: "is not a finite number; expected a figure such as 2.20".to_string(),
+            why: UnfitReason::NotFinite,
         });
     }
     // Rust rounds a float to a given precision exactly, half to even: `d.dddddddddddddde-x`.
@@ -85,22 +85,17 @@ fn float(f: f64) -> Cell {
             .and_then(|p| 10i128.checked_pow(p))
             .and_then(|scale| m.checked_mul(scale))
             .and_then(|n| Decimal::try_from_i128_with_scale(n, 0).ok())
-            .ok_or("is too large to hold exactly; expected a number below 7.9E+28")
+            .ok_or(UnfitReason::TooLarge)
     } else {
         u32::try_from(-power)
             .ok()
             .filter(|&scale| scale <= 28)
             .and_then(|scale| Decimal::try_from_i128_with_scale(m, scale).ok())
-            .ok_or(
-                "needs more than 28 decimal places to hold exactly; expected a figure such as 2.20",
-            )
+            .ok_or(UnfitReason::TooManyPlaces)
     };
     match exact {
         Ok(n) => Cell::Number(n),
-        Err(why) => Cell::Unfit(Unfit {
-            shown,
-            why: why.to_string(),
-        }),
+        Err(why) => Cell::Unfit(Unfit { shown, why }),
     }
 }
 

@@ -11,7 +11,7 @@ use super::limit::cap_memory;
 use super::rows::Cells;
 use super::sheet::read_contained;
 use super::{wire, PlacedCell};
-use crate::error::{Error, Location, Result};
+use crate::error::{DataProblem, Error, IoProblem, Location, Message, Result};
 
 /// The program that reads workbooks in a child process (the `plan` binary itself), if set.
 pub(super) static HELPER: OnceLock<PathBuf> = OnceLock::new();
@@ -44,7 +44,9 @@ pub(super) fn start_child(
         .map_err(|err| {
             Error::read(
                 file.clone(),
-                format!("cannot start the workbook reader: {err}"),
+                DataProblem::WorkbookReaderFailed {
+                    detail: err.to_string(),
+                },
             )
         })?;
     // The child reads all of its input before it writes anything, so the input is written
@@ -81,11 +83,7 @@ pub(super) fn start_child(
 }
 
 fn damaged(file: &Location) -> Error {
-    Error::actuals(
-        file.clone(),
-        "a damaged workbook that cannot be read (it asks for more memory than a workbook needs); \
-         expected an .xlsx, .xls or .ods file",
-    )
+    Error::actuals(file.clone(), DataProblem::DamagedWorkbook { memory: true })
 }
 
 /// The widest row a sheet can have (Excel's 16,384 columns, with room to spare).
@@ -153,9 +151,10 @@ pub fn serve_workbook(sheet: Option<&str>) -> Vec<u8> {
     cap_memory();
     let mut bytes = Vec::new();
     let answer = match std::io::stdin().lock().read_to_end(&mut bytes) {
-        Ok(_) => read_contained(&bytes, &Location::file("-"), sheet)
-            .map_err(|err| err.message().to_string()),
-        Err(err) => Err(err.to_string()),
+        Ok(_) => {
+            read_contained(&bytes, &Location::file("-"), sheet).map_err(|err| err.said().clone())
+        }
+        Err(err) => Err(Message::Unreadable(IoProblem::Other(err.to_string()))),
     };
     drop(bytes);
     let stdout = std::io::stdout();

@@ -4,32 +4,25 @@
 
 use calamine::{Sheet, SheetType, SheetVisible};
 
-use crate::error::{Error, Location, Result};
+use crate::error::{DataProblem, Error, Location, Result, SheetState};
 
 /// A sheet as listed in an error: its name, and what keeps it from being read by default.
-fn listed(sheet: &Sheet) -> String {
-    let why = match (sheet.visible, sheet.typ) {
-        (_, SheetType::ChartSheet) => " (a chart)",
+fn listed(sheet: &Sheet) -> (String, SheetState) {
+    let state = match (sheet.visible, sheet.typ) {
+        (_, SheetType::ChartSheet) => SheetState::Chart,
         (_, SheetType::DialogSheet | SheetType::MacroSheet | SheetType::Vba) => {
-            " (not a worksheet)"
+            SheetState::NotWorksheet
         }
-        (SheetVisible::Hidden, _) => " (hidden)",
-        (SheetVisible::VeryHidden, _) => " (very hidden)",
-        (SheetVisible::Visible, SheetType::WorkSheet) => "",
+        (SheetVisible::Hidden, _) => SheetState::Hidden,
+        (SheetVisible::VeryHidden, _) => SheetState::VeryHidden,
+        (SheetVisible::Visible, SheetType::WorkSheet) => SheetState::Visible,
     };
-    format!("`{}`{why}", sheet.name)
+    (sheet.name.clone(), state)
 }
 
 /// The sheet to read: the one named, else the first visible worksheet. A hidden sheet is never
 /// read unless named.
 pub(super) fn choose(sheets: &[Sheet], wanted: Option<&str>, file: &Location) -> Result<String> {
-    let names = || {
-        sheets
-            .iter()
-            .map(|s| format!("`{}`", s.name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     if let Some(wanted) = wanted {
         return sheets
             .iter()
@@ -38,24 +31,26 @@ pub(super) fn choose(sheets: &[Sheet], wanted: Option<&str>, file: &Location) ->
             .ok_or_else(|| {
                 Error::actuals(
                     file.clone(),
-                    format!("no sheet named `{wanted}`; the workbook has {}", names()),
+                    DataProblem::NoSheetNamed {
+                        wanted: wanted.to_string(),
+                        sheets: sheets.iter().map(|s| s.name.clone()).collect(),
+                    },
                 )
             });
     }
     if sheets.is_empty() {
-        return Err(Error::actuals(file.clone(), "the workbook has no sheets"));
+        return Err(Error::actuals(file.clone(), DataProblem::NoSheets));
     }
     sheets
         .iter()
         .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
         .map(|s| s.name.clone())
         .ok_or_else(|| {
-            let all = sheets.iter().map(listed).collect::<Vec<_>>().join(", ");
             Error::actuals(
                 file.clone(),
-                format!(
-                    "no visible worksheet; the workbook has {all}; name the sheet to read with --sheet"
-                ),
+                DataProblem::NoVisibleSheet {
+                    sheets: sheets.iter().map(listed).collect(),
+                },
             )
         })
 }

@@ -92,7 +92,7 @@ pub fn workbook_rows(
     if count == 0 {
         return Err(Error::actuals(
             origin,
-            format!("sheet `{chosen}` is empty; expected a header row (choose another sheet with --sheet)"),
+            crate::error::DataProblem::SheetEmpty { sheet: chosen },
         ));
     }
     Ok((rows, origin))

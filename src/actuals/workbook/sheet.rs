@@ -14,7 +14,7 @@ use super::choose::choose;
 use super::{PlacedCell, SheetCells};
 use crate::actuals::grid::Cell;
 use crate::actuals::xlsx_percent::{ods_percent_cells, ods_size_check, xlsx_marks, Position};
-use crate::error::{Error, Location, Result};
+use crate::error::{DataProblem, Error, Location, Result};
 
 /// Reads the chosen sheet in this process; a panic inside calamine is contained.
 pub(super) fn read_contained(
@@ -30,7 +30,7 @@ pub(super) fn read_contained(
     outcome.unwrap_or_else(|_| {
         Err(Error::actuals(
             file.clone(),
-            "a damaged workbook that cannot be read; expected an .xlsx, .xls or .ods file",
+            DataProblem::DamagedWorkbook { memory: false },
         ))
     })
 }
@@ -52,13 +52,7 @@ fn open<'b>(bytes: &'b [u8], file: &Location) -> Result<Sheets<Cursor<&'b [u8]>>
     ods_size_check(bytes).map_err(|why| Error::actuals(file.clone(), why))?;
     open_workbook_from_rs::<Ods<_>, _>(cursor())
         .map(Sheets::Ods)
-        .map_err(|_| {
-            Error::actuals(
-                file.clone(),
-                "cannot read the workbook: Cannot detect file format; expected an .xlsx, .xls or \
-                 .ods file",
-            )
-        })
+        .map_err(|_| Error::actuals(file.clone(), DataProblem::UnknownWorkbookFormat))
 }
 
 /// The chosen sheet's non-empty cells, in row then column order, marked as the file's XML
@@ -107,8 +101,15 @@ fn read_raw(
     file: &Location,
     chosen: &str,
 ) -> Result<Raw> {
-    let cannot =
-        |err: String| Error::actuals(file.clone(), format!("cannot read sheet `{chosen}`: {err}"));
+    let cannot = |detail: String| {
+        Error::actuals(
+            file.clone(),
+            DataProblem::CannotReadSheet {
+                sheet: chosen.to_string(),
+                detail,
+            },
+        )
+    };
     let mut cells: Vec<PlacedCell> = Vec::new();
     let mut keep = |at: Position, data: Data| {
         let cell = convert(&data);

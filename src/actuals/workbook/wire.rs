@@ -2,13 +2,14 @@
 //! in one pass. Integers are little-endian.
 //!
 //! ```text
-//! answer = MAGIC ( 'E' text | 'S' text count:u64 cell{count} '.' )
+//! answer = MAGIC ( 'E' kind:u8 count:u32 text{count} | 'S' text count:u64 cell{count} '.' )
 //! cell   = row:u32 column:u32 tag:u8 payload
 //! text   = length:u32 bytes (UTF-8)
 //! ```
 //!
-//! Tags: `T` text, `N` number and `P` percent (a decimal's 16 bytes), `D` date, `X` error,
-//! `U` formula without a saved value (each a text), `F` unfit number (two texts).
+//! An error is a kind and its texts (see [`encode_error`]). Tags: `T` text, `N` number and `P` percent (a decimal's 16 bytes), `D` date, `X` error,
+//! `U` formula without a saved value (each a text), `F` unfit number (a text, and a byte for
+//! why: [`UnfitReason::code`]).
 
 use std::io::{self, Read, Write};
 
@@ -16,6 +17,7 @@ use rust_decimal::Decimal;
 
 use super::{PlacedCell, SheetCells};
 use crate::actuals::grid::{Cell, Unfit};
+use crate::error::{DataProblem, IoProblem, Message, SheetState, UnfitReason};
 
 const MAGIC: &[u8; 8] = b"plan-wb1";
 
@@ -31,13 +33,15 @@ fn text(out: &mut impl Write, text: &str) -> io::Result<()> {
 
 pub(super) fn write_answer(
     out: &mut impl Write,
-    answer: &Result<SheetCells, String>,
+    answer: &Result<SheetCells, Message>,
 ) -> io::Result<()> {
     out.write_all(MAGIC)?;
     let sheet = match answer {
         Err(message) => {
-            out.write_all(b"E")?;
-            return text(out, message);
+            let (kind, texts) = encode_error(message);
+            out.write_all(&[b'E', kind])?;
+            out.write_all(&(texts.len() as u32).to_le_bytes())?;
+            return texts.iter().try_for_each(|t| text(out, t));
         }
         Ok(sheet) => sheet,
     };
@@ -76,7 +80,7 @@ pub(super) fn write_answer(
             Cell::Unfit(Unfit { shown, why }) => {
                 out.write_all(b"F")?;
                 text(out, shown)?;
-                text(out, why)?;
+                out.write_all(&[why.code()])?;
             }
         }
     }
@@ -85,7 +89,7 @@ pub(super) fn write_answer(
 
 /// What the child answered first: an error, or the sheet's name and how many cells follow.
 pub(super) enum Head {
-    Error(String),
+    Error(Message),
     Sheet(String, u64),
 }
 
@@ -118,7 +122,15 @@ pub(super) fn read_head(input: &mut impl Read) -> Option<Head> {
     input.read_exact(&mut magic).ok()?;
     (&magic == MAGIC).then_some(())?;
     match read_byte(input)? {
-        b'E' => Some(Head::Error(read_text(input)?)),
+        b'E' => {
+            let kind = read_byte(input)?;
+            let count = read_u32(input)?;
+            // No error has more texts than a workbook has sheets, twice.
+            let texts = (0..count.min(1 << 20))
+                .map(|_| read_text(input))
+                .collect::<Option<Vec<String>>>()?;
+            Some(Head::Error(decode_error(kind, texts)?))
+        }
         b'S' => {
             let name = read_text(input)?;
             let mut count = [0; 8];
@@ -147,11 +159,100 @@ pub(super) fn read_cell(input: &mut impl Read) -> Option<PlacedCell> {
         b'U' => Cell::Unsaved(read_text(input)?),
         b'F' => Cell::Unfit(Unfit {
             shown: read_text(input)?,
-            why: read_text(input)?,
+            why: UnfitReason::from_code(read_byte(input)?)?,
         }),
         _ => return None,
     };
     Some(((row, col), cell))
+}
+
+const STATES: [SheetState; 5] = [
+    SheetState::Visible,
+    SheetState::Chart,
+    SheetState::NotWorksheet,
+    SheetState::Hidden,
+    SheetState::VeryHidden,
+];
+
+/// An error the child can meet, as a kind and its texts: the errors of reading a workbook as
+/// typed values, any other as its English words.
+fn encode_error(message: &Message) -> (u8, Vec<String>) {
+    match message {
+        Message::Data(problem) => match problem {
+            DataProblem::DamagedWorkbook { memory } => (b'd', vec![memory.to_string()]),
+            DataProblem::UnknownWorkbookFormat => (b'f', vec![]),
+            DataProblem::NoSheetNamed { wanted, sheets } => (
+                b'n',
+                std::iter::once(wanted.clone())
+                    .chain(sheets.iter().cloned())
+                    .collect(),
+            ),
+            DataProblem::NoSheets => (b'0', vec![]),
+            DataProblem::NoVisibleSheet { sheets } => (
+                b'v',
+                sheets
+                    .iter()
+                    .flat_map(|(name, state)| {
+                        let code = STATES.iter().position(|s| s == state).unwrap_or(0);
+                        [name.clone(), code.to_string()]
+                    })
+                    .collect(),
+            ),
+            DataProblem::CannotReadSheet { sheet, detail } => {
+                (b'r', vec![sheet.clone(), detail.clone()])
+            }
+            DataProblem::OdsTooLarge { sheet, cells, max } => (
+                b'o',
+                [cells.to_string(), max.to_string()]
+                    .into_iter()
+                    .chain(sheet.clone())
+                    .collect(),
+            ),
+            other => (
+                b't',
+                vec![crate::render::Lang::En.message(&other.clone().into())],
+            ),
+        },
+        Message::Unreadable(IoProblem::Other(text)) => (b'i', vec![text.clone()]),
+        other => (b't', vec![crate::render::Lang::En.message(other)]),
+    }
+}
+
+/// The error [`encode_error`] gave as `kind` and `texts`; `None` when it is not one.
+fn decode_error(kind: u8, texts: Vec<String>) -> Option<Message> {
+    let mut texts = texts.into_iter();
+    let problem = match kind {
+        b'd' => DataProblem::DamagedWorkbook {
+            memory: texts.next()?.parse().ok()?,
+        },
+        b'f' => DataProblem::UnknownWorkbookFormat,
+        b'n' => DataProblem::NoSheetNamed {
+            wanted: texts.next()?,
+            sheets: texts.collect(),
+        },
+        b'0' => DataProblem::NoSheets,
+        b'v' => {
+            let mut sheets = Vec::new();
+            while let Some(name) = texts.next() {
+                let state = *STATES.get(texts.next()?.parse::<usize>().ok()?)?;
+                sheets.push((name, state));
+            }
+            DataProblem::NoVisibleSheet { sheets }
+        }
+        b'r' => DataProblem::CannotReadSheet {
+            sheet: texts.next()?,
+            detail: texts.next()?,
+        },
+        b'o' => DataProblem::OdsTooLarge {
+            cells: texts.next()?.parse().ok()?,
+            max: texts.next()?.parse().ok()?,
+            sheet: texts.next(),
+        },
+        b'i' => return Some(Message::Unreadable(IoProblem::Other(texts.next()?))),
+        b't' => return Some(Message::Text(texts.next()?)),
+        _ => return None,
+    };
+    Some(Message::Data(problem))
 }
 
 /// The end of an answer.
