@@ -739,3 +739,428 @@ fn tagged_fix(path: &KeyPath, value: &str) -> String {
         None => format!("`{quoted}`"),
     }
 }
+
+#[cfg(test)]
+pub(super) mod tests {
+    use rust_decimal::Decimal;
+
+    use super::{en, zh};
+    use crate::error::{PlanProblem, Relation, Settled, TargetProblem, Wanted};
+    use crate::plan::{
+        BoundKind, Expect, Found, Invalid, KeyPath, Problem, Seg, Shape, Syntax, Thing,
+    };
+
+    /// Words that may stand in Chinese text outside backquotes: names of formats and encodings.
+    const ALLOWED: &[&str] = &["YAML", "CSV", "JSON", "UTF", "xlsx"];
+
+    /// The runs of 3 or more ASCII letters in `text` outside backquotes that are not allowed.
+    pub(in crate::render) fn english_in(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for (i, part) in text.split('`').enumerate() {
+            if i % 2 == 1 {
+                continue;
+            }
+            for word in part.split(|c: char| !c.is_ascii_alphabetic()) {
+                if word.len() >= 3 && !ALLOWED.contains(&word) {
+                    found.push(word.to_string());
+                }
+            }
+        }
+        found
+    }
+
+    /// Both words non-empty, the Chinese without English.
+    pub(in crate::render) fn assert_worded(what: &str, en: &str, zh: &str) {
+        assert!(!en.is_empty(), "{what}: no English");
+        assert!(!zh.is_empty(), "{what}: no Chinese");
+        assert!(
+            english_in(zh).is_empty(),
+            "{what}: English in {zh:?}: {:?}",
+            english_in(zh)
+        );
+    }
+
+    fn index_of_problem(problem: &Problem) -> usize {
+        match problem {
+            Problem::Empty => 0,
+            Problem::TabIndent => 1,
+            Problem::Bare { .. } => 2,
+            Problem::NotAllowed(_) => 3,
+            Problem::Syntax(_) => 4,
+            Problem::Shape { .. } => 5,
+            Problem::DuplicateId { .. } => 6,
+        }
+    }
+
+    fn index_of_syntax(syntax: &Syntax) -> usize {
+        match syntax {
+            Syntax::UnclosedQuote => 0,
+            Syntax::ColonInValue => 1,
+            Syntax::Indentation => 2,
+            Syntax::UnknownAnchor => 3,
+            Syntax::SeveralDocuments => 4,
+            Syntax::TooDeep => 5,
+            Syntax::TooRepetitive => 6,
+            Syntax::UnexpectedEnd => 7,
+            Syntax::Other { .. } => 8,
+        }
+    }
+
+    fn index_of_shape(shape: &Shape) -> usize {
+        match shape {
+            Shape::UnknownKey { .. } => 0,
+            Shape::UnknownName { .. } => 1,
+            Shape::WrongKind { .. } => 2,
+            Shape::Missing { .. } => 3,
+            Shape::Duplicate { .. } => 4,
+            Shape::Tagged => 5,
+            Shape::KeyNotText => 6,
+            Shape::Invalid(_) => 7,
+        }
+    }
+
+    fn index_of_found(found: &Found) -> usize {
+        match found {
+            Found::Text(_) => 0,
+            Found::Number(_) => 1,
+            Found::Bool(_) => 2,
+            Found::Nothing => 3,
+            Found::List => 4,
+            Found::Mapping => 5,
+            Found::Other => 6,
+        }
+    }
+
+    fn index_of_expect(expect: &Expect) -> usize {
+        match expect {
+            Expect::Text => 0,
+            Expect::Decimal => 1,
+            Expect::Year => 2,
+            Expect::List => 3,
+            Expect::Struct(Thing::Plan) => 4,
+            Expect::Struct(Thing::Target) => 5,
+            Expect::Struct(Thing::Baseline) => 6,
+            Expect::Struct(Thing::Mapping) => 7,
+            Expect::OneOf(_) => 8,
+            Expect::Other => 9,
+        }
+    }
+
+    fn index_of_invalid(invalid: &Invalid) -> usize {
+        match invalid {
+            Invalid::Number { .. } => 0,
+            Invalid::Year { .. } => 1,
+            Invalid::Other(_) => 2,
+        }
+    }
+
+    fn index_of_plan(problem: &PlanProblem) -> usize {
+        match problem {
+            PlanProblem::Read(_) => 0,
+            PlanProblem::EmbeddedUnreadable(_) => 1,
+            PlanProblem::NoTargets => 2,
+            PlanProblem::BaselineNotBefore { .. } => 3,
+            PlanProblem::NameTaken { .. } => 4,
+            PlanProblem::Target { .. } => 5,
+        }
+    }
+
+    fn index_of_target(problem: &TargetProblem) -> usize {
+        match problem {
+            TargetProblem::BadId => 0,
+            TargetProblem::EmptyName => 1,
+            TargetProblem::NeedsValue { .. } => 2,
+            TargetProblem::TakesNoValue { .. } => 3,
+            TargetProblem::MinMaxNotBetween { .. } => 4,
+            TargetProblem::FactorNotPositive { .. } => 5,
+            TargetProblem::BetweenTakesNoValue => 6,
+            TargetProblem::MinAboveMax { .. } => 7,
+            TargetProblem::BetweenNeedsBoth => 8,
+            TargetProblem::MilestoneUnit => 9,
+            TargetProblem::UnitEnWithoutUnit => 10,
+            TargetProblem::EmptyAlias => 11,
+            TargetProblem::NeedsUnit { .. } => 12,
+            TargetProblem::OutOfRangeUnbounded { .. } => 13,
+            TargetProblem::Settled(_) => 14,
+            TargetProblem::AnyGrowth { .. } => 15,
+            TargetProblem::NoBaseline { .. } => 16,
+            TargetProblem::BaselineUnused { .. } => 17,
+            TargetProblem::MilestoneAccrual => 18,
+            TargetProblem::NoAccrual => 19,
+            TargetProblem::SumNeedsCumulative => 20,
+            TargetProblem::ProfileNeedsCumulative => 21,
+            TargetProblem::ProfileShares { .. } => 22,
+            TargetProblem::ProfileSum { .. } => 23,
+            TargetProblem::ProfileWithoutSource => 24,
+            TargetProblem::SourceWithoutProfile => 25,
+        }
+    }
+
+    /// The reason number.rs gives for a number that does not read, in its own words (worded in
+    /// each language there).
+    const NUMBER_WHY: &str = "expected a decimal number such as 2.20";
+
+    fn path() -> KeyPath {
+        KeyPath(vec![
+            Seg::Key("targets".into()),
+            Seg::Index(0),
+            Seg::Key("rule".into()),
+        ])
+    }
+
+    fn shapes() -> Vec<Shape> {
+        let mut shapes = vec![
+            Shape::UnknownKey {
+                key: "taget".into(),
+                known: &["target", "rule"],
+            },
+            Shape::UnknownKey {
+                key: "zzzzzz".into(),
+                known: &["target", "rule"],
+            },
+            Shape::UnknownName {
+                name: "at_lest".into(),
+                allowed: &["at_least", "done"],
+            },
+            Shape::Missing {
+                key: "rule",
+                within: Some(Thing::Target),
+            },
+            Shape::Missing {
+                key: "a",
+                within: None,
+            },
+            Shape::Duplicate { key: "unit".into() },
+            Shape::Tagged,
+            Shape::KeyNotText,
+            Shape::Invalid(Invalid::Number {
+                text: "两点二".into(),
+                why: NUMBER_WHY,
+            }),
+            Shape::Invalid(Invalid::Year {
+                text: "二〇二〇".into(),
+            }),
+            Shape::Invalid(Invalid::Other("invalid length 1".into())),
+        ];
+        let found = [
+            Found::Text("x".into()),
+            Found::Number("3".into()),
+            Found::Bool(true),
+            Found::Nothing,
+            Found::List,
+            Found::Mapping,
+            Found::Other,
+        ];
+        let expected = [
+            Expect::Text,
+            Expect::Decimal,
+            Expect::Year,
+            Expect::List,
+            Expect::Struct(Thing::Plan),
+            Expect::Struct(Thing::Target),
+            Expect::Struct(Thing::Baseline),
+            Expect::Struct(Thing::Mapping),
+            Expect::OneOf(&["level", "cumulative"]),
+            Expect::Other,
+        ];
+        for found in &found {
+            for expected in expected.iter().map(Some).chain([None]) {
+                shapes.push(Shape::WrongKind {
+                    found: found.clone(),
+                    expected: expected.cloned(),
+                });
+            }
+        }
+        let found_seen: Vec<usize> = found.iter().map(index_of_found).collect();
+        let expected_seen: Vec<usize> = expected.iter().map(index_of_expect).collect();
+        assert_eq!(found_seen, (0..7).collect::<Vec<_>>());
+        assert_eq!(expected_seen, (0..10).collect::<Vec<_>>());
+        shapes
+    }
+
+    fn problems() -> Vec<Problem> {
+        let mut problems = vec![
+            Problem::Empty,
+            Problem::TabIndent,
+            Problem::Bare {
+                key: Some("unit".into()),
+                value: "%".into(),
+            },
+            Problem::Bare {
+                key: None,
+                value: "*x".into(),
+            },
+            Problem::Bare {
+                key: Some("name".into()),
+                value: "|".into(),
+            },
+            Problem::Bare {
+                key: Some("name".into()),
+                value: "&a".into(),
+            },
+            Problem::Bare {
+                key: Some("name".into()),
+                value: "!a".into(),
+            },
+            Problem::NotAllowed('\u{1b}'),
+            Problem::DuplicateId {
+                id: "rd".into(),
+                first_line: Some(5),
+            },
+            Problem::DuplicateId {
+                id: "rd".into(),
+                first_line: None,
+            },
+        ];
+        let syntax = [
+            Syntax::UnclosedQuote,
+            Syntax::ColonInValue,
+            Syntax::Indentation,
+            Syntax::UnknownAnchor,
+            Syntax::SeveralDocuments,
+            Syntax::TooDeep,
+            Syntax::TooRepetitive,
+            Syntax::UnexpectedEnd,
+            Syntax::Other {
+                text: "found character that cannot start any token".into(),
+                cut: false,
+            },
+            Syntax::Other {
+                text: "found character that cannot start any token".into(),
+                cut: true,
+            },
+        ];
+        let seen: Vec<usize> = syntax.iter().map(index_of_syntax).collect();
+        assert_eq!(seen.iter().max(), Some(&8));
+        assert!((0..=8).all(|i| seen.contains(&i)));
+        problems.extend(syntax.into_iter().map(Problem::Syntax));
+        let shapes = shapes();
+        assert!((0..8).all(|i| shapes.iter().any(|s| index_of_shape(s) == i)));
+        for invalid in 0..3 {
+            assert!(shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Invalid(i) if index_of_invalid(i) == invalid)));
+        }
+        for shape in shapes {
+            for path in [KeyPath::default(), path()] {
+                problems.push(Problem::Shape {
+                    path,
+                    shape: shape.clone(),
+                    first_line: Some(3),
+                    written: Some("!x".into()),
+                });
+            }
+        }
+        problems.push(Problem::Shape {
+            path: path(),
+            shape: Shape::Duplicate { key: "unit".into() },
+            first_line: None,
+            written: None,
+        });
+        problems
+    }
+
+    fn targets() -> Vec<TargetProblem> {
+        let d = |v: i64| Decimal::from(v);
+        let mut problems = vec![
+            TargetProblem::BadId,
+            TargetProblem::EmptyName,
+            TargetProblem::NeedsValue { rule: "at_least" },
+            TargetProblem::TakesNoValue { rule: "done" },
+            TargetProblem::MinMaxNotBetween { rule: "at_least" },
+            TargetProblem::FactorNotPositive {
+                rule: "ratio_at_least",
+                factor: d(0),
+            },
+            TargetProblem::BetweenTakesNoValue,
+            TargetProblem::MinAboveMax {
+                min: d(3),
+                max: d(2),
+            },
+            TargetProblem::BetweenNeedsBoth,
+            TargetProblem::MilestoneUnit,
+            TargetProblem::UnitEnWithoutUnit,
+            TargetProblem::EmptyAlias,
+            TargetProblem::NeedsUnit { rule: "at_least" },
+            TargetProblem::OutOfRangeUnbounded {
+                unit: Some("亿元".into()),
+            },
+            TargetProblem::OutOfRangeUnbounded { unit: None },
+            TargetProblem::AnyGrowth { growth: d(-100) },
+            TargetProblem::NoBaseline { rule: "increase" },
+            TargetProblem::BaselineUnused { rule: "at_least" },
+            TargetProblem::MilestoneAccrual,
+            TargetProblem::NoAccrual,
+            TargetProblem::SumNeedsCumulative,
+            TargetProblem::ProfileNeedsCumulative,
+            TargetProblem::ProfileShares { count: 3 },
+            TargetProblem::ProfileSum { sum: d(90) },
+            TargetProblem::ProfileWithoutSource,
+            TargetProblem::SourceWithoutProfile,
+        ];
+        for kind in [BoundKind::Count, BoundKind::Rank, BoundKind::Share] {
+            for relation in [
+                Relation::AtLeast,
+                Relation::MoreThan,
+                Relation::AtMost,
+                Relation::LessThan,
+            ] {
+                for wanted in [
+                    Wanted::Above(d(0)),
+                    Wanted::AtLeast(d(1)),
+                    Wanted::AtMost(d(100)),
+                    Wanted::Below(d(100)),
+                ] {
+                    for always in [true, false] {
+                        problems.push(TargetProblem::Settled(Settled {
+                            kind,
+                            unit: "家".into(),
+                            always,
+                            relation,
+                            value: d(0),
+                            wanted,
+                        }));
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    /// Every plan problem has words in both languages, and the Chinese is Chinese: no English
+    /// outside backquotes but for the names of formats. The indexes are exhaustive matches, so
+    /// a new variant does not compile until it is counted here, and fails until it is built.
+    #[test]
+    fn every_plan_problem_is_worded_in_both_languages() {
+        let problems = problems();
+        assert!((0..7).all(|i| problems.iter().any(|p| index_of_problem(p) == i)));
+        let targets = targets();
+        assert!((0..26).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
+        let mut all: Vec<PlanProblem> = problems.into_iter().map(PlanProblem::Read).collect();
+        all.extend([
+            PlanProblem::EmbeddedUnreadable("expected value at line 1 column 1".into()),
+            PlanProblem::NoTargets,
+            PlanProblem::BaselineNotBefore {
+                baseline: 2020,
+                year: 2020,
+            },
+            PlanProblem::NameTaken {
+                id: "a".into(),
+                name: "甲".into(),
+                other: "b".into(),
+            },
+        ]);
+        all.extend(targets.into_iter().map(|problem| PlanProblem::Target {
+            id: "rd_intensity".into(),
+            problem,
+        }));
+        assert!((0..6).all(|i| all.iter().any(|p| index_of_plan(p) == i)));
+        for problem in &all {
+            let (en, zh) = (en(problem), zh(problem));
+            // number.rs words its reason; the plan's words are around it.
+            let zh = zh.replace(NUMBER_WHY, "");
+            assert_worded(&format!("{problem:?}"), &en, &zh);
+            assert_ne!(en, zh, "{problem:?}");
+        }
+    }
+}

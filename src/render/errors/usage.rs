@@ -86,7 +86,7 @@ pub(super) fn zh(problem: &UsageProblem) -> String {
         UsageProblem::OutputIsAnInput { input } => {
             let what = match input {
                 None => "标准输入".to_string(),
-                Some(input) => format!("输入文件 `{input}`"),
+                Some(input) => format!("输入文件 `{input}` "),
             };
             format!("与{what}是同一个文件；输出应写到另一个文件")
         }
@@ -132,4 +132,144 @@ pub(super) fn zh(problem: &UsageProblem) -> String {
 /// The name of a format on the command line (`csv`).
 fn format_name(format: crate::cli::Format) -> String {
     format!("{format:?}").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{en, zh};
+    use crate::cli::Format;
+    use crate::error::{IoProblem, Named, Place, UsageProblem};
+    use crate::period::parse_period;
+    use crate::render::errors::plan::tests::{assert_worded, english_in};
+    use crate::render::Lang;
+
+    fn index_of(problem: &UsageProblem) -> usize {
+        match problem {
+            UsageProblem::CannotWrite(_) => 0,
+            UsageProblem::OutputIsADirectory => 1,
+            UsageProblem::NotAFileName => 2,
+            UsageProblem::OutputIsAnInput { .. } => 3,
+            UsageProblem::OutputReadOnly => 4,
+            UsageProblem::StdinTwice => 5,
+            UsageProblem::FileTwice { .. } => 6,
+            UsageProblem::FormatNotWritten { .. } => 7,
+            UsageProblem::NotAPeriod { .. } => 8,
+            UsageProblem::PeriodNotInYear { .. } => 9,
+            UsageProblem::UnknownEncoding { .. } => 10,
+            UsageProblem::NoSuchTarget { .. } => 11,
+            UsageProblem::HistoryFormat => 12,
+            UsageProblem::TemplateWorkbook { .. } => 13,
+            UsageProblem::WorkbookToTerminal => 14,
+        }
+    }
+
+    fn index_of_place(place: Place) -> usize {
+        match place {
+            Place::Stdin => 0,
+            Place::Stdout => 1,
+            Place::StandardOutput => 2,
+            Place::Template => 3,
+            Place::EmbeddedPlan => 4,
+            Place::Command(_) => 5,
+            Place::Option(_) => 6,
+        }
+    }
+
+    /// Every usage problem has words in both languages, and the Chinese is Chinese; see
+    /// `every_plan_problem_is_worded_in_both_languages`.
+    #[test]
+    fn every_usage_problem_is_worded_in_both_languages() {
+        let mut all = vec![
+            UsageProblem::CannotWrite(IoProblem::NotFound),
+            UsageProblem::CannotWrite(IoProblem::PermissionDenied),
+            UsageProblem::CannotWrite(IoProblem::IsADirectory),
+            UsageProblem::CannotWrite(IoProblem::Other("no space left on device".into())),
+            UsageProblem::OutputIsADirectory,
+            UsageProblem::NotAFileName,
+            UsageProblem::OutputIsAnInput { input: None },
+            UsageProblem::OutputIsAnInput {
+                input: Some("data.csv".into()),
+            },
+            UsageProblem::OutputReadOnly,
+            UsageProblem::StdinTwice,
+            UsageProblem::FileTwice { first: None },
+            UsageProblem::FileTwice {
+                first: Some("data.csv".into()),
+            },
+            UsageProblem::NotAPeriod {
+                text: "later".into(),
+            },
+            UsageProblem::PeriodNotInYear {
+                period: parse_period("2019Q3").unwrap(),
+                year: 2020,
+            },
+            UsageProblem::UnknownEncoding {
+                name: "latin1".into(),
+            },
+            UsageProblem::NoSuchTarget {
+                name: "foo".into(),
+                closest: vec![Named {
+                    name: "技术合同成交额".into(),
+                    id: "tech_contracts".into(),
+                }],
+            },
+            UsageProblem::HistoryFormat,
+            UsageProblem::TemplateWorkbook {
+                reason: "sheet name too long".into(),
+            },
+            UsageProblem::WorkbookToTerminal,
+        ];
+        for format in [
+            Format::Table,
+            Format::Json,
+            Format::Csv,
+            Format::Markdown,
+            Format::Junit,
+            Format::Html,
+        ] {
+            all.push(UsageProblem::FormatNotWritten {
+                command: "plan list",
+                format,
+            });
+        }
+        assert!((0..15).all(|i| all.iter().any(|p| index_of(p) == i)));
+        for problem in &all {
+            let (en, zh) = (en(problem), zh(problem));
+            // A target's id is the plan's, as written there.
+            let zh = zh.replace("tech_contracts", "");
+            assert_worded(&format!("{problem:?}"), &en, &zh);
+            assert_ne!(en, zh, "{problem:?}");
+        }
+    }
+
+    /// The places that are not files have names in both languages; those of things are Chinese,
+    /// commands and options stay as they are typed.
+    #[test]
+    fn every_place_is_named_in_both_languages() {
+        let places = [
+            Place::Stdin,
+            Place::Stdout,
+            Place::StandardOutput,
+            Place::Template,
+            Place::EmbeddedPlan,
+            Place::Command("plan show"),
+            Place::Option("--period"),
+        ];
+        assert!((0..7).all(|i| places.iter().any(|p| index_of_place(*p) == i)));
+        for place in places {
+            let (en, zh) = (Lang::En.place_name(place), Lang::Zh.place_name(place));
+            assert!(!en.is_empty() && !zh.is_empty(), "{place:?}");
+            match place {
+                Place::Command(name) | Place::Option(name) => {
+                    assert_eq!((&*en, &*zh), (name, name))
+                }
+                _ => {
+                    assert_ne!(en, zh, "{place:?}");
+                    // The built-in plan is named by its file's name.
+                    let words = zh.replace("plan.yaml", "");
+                    assert!(english_in(&words).is_empty(), "{place:?}: {zh}");
+                }
+            }
+        }
+    }
 }
