@@ -3,7 +3,10 @@
 
 pub(crate) use data::clipped;
 pub use data::{NumberProblem, SheetState, UnfitReason, Utf8Case};
-pub use message::{DataProblem, Invisible, IoProblem, Message, Named, PlanProblem, UsageProblem};
+pub use message::{
+    DataProblem, Invisible, IoProblem, Message, Named, PlanProblem, Relation, Settled,
+    TargetProblem, UsageProblem, Wanted,
+};
 
 mod data;
 mod message;
@@ -24,6 +27,29 @@ pub struct Location {
     pub column: Option<u64>,
     /// The worksheet, for workbooks: the place is then written as `Sheet1!B3`.
     pub sheet: Option<String>,
+    /// What the place is when it is not a file a user named (standard input, an option ...):
+    /// worded in each language by the renderer; `file` then holds its English name.
+    pub place: Option<Place>,
+}
+
+/// A place that is not a file a user named: standard input and output, the built-in plan, an
+/// option or a command of the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Standard input (`-`), as the name of an input: `<stdin>`.
+    Stdin,
+    /// Standard output, as the name of an output: `<stdout>`.
+    Stdout,
+    /// Standard output itself, closed or a terminal: `standard output`.
+    StandardOutput,
+    /// The template being built: `<template>`.
+    Template,
+    /// The plan built into the binary.
+    EmbeddedPlan,
+    /// A command, such as `plan show`.
+    Command(&'static str),
+    /// An option of the command line, such as `--period`.
+    Option(&'static str),
 }
 
 impl Location {
@@ -34,7 +60,26 @@ impl Location {
             line: None,
             column: None,
             sheet: None,
+            place: None,
         }
+    }
+
+    /// A place that is not a file a user named, under its English name.
+    pub fn special(place: Place) -> Self {
+        Location {
+            place: Some(place),
+            ..Location::file(crate::render::Lang::En.place_name(place))
+        }
+    }
+
+    /// Standard input, as the name of an input.
+    pub fn stdin() -> Self {
+        Location::special(Place::Stdin)
+    }
+
+    /// An option of the command line, such as `--period`.
+    pub fn option(name: &'static str) -> Self {
+        Location::special(Place::Option(name))
     }
 
     /// A line of a file.
@@ -71,9 +116,16 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+impl Location {
+    /// The place as written, with `file` for its file's name: `a.csv:3:2`, `b.xlsx:Sheet1!B3`.
+    pub fn written_as(&self, file: &str) -> String {
+        let mut text = String::new();
+        let _ = self.write_as(file, &mut text);
+        text
+    }
+
+    fn write_as(&self, file: &str, f: &mut impl fmt::Write) -> fmt::Result {
+        write!(f, "{file}")?;
         if let Some(sheet) = &self.sheet {
             write!(f, ":{sheet}")?;
             if self.line.is_some() || self.column.is_some() {
@@ -94,6 +146,12 @@ impl fmt::Display for Location {
             }
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_as(&self.file, f)
     }
 }
 

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use same_file::Handle;
 
 use crate::actuals::{read_actuals, read_in_halves, Collect, Observation, ReadOptions};
-use crate::error::{Error, Gathered, Location, Result};
+use crate::error::{Error, Gathered, Location, Message, Result, UsageProblem};
 use crate::evaluate::check_consistency;
 use crate::figure::Figures;
 use crate::plan::Plan;
@@ -39,8 +39,8 @@ pub fn read_all(
         .count();
     if stdin_uses > 1 {
         return Err(Error::read(
-            Location::file("<stdin>"),
-            "standard input (`-`) is named more than once; it can be read only once",
+            Location::stdin(),
+            Message::Usage(UsageProblem::StdinTwice),
         ));
     }
     refuse_repeats(paths)?;
@@ -71,17 +71,10 @@ fn refuse_repeats(paths: &[PathBuf]) -> Result<()> {
         // A file that cannot be opened is reported when it is read.
         let Ok(handle) = handle else { continue };
         if let Some((first, _)) = seen.iter().find(|(_, h)| *h == handle) {
-            let shown = |p: &Path| match p.as_os_str() == "-" {
-                true => "standard input".to_string(),
-                false => format!("`{}`", p.display()),
-            };
+            let first = (first.as_os_str() != "-").then(|| first.display().to_string());
             return Err(Error::read(
                 Location::file(path.display().to_string()),
-                format!(
-                    "is the same file as {}, named before it; expected each file once (read \
-                     twice, its totals would double)",
-                    shown(first)
-                ),
+                Message::Usage(UsageProblem::FileTwice { first }),
             ));
         }
         seen.push((path, handle));

@@ -9,8 +9,11 @@ use std::path::{Path, PathBuf};
 
 use same_file::Handle;
 
-use crate::actuals::describe_io;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, IoProblem, Location, Message, Result, UsageProblem};
+
+fn usage(problem: UsageProblem) -> Message {
+    Message::Usage(problem)
+}
 
 /// Writes `bytes` to `path` (`-`: standard output) whole or not at all.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -18,7 +21,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |err: io::Error| {
         Error::read(
             Location::file(&name),
-            format!("cannot write: {}", describe_io(&err)),
+            usage(UsageProblem::CannotWrite(IoProblem::of(&err))),
         )
     };
     if path == Path::new("-") {
@@ -41,7 +44,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         if meta.is_dir() {
             return Err(Error::read(
                 Location::file(&name),
-                "is a directory; expected a file to write",
+                usage(UsageProblem::OutputIsADirectory),
             ));
         }
         if !meta.is_file() {
@@ -54,12 +57,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let file_name = path.file_name().ok_or_else(|| {
-        Error::read(
-            Location::file(&name),
-            "is not a file name; expected a path such as report.csv",
-        )
-    })?;
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| Error::read(Location::file(&name), usage(UsageProblem::NotAFileName)))?;
     let temp = dir.join(format!(
         ".{}.{}.tmp",
         file_name.to_string_lossy(),
@@ -103,23 +103,17 @@ pub fn guard_output(output: &Path, inputs: &[&Path]) -> Result<()> {
             false => Handle::from_path(input),
         };
         if handle.is_ok_and(|h| h == target) {
-            let what = match *input == Path::new("-") {
-                true => "standard input".to_string(),
-                false => format!("`{}`", input.display()),
-            };
+            let input = (*input != Path::new("-")).then(|| input.display().to_string());
             return Err(Error::read(
                 at(),
-                format!(
-                    "is the same file as the input {what}; expected another file for the output"
-                ),
+                usage(UsageProblem::OutputIsAnInput { input }),
             ));
         }
     }
     match fs::metadata(output) {
-        Ok(meta) if meta.is_file() && meta.permissions().readonly() => Err(Error::read(
-            at(),
-            "is read-only; expected a file that may be written (plan does not replace it)",
-        )),
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => {
+            Err(Error::read(at(), usage(UsageProblem::OutputReadOnly)))
+        }
         _ => Ok(()),
     }
 }

@@ -44,7 +44,7 @@ mod closed_at_start {
 /// The error for output that cannot reach anyone: standard output was closed.
 pub fn closed_error() -> crate::error::Error {
     crate::error::Error::read(
-        crate::error::Location::file("standard output"),
+        crate::error::Location::special(crate::error::Place::StandardOutput),
         crate::error::Message::StdoutClosed,
     )
 }

@@ -562,7 +562,36 @@ proptest::proptest! {
             proptest::prop_assert!(!run.stderr.contains(word), "{}: {}", word, run.stderr);
         }
         proptest::prop_assert_eq!(run.stderr.lines().count(), 1);
+        // The same in Chinese: the same place, the message in Chinese words.
+        let out = common::command(&["validate", &name])
+            .env("LANG", "zh_CN.UTF-8")
+            .output()
+            .expect("the plan binary runs");
+        let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
+        proptest::prop_assert_eq!(out.status.code(), Some(2), "{}", stderr);
+        let after = stderr.strip_prefix(&format!("错误：{name}:"));
+        proptest::prop_assert!(after.is_some(), "line {}, how {}: {}", i + 1, how, stderr);
+        let (place, said) = after.unwrap_or_default().split_once('：').unwrap_or_default();
+        proptest::prop_assert!(
+            place.split(':').all(|n| n.parse::<u64>().is_ok()),
+            "no line: {}", stderr
+        );
+        proptest::prop_assert!(
+            english_in(said).is_empty(),
+            "English {:?} in {}", english_in(said), stderr
+        );
+        proptest::prop_assert_eq!(stderr.lines().count(), 1);
     }
+}
+
+/// The runs of 3 or more ASCII letters in `text` outside backquotes, but for the names of
+/// formats: English in what should be Chinese.
+fn english_in(text: &str) -> Vec<&str> {
+    text.split('`')
+        .step_by(2)
+        .flat_map(|part| part.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|word| word.len() >= 3 && !["YAML", "CSV", "JSON", "UTF", "xlsx"].contains(word))
+        .collect()
 }
 
 /// `key: ` with its indentation and the value of a `key: value` line whose value is on the line
@@ -577,4 +606,61 @@ fn key_value(line: &str) -> Option<(&str, &str)> {
         .chars()
         .all(|c| c.is_ascii_lowercase() || c == '_');
     (plain_key && !value.is_empty() && !value.starts_with(['|', '>'])).then_some((key, value))
+}
+
+/// Under `--lang zh` a plan's errors are Chinese, at the same places: YAML that does not read,
+/// a value of the wrong kind, an unknown name, a duplicate id, a target that does not hold
+/// together; a plan on standard input is at `<标准输入>`. In English they stay as above.
+#[test]
+fn plan_errors_speak_the_runs_language() {
+    for (file, expected) in [
+        (
+            "malformed.yaml",
+            "3:1：带引号的值到文件末尾都没有闭合；应用开头的引号（`\"` 或 `'`）闭合它",
+        ),
+        (
+            "wrong-type.yaml",
+            "9:12：`targets[0].value`：此处是列表；应为数字，如 2.20",
+        ),
+        (
+            "unknown-rule.yaml",
+            "8:11：`targets[0].rule`：未知的值 `at_lest`（是否应为 `at_least`？）；应为 \
+             `at_least`、`more_than`、`at_most`、`less_than`、`between`、`growth_at_least`、\
+             `ratio_at_least`、`increase`、`decrease`、`done` 之一",
+        ),
+        (
+            "duplicate-id.yaml",
+            "12：指标 id `rd_intensity` 重复（第一次在第 5 行）；每个 id 应唯一",
+        ),
+        (
+            "rule-without-value.yaml",
+            "5：指标 `rd_intensity`：规则 `at_least` 需要 `value`",
+        ),
+        (
+            "baseline-not-before-year.yaml",
+            "3：`baseline_period` 2020 不早于 `year` 2020；应为更早的年份",
+        ),
+    ] {
+        let path = format!("plans/{file}");
+        let run = plan(&["list", "--plan", &path, "--lang", "zh"]);
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (2, format!("错误：{path}:{expected}\n").as_str())
+        );
+    }
+    let run = common::plan_with_stdin(&["list", "--plan", "-", "--lang", "zh"], "a\n");
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "错误：<标准输入>:1:1：文件内容是文本 `a`，不是计划；顶层应为 `title`、`year`、\
+             `source` 和 `targets` 这些键，如 `title: 2020 年科技工作要点`\n"
+        )
+    );
+    let run = common::plan_with_stdin(&["list", "--plan", "-", "--lang", "en"], "a\n");
+    assert_error(
+        &run,
+        "<stdin>:1:1: the file holds the text `a`, not a plan; expected keys `title`, `year`, \
+         `source` and `targets` at the top level, such as `title: 2020 年科技工作要点`",
+    );
 }

@@ -315,3 +315,49 @@ fn an_english_report_is_english() {
         "技术合同成交额"
     );
 }
+
+/// Under `--lang zh` the errors of the command line are Chinese, at the option or command they
+/// are about, which keeps its name; exit 2 and nothing on stdout.
+#[test]
+fn command_line_errors_speak_the_runs_language() {
+    let csv = "actuals/boundary.csv";
+    for (args, expected) in [
+        (
+            vec!["check", csv, "--period", "2019Q3"],
+            "--period：2019年三季度 不在计划年度 2020 年内；应为 2020 年的时期",
+        ),
+        (
+            vec!["check", csv, "--period", "later"],
+            "--period：`later` 不是时期；应为 2020Q3、2020年1-9月、2020H1、2020-09 或 2020 这样的时期",
+        ),
+        (
+            vec!["check", csv, "--encoding", "klingon"],
+            "--encoding：未知编码 `klingon`；应为 `utf-8`、`gbk`、`gb18030`、`utf-16le` 或 `utf-16be`",
+        ),
+        (
+            vec!["check", csv, "--history", "--format", "csv"],
+            "--history：历史数据只能输出为表格或 `json`；应使用 `--format table` 或 `--format json`",
+        ),
+        (
+            vec!["list", "--format", "markdown"],
+            "--format：`plan list` 只能输出 `table` 或 `json`，不能输出 `markdown`",
+        ),
+        (
+            vec!["show", "rd_intensity", "--format", "html"],
+            "--format：`plan show` 只能输出 `table` 或 `json`，不能输出 `html`",
+        ),
+        (
+            vec!["show", "precis", "--plan", "plans/minimal.yaml"],
+            "plan show：计划中没有指标 `precis`；最接近的指标：`精确值`（precise）、`全社会R&D经费投入强度`（rd_intensity）",
+        ),
+    ] {
+        let mut args = args;
+        args.extend(["--lang", "zh"]);
+        let run = plan(&args);
+        assert_eq!(
+            (run.code, run.stderr.as_str(), run.stdout.as_str()),
+            (2, format!("错误：{expected}\n").as_str(), ""),
+            "{args:?}"
+        );
+    }
+}

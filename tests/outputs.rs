@@ -229,3 +229,41 @@ fn output_sent_to_dev_null_on_purpose_is_not_an_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// Under `--lang zh` the errors of the output, of standard input named twice and of the file
+/// named twice are Chinese, each at its place (standard input by its Chinese name); the file is
+/// kept.
+#[test]
+fn output_and_input_errors_speak_the_runs_language() {
+    let dir = folder();
+    let d = dir.path();
+    let run = run_in(
+        d,
+        &["check", "d.csv", "--output", "d.csv", "--lang", "zh"],
+        None,
+    );
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "错误：d.csv：与输入文件 `d.csv` 是同一个文件；输出应写到另一个文件\n"
+        )
+    );
+    assert_eq!(std::fs::read_to_string(d.join("d.csv")).unwrap(), DATA);
+    let run = run_in(d, &["check", "-", "-", "--lang", "zh"], Some("d.csv"));
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "错误：<标准输入>：标准输入（`-`）指定了不止一次；它只能读取一次\n"
+        )
+    );
+    let run = run_in(d, &["check", "d.csv", "./d.csv", "--lang", "zh"], None);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "错误：./d.csv：与前面给出的 `d.csv` 是同一个文件；每个文件应只给出一次（读取两次，合计会翻倍）\n"
+        )
+    );
+}

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::{CheckArgs, Format};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Message, Result, UsageProblem};
 use crate::evaluate::{evaluate, latest_period, periods_present, Evaluation};
 use crate::exit::ExitStatus;
 use crate::output::write_atomically;
@@ -76,10 +76,12 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         match args.format {
             Format::Table => history_table(&plan, &evaluations, &warnings, &table, &mut report),
             Format::Json => history_json(&plan, &evaluations, &warnings, lang, &mut report),
-            _ => return Err(Error::read(
-                Location::file("--history"),
-                "a history is written as a table or json; expected --format table or --format json",
-            )),
+            _ => {
+                return Err(Error::read(
+                    Location::option("--history"),
+                    Message::Usage(UsageProblem::HistoryFormat),
+                ))
+            }
         }
         .expect("writing to memory cannot fail");
         let status = evaluations.last().map_or(ExitStatus::Success, |e| {

@@ -1,7 +1,7 @@
 //! `plan list`: the plan's targets.
 
 use crate::cli::{Format, ListArgs};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Message, Result, UsageProblem};
 use crate::render::{list_json, list_table};
 
 use super::Output;
@@ -16,8 +16,11 @@ pub fn list(args: &ListArgs) -> Result<Output> {
         Format::Json => list_json(&plan, lang, &mut stdout),
         other => {
             return Err(Error::read(
-                Location::file("--format"),
-                format!("`plan list` writes table or json, not {other:?}").to_lowercase(),
+                Location::option("--format"),
+                Message::Usage(UsageProblem::FormatNotWritten {
+                    command: "plan list",
+                    format: other,
+                }),
             ))
         }
     }

@@ -22,11 +22,11 @@ use std::path::PathBuf;
 
 use crate::actuals::{encoding_by_name, Layout, ReadOptions};
 use crate::cli::{InputArgs, LayoutArg};
-use crate::error::{shorten, Error, Location, Result};
+use crate::error::{Error, Location, Message, Result, UsageProblem};
 use crate::exit::ExitStatus;
 use crate::figure::Figures;
 use crate::period::{parse_period, Period};
-use crate::plan::{load_embedded, load_plan, Plan};
+use crate::plan::{load_embedded, load_plan_at, Plan};
 use crate::render::{Lang, Table, TableStyle};
 use crate::resolve::ResolveOptions;
 
@@ -54,7 +54,11 @@ pub(crate) fn load(arg: &PlanArg) -> Result<Plan> {
     match &arg.path {
         Some(path) => {
             let (name, text) = crate::actuals::read_to_string(path)?;
-            load_plan(&text, &name)
+            let origin = match path.as_os_str() == "-" {
+                true => Location::stdin(),
+                false => Location::file(name),
+            };
+            load_plan_at(&text, origin)
         }
         None => load_embedded(),
     }
@@ -125,23 +129,22 @@ pub(crate) fn table_for(look: &LookArgs, to_file: bool) -> Table {
 
 /// `--period`: a period of the plan year; the check runs as of its last month.
 pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
-    let at = Location::file("--period");
+    let at = Location::option("--period");
     let period = parse_period(text).ok_or_else(|| {
         Error::actuals(
             at.clone(),
-            format!(
-                "`{}` is not a period; expected one such as 2020Q3, 2020年1-9月, 2020H1, 2020-09 or 2020",
-                shorten(text)
-            ),
+            Message::Usage(UsageProblem::NotAPeriod {
+                text: text.to_string(),
+            }),
         )
     })?;
     if period.year != plan.year {
         return Err(Error::actuals(
             at,
-            format!(
-                "{period} is not in the plan year {}; expected a period of {}",
-                plan.year, plan.year
-            ),
+            Message::Usage(UsageProblem::PeriodNotInYear {
+                period,
+                year: plan.year,
+            }),
         ));
     }
     Ok(Period::to_date(plan.year, period.last).unwrap_or(period))
@@ -159,10 +162,8 @@ pub(crate) fn read_figures(
         None => None,
         Some(name) => Some(encoding_by_name(name).ok_or_else(|| {
             Error::actuals(
-                Location::file("--encoding"),
-                format!(
-                    "unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"
-                ),
+                Location::option("--encoding"),
+                Message::Usage(UsageProblem::UnknownEncoding { name: name.clone() }),
             )
         })?),
     };

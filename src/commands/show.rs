@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use crate::cli::{Format, ShowArgs};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Message, Place, Result, UsageProblem};
 use crate::evaluate::{evaluate, latest_period};
 use crate::figure::FigureValue;
 use crate::plan::{Accrual, Aggregate, Target};
@@ -21,17 +21,11 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
     let resolver = Resolver::new(&plan);
     let index = resolver.find(&args.target).ok_or_else(|| {
         Error::plan(
-            Location::file("plan show"),
-            format!(
-                "no target `{}` in the plan; closest known: {}",
-                crate::error::shorten(&args.target),
-                resolver
-                    .suggest(&args.target)
-                    .iter()
-                    .map(|n| format!("`{}` ({})", n.name, n.id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Location::special(Place::Command("plan show")),
+            Message::Usage(UsageProblem::NoSuchTarget {
+                name: args.target.clone(),
+                closest: resolver.suggest(&args.target),
+            }),
         )
     })?;
     let target = &plan.targets[index];
@@ -124,8 +118,11 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
         }
         other => {
             return Err(Error::read(
-                Location::file("--format"),
-                format!("`plan show` writes table or json, not {other:?}").to_lowercase(),
+                Location::option("--format"),
+                Message::Usage(UsageProblem::FormatNotWritten {
+                    command: "plan show",
+                    format: other,
+                }),
             ))
         }
     };

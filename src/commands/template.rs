@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use crate::cli::{LayoutArg, TemplateArgs, TemplateFormat};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Message, Place, Result, UsageProblem};
 use crate::exit::ExitStatus;
 use crate::output::write_atomically;
 use crate::render::{template_csv, template_xlsx};
@@ -22,22 +22,33 @@ pub fn template(args: &TemplateArgs) -> Result<Output> {
         TemplateFormat::Csv => template_csv(&plan, wide, period),
         TemplateFormat::Xlsx => template_xlsx(&plan, wide, period).map_err(|err| {
             Error::read(
-                Location::file("<template>"),
-                format!("cannot build the workbook: {err}"),
+                Location::special(Place::Template),
+                Message::Usage(UsageProblem::TemplateWorkbook {
+                    reason: err.to_string(),
+                }),
             )
         })?,
     };
     match &args.output {
         Some(path) => {
-            let inputs: Vec<&std::path::Path> = args.plan.path.iter().map(|p| p.as_path()).collect();
+            let inputs: Vec<&std::path::Path> =
+                args.plan.path.iter().map(|p| p.as_path()).collect();
             crate::output::guard_output(path, &inputs)?;
             write_atomically(path, &bytes)?;
-            Ok(Output { stdout: Vec::new(), status: ExitStatus::Success })
+            Ok(Output {
+                stdout: Vec::new(),
+                status: ExitStatus::Success,
+            })
         }
-        None if args.format == TemplateFormat::Xlsx && std::io::stdout().is_terminal() => Err(Error::read(
-            Location::file("<stdout>"),
-            "an .xlsx workbook is binary; write it with --output FILE or redirect standard output",
-        )),
-        None => Ok(Output { stdout: bytes, status: ExitStatus::Success }),
+        None if args.format == TemplateFormat::Xlsx && std::io::stdout().is_terminal() => {
+            Err(Error::read(
+                Location::special(Place::Stdout),
+                Message::Usage(UsageProblem::WorkbookToTerminal),
+            ))
+        }
+        None => Ok(Output {
+            stdout: bytes,
+            status: ExitStatus::Success,
+        }),
     }
 }

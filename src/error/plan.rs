@@ -1,6 +1,118 @@
 //! A plan file that does not read or does not hold together.
 //! Typed here; worded in each language in `render/errors/plan.rs`.
 
+use rust_decimal::Decimal;
+
+use crate::plan::{BoundKind, Problem};
+
 /// A plan file that does not read or does not hold together.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlanProblem {}
+pub enum PlanProblem {
+    /// The file does not read as a plan: its YAML, or its keys and values.
+    Read(Problem),
+    /// The plan built into the binary does not read, in serde_json's words (a build gone wrong).
+    EmbeddedUnreadable(String),
+    /// A plan without targets.
+    NoTargets,
+    /// `baseline_period` not before `year`.
+    BaselineNotBefore { baseline: i32, year: i32 },
+    /// A name of target `id` that is already a name of target `other`.
+    NameTaken {
+        id: String,
+        name: String,
+        other: String,
+    },
+    /// Target `id` does not hold together.
+    Target { id: String, problem: TargetProblem },
+}
+
+/// Why a target does not hold together. `rule` is a rule's name as written in plan.yaml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetProblem {
+    /// An id that is not lowercase ASCII letters, digits and `_`.
+    BadId,
+    /// A blank `name`.
+    EmptyName,
+    /// A rule without the `value` it needs.
+    NeedsValue { rule: &'static str },
+    /// A `value` for a rule that takes none.
+    TakesNoValue { rule: &'static str },
+    /// `min` or `max` for a rule other than `between`.
+    MinMaxNotBetween { rule: &'static str },
+    /// A factor of 0 or less for `ratio_at_least`.
+    FactorNotPositive { rule: &'static str, factor: Decimal },
+    /// A `value` for `between`.
+    BetweenTakesNoValue,
+    /// `min` above `max`.
+    MinAboveMax { min: Decimal, max: Decimal },
+    /// `between` without `min` or `max`.
+    BetweenNeedsBoth,
+    /// A `unit` for a milestone.
+    MilestoneUnit,
+    /// `unit_en` without `unit`.
+    UnitEnWithoutUnit,
+    /// A blank alias.
+    EmptyAlias,
+    /// A quantitative rule without a `unit`.
+    NeedsUnit { rule: &'static str },
+    /// `out_of_range` for a unit without a range: the unit, `None` for a milestone.
+    OutOfRangeUnbounded { unit: Option<String> },
+    /// A rule that every figure in range meets, or none does.
+    Settled(Settled),
+    /// A growth of -100% or less, which any figure of 0 or more meets.
+    AnyGrowth { growth: Decimal },
+    /// A relative rule with no baseline anywhere.
+    NoBaseline { rule: &'static str },
+    /// A `baseline` for a rule that uses none.
+    BaselineUnused { rule: &'static str },
+    /// `accrual` or `aggregate` for a milestone.
+    MilestoneAccrual,
+    /// No `accrual` for a quantitative target.
+    NoAccrual,
+    /// `aggregate: sum` without `accrual: cumulative`.
+    SumNeedsCumulative,
+    /// A `profile` without `accrual: cumulative`.
+    ProfileNeedsCumulative,
+    /// A `profile` with other than 4 shares: how many it has.
+    ProfileShares { count: usize },
+    /// A `profile` whose shares are negative or do not add up to 100: their sum.
+    ProfileSum { sum: Decimal },
+    /// A `profile` without `profile_source`.
+    ProfileWithoutSource,
+    /// `profile_source` without `profile`.
+    SourceWithoutProfile,
+}
+
+/// A rule that no figure in range could fail (`always`), or none could meet: a figure of `kind`
+/// in `unit` is always (or never) `relation` `value`; `wanted` is a value that would decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settled {
+    pub kind: BoundKind,
+    pub unit: String,
+    pub always: bool,
+    pub relation: Relation,
+    pub value: Decimal,
+    pub wanted: Wanted,
+}
+
+/// How a rule compares a figure with its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+}
+
+/// A rule's value that would decide something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// A value above this.
+    Above(Decimal),
+    /// A value of this or more.
+    AtLeast(Decimal),
+    /// A value of this or less.
+    AtMost(Decimal),
+    /// A value below this.
+    Below(Decimal),
+}

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::Rule;
+use crate::error::{Relation, Settled, Wanted};
 use crate::units::{kind, normalize_unit, UnitKind};
 use crate::warning::Breach;
 
@@ -62,48 +63,30 @@ impl Bounds {
 
     /// Why no figure in range could fail (or none could meet) `rule`, when that is so: a
     /// target that decides nothing is a mistake in the plan.
-    pub fn settled(&self, rule: &Rule, unit: &str) -> Option<String> {
-        let what = match self.kind {
-            BoundKind::Count => format!("a count of {unit}"),
-            BoundKind::Rank => format!("a rank of {unit}"),
-            BoundKind::Share => "a share in %".to_string(),
-        };
+    pub fn settled(&self, rule: &Rule, unit: &str) -> Option<Settled> {
         let (l, most) = (self.least, self.most);
-        let always = |v: Decimal, relation: &str, expected: String| {
-            Some(format!(
-                "{what} is always {relation} {v}; expected {expected}, or `out_of_range: warn` \
-                 or `allow` if figures may be outside the range"
-            ))
+        let settled = |value: Decimal, always: bool, relation: Relation, wanted: Wanted| {
+            Some(Settled {
+                kind: self.kind,
+                unit: unit.to_string(),
+                always,
+                relation,
+                value,
+                wanted,
+            })
         };
-        let never = |v: Decimal, relation: &str, expected: String| {
-            Some(format!(
-                "{what} is never {relation} {v}; expected {expected}, or `out_of_range: warn` \
-                 or `allow` if figures may be outside the range"
-            ))
-        };
+        use Relation::*;
         match (rule, most) {
-            (&Rule::AtLeast(v), _) if v <= l => always(v, "at least", format!("a value above {l}")),
-            (&Rule::MoreThan(v), _) if v < l => {
-                always(v, "more than", format!("a value of {l} or more"))
-            }
-            (&Rule::AtMost(v), _) if v < l => {
-                never(v, "at most", format!("a value of {l} or more"))
-            }
-            (&Rule::LessThan(v), _) if v <= l => {
-                never(v, "less than", format!("a value above {l}"))
-            }
-            (&Rule::AtLeast(v), Some(m)) if v > m => {
-                never(v, "at least", format!("a value of {m} or less"))
-            }
+            (&Rule::AtLeast(v), _) if v <= l => settled(v, true, AtLeast, Wanted::Above(l)),
+            (&Rule::MoreThan(v), _) if v < l => settled(v, true, MoreThan, Wanted::AtLeast(l)),
+            (&Rule::AtMost(v), _) if v < l => settled(v, false, AtMost, Wanted::AtLeast(l)),
+            (&Rule::LessThan(v), _) if v <= l => settled(v, false, LessThan, Wanted::Above(l)),
+            (&Rule::AtLeast(v), Some(m)) if v > m => settled(v, false, AtLeast, Wanted::AtMost(m)),
             (&Rule::MoreThan(v), Some(m)) if v >= m => {
-                never(v, "more than", format!("a value below {m}"))
+                settled(v, false, MoreThan, Wanted::Below(m))
             }
-            (&Rule::AtMost(v), Some(m)) if v >= m => {
-                always(v, "at most", format!("a value below {m}"))
-            }
-            (&Rule::LessThan(v), Some(m)) if v > m => {
-                always(v, "less than", format!("a value of {m} or less"))
-            }
+            (&Rule::AtMost(v), Some(m)) if v >= m => settled(v, true, AtMost, Wanted::Below(m)),
+            (&Rule::LessThan(v), Some(m)) if v > m => settled(v, true, LessThan, Wanted::AtMost(m)),
             _ => None,
         }
     }

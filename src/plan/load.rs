@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 
 use super::bounds::Bounds;
-use super::problem::Problem;
+use super::problem::{Problem, Syntax};
 use super::raw::{
     AccrualKind, AggregateKind, DecimalText, OutOfRangeKind, RawPlan, RawTarget, RuleKind,
 };
 use super::shape::{self, ReadError, Shape};
 use super::{Accrual, Aggregate, Baseline, OutOfRange, Plan, Profile, Rule, Target};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Message, Place, PlanProblem, Result, TargetProblem as Why};
 use crate::names::normalize;
 
 /// The plan encoded in the binary: the 2020 work plan of the Shaanxi S&T department.
@@ -25,54 +25,79 @@ const EMBEDDED_PLAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/plan.js
 /// The embedded plan, loaded from its JSON form (which parses several times faster than the
 /// YAML) and validated as the YAML would be.
 pub fn load_embedded() -> Result<Plan> {
+    let origin = Location::special(Place::EmbeddedPlan);
     let raw: RawPlan = serde_json::from_str(EMBEDDED_PLAN_JSON).map_err(|err| {
         Error::plan(
-            Location::file(EMBEDDED_PLAN_NAME),
-            format!("the embedded plan does not read: {err}"),
+            origin.clone(),
+            plan_problem(PlanProblem::EmbeddedUnreadable(err.to_string())),
         )
     })?;
     Validator {
         text: EMBEDDED_PLAN,
-        file: EMBEDDED_PLAN_NAME,
+        origin,
     }
     .plan(raw)
 }
 
+fn plan_problem(problem: PlanProblem) -> Message {
+    Message::Plan(problem)
+}
+
+fn read_problem(problem: Problem) -> Message {
+    Message::Plan(PlanProblem::Read(problem))
+}
+
 /// Parses and validates a plan. `file` names the plan in error messages.
 pub fn load_plan(text: &str, file: &str) -> Result<Plan> {
+    load_plan_at(text, Location::file(file))
+}
+
+/// Parses and validates a plan; errors are reported at places of `origin` (a file, or standard
+/// input).
+pub fn load_plan_at(text: &str, origin: Location) -> Result<Plan> {
+    let file = &origin;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let blank = |line: &str| {
         let line = line.trim();
         line.is_empty() || line.starts_with('#')
     };
     if text.lines().all(blank) {
-        return Err(Error::plan(Location::file(file), Problem::Empty.message()));
+        return Err(Error::plan(file.clone(), read_problem(Problem::Empty)));
     }
     // Before YAML reads the file: reading follows references, which an alias bomb makes
     // billions of values.
     if let Some((line, column, key, value)) = anchor_or_reference(text) {
         return Err(Error::plan(
-            Location::at(file, line, column),
-            Problem::Bare { key, value }.message(),
+            at(file, line, column),
+            read_problem(Problem::Bare { key, value }),
         ));
     }
     let tree = shape::tree(text).map_err(|err| read_error(text, file, err))?;
     let raw: RawPlan =
         shape::deserialize(text, &tree).map_err(|err| read_error(text, file, err))?;
-    Validator { text, file }.plan(raw)
+    Validator {
+        text,
+        origin: origin.clone(),
+    }
+    .plan(raw)
+}
+
+/// Line `line`, column `column` of `file`.
+fn at(file: &Location, line: u64, column: u64) -> Location {
+    file.with_line(line).with_column(column)
 }
 
 /// The error for a plan that did not read: the failure kept aside in the key path it happened
 /// at, or, for a syntax error, what the line at serde_yaml's position shows.
-fn read_error(text: &str, file: &str, err: ReadError) -> Error {
+fn read_error(text: &str, file: &Location, err: ReadError) -> Error {
     let position = err
         .yaml
         .as_ref()
         .and_then(|err| err.location())
         .map(|loc| (loc.line() as u64, loc.column() as u64));
-    let at = match position {
-        Some((line, column)) => Location::at(file, line, column),
-        None => Location::file(file),
+    let place = match position {
+        Some((line, column)) => at(file, line, column),
+        None => file.clone(),
     };
     let line_text = |line: u64| text.lines().nth(line.saturating_sub(1) as usize);
     let problem = match err.failure {
@@ -98,28 +123,25 @@ fn read_error(text: &str, file: &str, err: ReadError) -> Error {
             let line = position.and_then(|(line, _)| line_text(line).map(|l| (line, l)));
             if let Some((number, line)) = line {
                 if let Some(column) = tab_in_indentation(line) {
-                    return Error::plan(
-                        Location::at(file, number, column),
-                        Problem::TabIndent.message(),
-                    );
+                    return Error::plan(at(file, number, column), read_problem(Problem::TabIndent));
                 }
                 if let Some((key, value, column)) = bare_value(line) {
                     return Error::plan(
-                        Location::at(file, number, column),
-                        Problem::Bare { key, value }.message(),
+                        at(file, number, column),
+                        read_problem(Problem::Bare { key, value }),
                     );
                 }
             }
             if let Some((number, column, c)) = not_allowed(text) {
                 return Error::plan(
-                    Location::at(file, number, column),
-                    Problem::NotAllowed(c).message(),
+                    at(file, number, column),
+                    read_problem(Problem::NotAllowed(c)),
                 );
             }
-            Problem::Syntax(message.unwrap_or_default())
+            Problem::Syntax(Syntax::of(&message.unwrap_or_default()))
         }
     };
-    Error::plan(at, problem.message())
+    Error::plan(place, read_problem(problem))
 }
 
 /// The first character YAML allows nowhere in a file, with its line and column: YAML's
@@ -334,7 +356,7 @@ fn strip_positions(message: &str) -> String {
 
 struct Validator<'a> {
     text: &'a str,
-    file: &'a str,
+    origin: Location,
 }
 
 impl Validator<'_> {
@@ -342,16 +364,16 @@ impl Validator<'_> {
         if raw.targets.is_empty() {
             return Err(Error::plan(
                 self.key_location("targets"),
-                "the plan has no targets; expected a list under `targets`",
+                plan_problem(PlanProblem::NoTargets),
             ));
         }
         if let Some(base) = raw.baseline_period.filter(|base| base.0 >= raw.year.0) {
             return Err(Error::plan(
                 self.key_location("baseline_period"),
-                format!(
-                    "`baseline_period` {} is not before `year` {}; expected an earlier period",
-                    base.0, raw.year.0
-                ),
+                plan_problem(PlanProblem::BaselineNotBefore {
+                    baseline: base.0,
+                    year: raw.year.0,
+                }),
             ));
         }
         let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -368,7 +390,7 @@ impl Validator<'_> {
                 };
                 return Err(Error::plan(
                     self.target_location(id, *seen),
-                    problem.message(),
+                    read_problem(problem),
                 ));
             }
             for name in std::iter::once(&raw_target.id)
@@ -380,10 +402,11 @@ impl Validator<'_> {
                     Some(other) if *other != id => {
                         return Err(Error::plan(
                             self.target_location(id, 1),
-                            format!(
-                            "target `{id}`: name `{name}` is already a name of target `{other}`; \
-                                 names and aliases must identify one target"
-                        ),
+                            plan_problem(PlanProblem::NameTaken {
+                                id: id.to_string(),
+                                name: name.to_string(),
+                                other: other.to_string(),
+                            }),
                         ))
                     }
                     _ => {
@@ -410,15 +433,21 @@ impl Validator<'_> {
 
     fn target(&self, raw: RawTarget, baseline_period: Option<i32>) -> Result<Target> {
         let at = || self.target_location(&raw.id, 1);
-        let error = |message: String| Error::plan(at(), format!("target `{}`: {message}", raw.id));
-        let fail = |message: String| Err(error(message));
+        let error = |problem: Why| {
+            Error::plan(
+                at(),
+                plan_problem(PlanProblem::Target {
+                    id: raw.id.clone(),
+                    problem,
+                }),
+            )
+        };
+        let fail = |problem: Why| Err(error(problem));
         if !is_valid_id(&raw.id) {
-            return fail(
-                "ids use lowercase ASCII letters, digits and `_`, starting with a letter".into(),
-            );
+            return fail(Why::BadId);
         }
         if raw.name.trim().is_empty() {
-            return fail("`name` is empty; expected the target's Chinese name".into());
+            return fail(Why::EmptyName);
         }
         let kind = raw.rule;
         let rule = self.rule(&raw, kind).map_err(error)?;
@@ -427,23 +456,20 @@ impl Validator<'_> {
             .map(|u| u.trim().to_string())
             .filter(|u| !u.is_empty());
         if unit.is_some() && rule == Rule::Done {
-            return fail("rule `done` is a milestone and takes no `unit`".into());
+            return fail(Why::MilestoneUnit);
         }
         if raw.unit_en.is_some() && unit.is_none() {
-            return fail("`unit_en` names a `unit` in English; expected a `unit` with it".into());
+            return fail(Why::UnitEnWithoutUnit);
         }
         if raw
             .aliases
             .iter()
             .any(|a| crate::names::normalize(a).is_empty())
         {
-            return fail("an empty alias; expected other names of the target".into());
+            return fail(Why::EmptyAlias);
         }
         if unit.is_none() && rule != Rule::Done {
-            return fail(format!(
-                "rule `{}` needs a `unit` (such as %, 亿元, 家)",
-                kind.name()
-            ));
+            return fail(Why::NeedsUnit { rule: kind.name() });
         }
         let out_of_range = match raw.out_of_range {
             Some(OutOfRangeKind::Error) | None => OutOfRange::Error,
@@ -452,67 +478,45 @@ impl Validator<'_> {
         };
         let bounds = unit.as_deref().and_then(Bounds::of);
         if raw.out_of_range.is_some() && bounds.is_none() {
-            return fail(format!(
-                "`out_of_range` is for counts, ranks and percentages, which some figures cannot \
-                 be; `{}` has no such range; remove `out_of_range`",
-                unit.as_deref().unwrap_or("a milestone")
-            ));
+            return fail(Why::OutOfRangeUnbounded { unit: unit.clone() });
         }
         if let Some(why) = bounds
             .filter(|_| out_of_range == OutOfRange::Error)
             .and_then(|b| b.settled(&rule, unit.as_deref().unwrap_or_default()))
         {
-            return fail(why);
+            return fail(Why::Settled(why));
         }
         if let Some(why) = settled_by_any_growth(&rule) {
             return fail(why);
         }
         if rule.is_relative() && baseline_period.is_none() && raw.baseline.is_none() {
-            return fail(format!(
-                "rule `{}` compares with a baseline, but the plan has no `baseline_period` \
-                 and the target has no `baseline`",
-                kind.name()
-            ));
+            return fail(Why::NoBaseline { rule: kind.name() });
         }
         if raw.baseline.is_some() && !rule.is_relative() {
-            return fail(format!(
-                "rule `{}` uses no baseline; remove `baseline`",
-                kind.name()
-            ));
+            return fail(Why::BaselineUnused { rule: kind.name() });
         }
         if rule == Rule::Done && (raw.accrual.is_some() || raw.aggregate.is_some()) {
-            return fail("a milestone takes no `accrual` or `aggregate`".into());
+            return fail(Why::MilestoneAccrual);
         }
-        let accrual =
-            match raw.accrual {
-                Some(AccrualKind::Cumulative) => Accrual::Cumulative,
-                Some(AccrualKind::Level) => Accrual::Level,
-                None if rule == Rule::Done => Accrual::Level,
-                // Read as a level, a flow (a count of new things, an amount of the year) would be
-                // judged by its latest quarter alone: never a default.
-                None => return fail(
-                    "no `accrual`; expected `accrual: cumulative` for a flow that adds up over \
-                     the year (new labs, a turnover, an amount of the year) or `accrual: level` \
-                     for a level, share, index or rank"
-                        .into(),
-                ),
-            };
+        let accrual = match raw.accrual {
+            Some(AccrualKind::Cumulative) => Accrual::Cumulative,
+            Some(AccrualKind::Level) => Accrual::Level,
+            None if rule == Rule::Done => Accrual::Level,
+            // Read as a level, a flow (a count of new things, an amount of the year) would be
+            // judged by its latest quarter alone: never a default.
+            None => return fail(Why::NoAccrual),
+        };
         let aggregate = match raw.aggregate {
             Some(AggregateKind::Sum) => Aggregate::Sum,
             Some(AggregateKind::One) | None => Aggregate::One,
         };
         if aggregate == Aggregate::Sum && accrual != Accrual::Cumulative {
-            return fail(
-                "`aggregate: sum` adds figures up, so it needs `accrual: cumulative`".into(),
-            );
+            return fail(Why::SumNeedsCumulative);
         }
         let profile = match (&raw.profile, &raw.profile_source) {
             (None, None) => None,
             (Some(_), _) if accrual != Accrual::Cumulative => {
-                return fail(
-                    "a `profile` says how a total accrues, so it needs `accrual: cumulative`"
-                        .into(),
-                )
+                return fail(Why::ProfileNeedsCumulative)
             }
             (Some(shares), Some(source)) => {
                 let quarters: [rust_decimal::Decimal; 4] = shares
@@ -521,30 +525,23 @@ impl Validator<'_> {
                     .collect::<Vec<_>>()
                     .try_into()
                     .map_err(|_| {
-                        error(format!(
-                            "`profile` has {} shares; expected 4, one per quarter",
-                            shares.len()
-                        ))
+                        error(Why::ProfileShares {
+                            count: shares.len(),
+                        })
                     })?;
                 let sum: rust_decimal::Decimal = quarters.iter().sum();
                 if quarters.iter().any(|q| q.is_sign_negative())
                     || sum != rust_decimal::Decimal::ONE_HUNDRED
                 {
-                    return fail(format!(
-                        "`profile` shares add up to {sum}; expected four shares of at least 0 that add up to 100"
-                    ));
+                    return fail(Why::ProfileSum { sum });
                 }
                 Some(Profile {
                     quarters,
                     source: source.clone(),
                 })
             }
-            (Some(_), None) => {
-                return fail(
-                    "a `profile` needs a `profile_source` saying where it comes from".into(),
-                )
-            }
-            (None, Some(_)) => return fail("`profile_source` without a `profile`".into()),
+            (Some(_), None) => return fail(Why::ProfileWithoutSource),
+            (None, Some(_)) => return fail(Why::SourceWithoutProfile),
         };
         Ok(Target {
             id: raw.id,
@@ -571,20 +568,18 @@ impl Validator<'_> {
         })
     }
 
-    fn rule(&self, raw: &RawTarget, kind: RuleKind) -> std::result::Result<Rule, String> {
+    fn rule(&self, raw: &RawTarget, kind: RuleKind) -> std::result::Result<Rule, Why> {
         let name = kind.name();
         let value = || match raw.value {
             Some(DecimalText(v)) => Ok(v),
-            None => Err(format!("rule `{name}` needs a `value`")),
+            None => Err(Why::NeedsValue { rule: name }),
         };
         let no_value = || match raw.value {
-            Some(_) => Err(format!("rule `{name}` takes no `value`")),
+            Some(_) => Err(Why::TakesNoValue { rule: name }),
             None => Ok(()),
         };
         if kind != RuleKind::Between && (raw.min.is_some() || raw.max.is_some()) {
-            return Err(format!(
-                "`min` and `max` belong to rule `between`, not `{name}`"
-            ));
+            return Err(Why::MinMaxNotBetween { rule: name });
         }
         Ok(match kind {
             RuleKind::AtLeast => Rule::AtLeast(value()?),
@@ -595,21 +590,23 @@ impl Validator<'_> {
             RuleKind::RatioAtLeast => {
                 let k = value()?;
                 if k <= rust_decimal::Decimal::ZERO {
-                    return Err(format!("rule `{name}` needs a positive factor, found {k}"));
+                    return Err(Why::FactorNotPositive {
+                        rule: name,
+                        factor: k,
+                    });
                 }
                 Rule::RatioAtLeast(k)
             }
             RuleKind::Between => {
-                no_value()
-                    .map_err(|_| "rule `between` takes `min` and `max`, not `value`".to_string())?;
+                no_value().map_err(|_| Why::BetweenTakesNoValue)?;
                 match (raw.min, raw.max) {
                     (Some(DecimalText(min)), Some(DecimalText(max))) if min <= max => {
                         Rule::Between { min, max }
                     }
                     (Some(DecimalText(min)), Some(DecimalText(max))) => {
-                        return Err(format!("`min` {min} is greater than `max` {max}"))
+                        return Err(Why::MinAboveMax { min, max })
                     }
-                    _ => return Err("rule `between` needs both `min` and `max`".to_string()),
+                    _ => return Err(Why::BetweenNeedsBoth),
                 }
             }
             RuleKind::Increase => no_value().map(|_| Rule::Increase)?,
@@ -637,20 +634,19 @@ impl Validator<'_> {
             .filter(|(_, line)| pred(line))
             .nth(nth.saturating_sub(1))
             .map_or_else(
-                || Location::file(self.file),
-                |(i, _)| Location::line(self.file, i as u64 + 1),
+                || self.origin.clone(),
+                |(i, _)| self.origin.with_line(i as u64 + 1),
             )
     }
 }
 
 /// Why no figure could fail `rule`, when that is so: growth of -100% or less is met by any
 /// figure of 0 or more.
-fn settled_by_any_growth(rule: &Rule) -> Option<String> {
+fn settled_by_any_growth(rule: &Rule) -> Option<Why> {
     match rule {
-        &Rule::GrowthAtLeast(x) if x <= rust_decimal::Decimal::from(-100) => Some(format!(
-            "growth of {x}% or more is met by any figure of 0 or more (a fall of 100% is to \
-             zero); expected a growth above -100%"
-        )),
+        &Rule::GrowthAtLeast(x) if x <= rust_decimal::Decimal::from(-100) => {
+            Some(Why::AnyGrowth { growth: x })
+        }
         _ => None,
     }
 }

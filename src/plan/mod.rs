@@ -11,8 +11,10 @@ mod shape;
 mod target;
 
 pub use bounds::{BoundKind, Bounds};
-pub use load::{load_embedded, load_plan, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
+pub use load::{load_embedded, load_plan, load_plan_at, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
+pub use problem::{Problem, Syntax};
 pub use rule::Rule;
+pub use shape::{Expect, Found, Invalid, KeyPath, Seg, Shape, Thing};
 pub use target::{Accrual, Aggregate, Baseline, OutOfRange, Profile, Target};
 
 /// A validated plan: every target has a unique id and name, and a rule with what it needs.

@@ -9,6 +9,8 @@ use schemars::JsonSchema;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
+use super::shape::Invalid;
+
 /// The keys a plan must have (the fields of [`RawPlan`] without a default).
 pub(super) const PLAN_REQUIRED: &[&str] = &["title", "year", "source", "targets"];
 
@@ -17,6 +19,12 @@ pub(super) const TARGET_REQUIRED: &[&str] = &["id", "name", "rule", "source"];
 
 /// The keys a baseline must have.
 pub(super) const BASELINE_REQUIRED: &[&str] = &["value", "source"];
+
+/// What the decimal visitor says it expects: how [`super::shape`] knows a decimal was expected.
+pub(super) const DECIMAL_EXPECTED: &str = "a decimal number such as 2.20";
+
+/// What the year visitor says it expects.
+pub(super) const YEAR_EXPECTED: &str = "a year such as 2020";
 
 /// A work plan: its targets and where they come from.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -218,17 +226,17 @@ impl<'de> Deserialize<'de> for DecimalText {
             type Value = DecimalText;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a decimal number such as 2.20")
+                f.write_str(DECIMAL_EXPECTED)
             }
 
             fn visit_str<E: de::Error>(self, text: &str) -> Result<DecimalText, E> {
                 crate::number::parse_decimal(text)
                     .map(DecimalText)
                     .map_err(|why| {
-                        E::custom(format!(
-                            "invalid number `{}`: {why}",
-                            crate::error::shorten(text)
-                        ))
+                        refused(Invalid::Number {
+                            text: text.to_string(),
+                            why,
+                        })
                     })
             }
 
@@ -273,15 +281,14 @@ impl<'de> Deserialize<'de> for Year {
             type Value = Year;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a year such as 2020")
+                f.write_str(YEAR_EXPECTED)
             }
 
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Year, E> {
                 crate::actuals::parse_year(text).map(Year).ok_or_else(|| {
-                    E::custom(format!(
-                        "invalid year `{}`, expected a year such as 2020",
-                        crate::error::shorten(text)
-                    ))
+                    refused(Invalid::Year {
+                        text: text.to_string(),
+                    })
                 })
             }
 
@@ -296,6 +303,13 @@ impl<'de> Deserialize<'de> for Year {
 
         deserializer.deserialize_str(YearVisitor)
     }
+}
+
+/// The error for a value refused: `invalid` kept aside for [`super::shape`], which reads it
+/// back, and its English words for a deserializer that does not (the embedded plan's JSON).
+fn refused<E: de::Error>(invalid: Invalid) -> E {
+    super::shape::refuse(invalid.clone());
+    E::custom(invalid)
 }
 
 #[cfg(test)]

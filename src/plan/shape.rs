@@ -22,14 +22,14 @@ use serde::de::{
 
 /// One step of a key path: a key of a mapping or a position in a list (0-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Seg {
+pub enum Seg {
     Key(String),
     Index(usize),
 }
 
 /// A key path as a user reads it: `targets[3].rule`; empty for the whole file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct KeyPath(pub Vec<Seg>);
+pub struct KeyPath(pub Vec<Seg>);
 
 impl fmt::Display for KeyPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -54,9 +54,9 @@ impl KeyPath {
     }
 }
 
-/// What a value in the file is, in the words of a message.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Found {
+/// What a value in the file is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
     Text(String),
     Number(String),
     Bool(bool),
@@ -84,14 +84,17 @@ impl Found {
 }
 
 /// What a value was expected to be: told by the deserialize call that read it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Expect {
-    /// A scalar read as text; the visitor's own words when they are this crate's (`a decimal
-    /// number such as 2.20`), `None` for plain text.
-    Text(Option<String>),
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expect {
+    /// A scalar read as plain text.
+    Text,
+    /// A decimal number (read by this crate's visitor).
+    Decimal,
+    /// A year (read by this crate's visitor).
+    Year,
     List,
-    /// A mapping read as one of the raw structs, by the struct's name.
-    Struct(&'static str),
+    /// A mapping read as one of the raw structs.
+    Struct(Thing),
     /// One of these names.
     OneOf(&'static [&'static str]),
     /// Anything else (never reached by the raw structs).
@@ -104,17 +107,79 @@ impl Expect {
     fn fits(&self, node: &Node) -> bool {
         matches!(
             (self, node),
-            (Expect::Text(_) | Expect::OneOf(_), Node::Scalar(_))
-                | (Expect::List, Node::List(_))
+            (
+                Expect::Text | Expect::Decimal | Expect::Year | Expect::OneOf(_),
+                Node::Scalar(_)
+            ) | (Expect::List, Node::List(_))
                 | (Expect::Struct(_), Node::Map(_))
                 | (Expect::Other, _)
         )
     }
 }
 
+/// What a mapping of the plan is: the plan itself, a target, a baseline, or another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Plan,
+    Target,
+    Baseline,
+    Mapping,
+}
+
+impl Thing {
+    /// The thing the raw struct named `name` is.
+    fn of(name: &str) -> Thing {
+        match name {
+            "RawPlan" => Thing::Plan,
+            "RawTarget" => Thing::Target,
+            "RawBaseline" => Thing::Baseline,
+            _ => Thing::Mapping,
+        }
+    }
+
+    /// The keys it needs.
+    pub fn required(self) -> &'static [&'static str] {
+        match self {
+            Thing::Plan => super::raw::PLAN_REQUIRED,
+            Thing::Target => super::raw::TARGET_REQUIRED,
+            Thing::Baseline => super::raw::BASELINE_REQUIRED,
+            Thing::Mapping => &[],
+        }
+    }
+}
+
+/// A scalar this crate's visitors refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// Not a number: the text, and why ([`crate::number::parse_decimal`]'s reason).
+    Number {
+        text: String,
+        why: crate::number::NumberProblem,
+    },
+    /// Not a year: the text.
+    Year { text: String },
+    /// Refused by serde's own code, in its words.
+    Other(String),
+}
+
+thread_local! {
+    /// What a visitor of this crate refused, on its way to [`Fail`]: serde hands an error
+    /// from a visitor to the deserializer as text only.
+    static REFUSED: RefCell<Option<Invalid>> = const { RefCell::new(None) };
+}
+
+/// Keeps `invalid` for the error a visitor raises next.
+pub(super) fn refuse(invalid: Invalid) {
+    REFUSED.with(|r| *r.borrow_mut() = Some(invalid));
+}
+
+fn take_refused() -> Option<Invalid> {
+    REFUSED.with(|r| r.borrow_mut().take())
+}
+
 /// Why the file's shape is not a plan's.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Shape {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
     /// A key no struct at this place has; `known` are the keys it has.
     UnknownKey {
         key: String,
@@ -130,10 +195,10 @@ pub(super) enum Shape {
         found: Found,
         expected: Option<Expect>,
     },
-    /// A required key is absent from the struct named `within`.
+    /// A required key is absent from `within`.
     Missing {
         key: &'static str,
-        within: Option<&'static str>,
+        within: Option<Thing>,
     },
     /// A key written a second time in one mapping.
     Duplicate { key: String },
@@ -141,8 +206,8 @@ pub(super) enum Shape {
     Tagged,
     /// A key that is a list or a mapping.
     KeyNotText,
-    /// A scalar this crate's visitors refused, in their words (an invalid number or year).
-    Invalid(String),
+    /// A scalar refused (an invalid number or year).
+    Invalid(Invalid),
 }
 
 impl Shape {
@@ -153,8 +218,8 @@ impl Shape {
                 *expected = Some(expect.clone());
             }
             Shape::Missing { within, .. } if within.is_none() => {
-                if let Expect::Struct(name) = expect {
-                    *within = Some(name);
+                if let Expect::Struct(thing) = expect {
+                    *within = Some(*thing);
                 }
             }
             _ => {}
@@ -164,7 +229,7 @@ impl Shape {
 }
 
 /// The first failure met: where in the key paths, and what.
-pub(super) type Failure = (KeyPath, Shape);
+pub type Failure = (KeyPath, Shape);
 
 /// The text an error carries through serde_yaml while the [`Failure`] waits in the state.
 const MARK: &str = "plan: a failure kept aside";
@@ -289,7 +354,8 @@ impl<E: de::Error> std::error::Error for Fail<E> {}
 
 impl<E: de::Error> de::Error for Fail<E> {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Fail::Shape(Shape::Invalid(msg.to_string()))
+        let invalid = take_refused().unwrap_or_else(|| Invalid::Other(msg.to_string()));
+        Fail::Shape(Shape::Invalid(invalid))
     }
 
     fn invalid_type(unexp: Unexpected<'_>, _: &dyn de::Expected) -> Self {
@@ -379,13 +445,14 @@ macro_rules! forward {
     };
 }
 
-/// Plain text, or a visitor of this crate with words of its own.
+/// Plain text, or a number or a year when the visitor is this crate's (known by what it says it
+/// expects).
 fn text_expect<'de, V: Visitor<'de>>(visitor: &V) -> Expect {
     let words = expecting(visitor);
     match words.as_str() {
-        "a string" | "a borrowed string" | "a character" => Expect::Text(None),
-        _ if words.starts_with("a ") => Expect::Text(Some(words)),
-        _ => Expect::Text(None),
+        super::raw::DECIMAL_EXPECTED => Expect::Decimal,
+        super::raw::YEAR_EXPECTED => Expect::Year,
+        _ => Expect::Text,
     }
 }
 
@@ -414,7 +481,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
         deserialize_unit => |_: &V| Expect::Other,
         deserialize_seq => |_: &V| Expect::List,
         deserialize_map => |_: &V| Expect::Other,
-        deserialize_identifier => |_: &V| Expect::Text(None),
+        deserialize_identifier => |_: &V| Expect::Text,
         deserialize_ignored_any => |_: &V| Expect::Other,
     }
 
@@ -469,7 +536,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
-        let expect = Expect::Struct(name);
+        let expect = Expect::Struct(Thing::of(name));
         let (state, depth) = (self.state, self.state.depth());
         let visitor = self.visitor(visitor, expect.clone());
         self.inner
@@ -828,6 +895,7 @@ pub(super) fn deserialize<T: de::DeserializeOwned>(
     text: &str,
     tree: &Node,
 ) -> Result<T, ReadError> {
+    take_refused();
     let state = State::new(Some(tree));
     let result = T::deserialize(Wrap {
         inner: serde_yaml::Deserializer::from_str(text),

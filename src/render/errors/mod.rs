@@ -2,6 +2,7 @@
 //! Errors not yet typed (`Message::Text`) are in English in both.
 
 mod data;
+mod place;
 mod plan;
 mod usage;
 
@@ -24,7 +25,7 @@ impl Lang {
             (Lang::Zh, Message::Text(_)) | (Lang::En, _) => {
                 format!("{}: {}", err.at(), self.message(err.said()))
             }
-            (Lang::Zh, said) => format!("{}：{}", err.at(), self.message(said)),
+            (Lang::Zh, said) => format!("{}：{}", self.place(err.at()), self.message(said)),
         }
     }
 
@@ -293,8 +294,9 @@ fn zh(message: &Message) -> String {
             period,
             first,
         } => format!(
-            "`{target}` 在 {} 有第二个数据，第一个在 {first}；每个指标每个时期只应有一个数据",
-            period.zh()
+            "`{target}` 在 {} 有第二个数据，第一个在 {}；每个指标每个时期只应有一个数据",
+            period.zh(),
+            Lang::Zh.place(first)
         ),
         Message::NotAPeriod { text } => format!(
             "时期 `{}` 无法识别；应为年份（2020、2020年）、季度（2020Q3、2020年三季度）、年初至今\
@@ -317,8 +319,9 @@ fn zh(message: &Message) -> String {
             unit,
             target_unit,
         } => format!(
-            "单位为空，而 {written_at} 填的是 `{unit}`；单位列应每行都填（空白不会按计划单位 \
-             `{target_unit}` 读取）"
+            "单位为空，而 {} 填的是 `{unit}`；单位列应每行都填（空白不会按计划单位 \
+             `{target_unit}` 读取）",
+            Lang::Zh.place(written_at)
         ),
         Message::OutOfRange {
             value,
