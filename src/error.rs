@@ -32,6 +32,9 @@ pub struct Location {
     pub place: Option<Place>,
 }
 
+/// The name an input read from standard input (`-`) goes by in the readers.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// A place that is not a file a user named: standard input and output, the built-in plan, an
 /// option or a command of the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,13 +57,18 @@ pub enum Place {
 
 impl Location {
     /// A whole file, no line known.
+    ///
+    /// The readers of actual figures carry an input's name as text, and name standard input
+    /// [`STDIN_NAME`]; a place of that name is standard input, worded in each language.
     pub fn file(file: impl Into<String>) -> Self {
+        let file = file.into();
+        let place = (file == STDIN_NAME).then_some(Place::Stdin);
         Location {
-            file: file.into(),
+            file,
             line: None,
             column: None,
             sheet: None,
-            place: None,
+            place,
         }
     }
 

@@ -95,7 +95,7 @@ fn read_one<'p>(
     collect_file(plan, collector, path, options, resolve, &read)?;
     if read.load(Ordering::Relaxed) == 0 {
         let name = match path == Path::new("-") {
-            true => "<stdin>".to_string(),
+            true => crate::error::STDIN_NAME.to_string(),
             false => path.display().to_string(),
         };
         collector.warn(Warning::NoFigures { file: name });

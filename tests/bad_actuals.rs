@@ -829,23 +829,24 @@ fn data_errors_speak_the_runs_language() {
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 5, "{}", run.stderr);
     assert!(
-        lines[0].starts_with("错误：<stdin>:2:1：计划中没有指标 `foo`；最接近的指标：`"),
+        lines[0].starts_with("错误：<标准输入>:2:1：计划中没有指标 `foo`；最接近的指标：`"),
         "{}",
         lines[0]
     );
     assert!(
-        lines[1].starts_with("错误：<stdin>:3:2：时期 `2020Q9` 无法识别；"),
+        lines[1].starts_with("错误：<标准输入>:3:2：时期 `2020Q9` 无法识别；"),
         "{}",
         lines[1]
     );
     assert!(
-        lines[2].starts_with("错误：<stdin>:4:3：`新建“双创”孵化载体` 的数值 `-5`：家数不能为负"),
+        lines[2]
+            .starts_with("错误：<标准输入>:4:3：`新建“双创”孵化载体` 的数值 `-5`：家数不能为负"),
         "{}",
         lines[2]
     );
     assert_eq!(
         lines[3],
-        "错误：<stdin>:6：`全社会R&D经费投入强度` 在 2020年 有第二个数据，第一个在 <stdin>:5；每个指标每个时期只应有一个数据"
+        "错误：<标准输入>:6：`全社会R&D经费投入强度` 在 2020年 有第二个数据，第一个在 <标准输入>:5；每个指标每个时期只应有一个数据"
     );
     assert_eq!(lines[4], "错误：共 4 个错误");
     let run = common::plan_with_stdin(&["check", "-", "--lang", "en"], input);
@@ -867,11 +868,11 @@ fn data_errors_speak_the_runs_language() {
 #[test]
 fn file_and_header_errors_speak_the_runs_language() {
     for (input, expected) in [
-        ("", "错误：<stdin>：空文件；应有 `指标,时期,数值` 这样的表头行\n"),
-        ("标题\n", "错误：<stdin>：没有表头行；应有一行写明指标列和数值列（或 2020年 这样的时期列）\n"),
+        ("", "错误：<标准输入>：空文件；应有 `指标,时期,数值` 这样的表头行\n"),
+        ("标题\n", "错误：<标准输入>：没有表头行；应有一行写明指标列和数值列（或 2020年 这样的时期列）\n"),
         (
             "a,b\n1,2\n",
-            "错误：<stdin>:1：表头 `a,b` 中没有指标列；应有名为 `indicator`、`指标`、`指标名称`、`指标名`、`项目` 的列\n",
+            "错误：<标准输入>:1：表头 `a,b` 中没有指标列；应有名为 `indicator`、`指标`、`指标名称`、`指标名`、`项目` 的列\n",
         ),
     ] {
         let run = common::plan_with_stdin(&["check", "-", "--lang", "zh"], input);

@@ -25,10 +25,10 @@ fn numbers_that_do_not_read_are_said_in_chinese() {
     assert_zh(
         &zh_stdin(input),
         &[
-            "错误：<stdin>:2:3：数值 `1.2.3` 不是十进制数，应为 2.20 这样的数",
-            "错误：<stdin>:3:3：数值 `1300¹` 的数字后有标记 `¹`（U+00B9），如脚注；应只写数字（脚注请写在备注列）",
-            "错误：<stdin>:4:3：数值 `①③` 中的 `①`（U+2460）是带圈、上标等修饰的数字，如列表编号；应为普通数字 0-9",
-            "错误：<stdin>:5:3：数值 `0x10` 像十六进制数；应为 2.20 这样的十进制数",
+            "错误：<标准输入>:2:3：数值 `1.2.3` 不是十进制数，应为 2.20 这样的数",
+            "错误：<标准输入>:3:3：数值 `1300¹` 的数字后有标记 `¹`（U+00B9），如脚注；应只写数字（脚注请写在备注列）",
+            "错误：<标准输入>:4:3：数值 `①③` 中的 `①`（U+2460）是带圈、上标等修饰的数字，如列表编号；应为普通数字 0-9",
+            "错误：<标准输入>:5:3：数值 `0x10` 像十六进制数；应为 2.20 这样的十进制数",
             "错误：共 4 个错误",
         ],
     );
@@ -36,8 +36,8 @@ fn numbers_that_do_not_read_are_said_in_chinese() {
     assert_zh(
         &zh_stdin(input),
         &[
-            "错误：<stdin>:2:3：数值 `1E` 不是 1.76E+03 这样的科学记数法；应为 2.20 这样的十进制数",
-            "错误：<stdin>:3:3：数值 `1,2` 的千位分隔符位置不对；应为 1,467.83 这样的数",
+            "错误：<标准输入>:2:3：数值 `1E` 不是 1.76E+03 这样的科学记数法；应为 2.20 这样的十进制数",
+            "错误：<标准输入>:3:3：数值 `1,2` 的千位分隔符位置不对；应为 1,467.83 这样的数",
             "错误：共 2 个错误",
         ],
     );
@@ -70,19 +70,19 @@ fn cells_that_hold_no_number_are_said_in_chinese() {
 fn tables_that_do_not_read_are_said_in_chinese() {
     assert_zh(
         &zh_stdin("indicator,period,value\nincubators_new,2020,1,2\n"),
-        &["错误：<stdin>:2:4：该行有 4 个字段，表头只有 3 个：第 4 个字段（`2`）超出表头；应最多 3 个字段（含分隔符的字段请加引号）"],
+        &["错误：<标准输入>:2:4：该行有 4 个字段，表头只有 3 个：第 4 个字段（`2`）超出表头；应最多 3 个字段（含分隔符的字段请加引号）"],
     );
     assert_zh(
         &zh_stdin("单位 亿元\nindicator,period,value\n"),
-        &["错误：<stdin>:1：单位行 `单位 亿元` 无法识别；应为 单位：亿元 这样的行"],
+        &["错误：<标准输入>:1：单位行 `单位 亿元` 无法识别；应为 单位：亿元 这样的行"],
     );
     assert_zh(
         &zh_stdin("indicator,2020,2020年\nrd_intensity,1,2\n"),
-        &["错误：<stdin>:1:3：表头 `2020年` 与第 2 列是同一时期（2020年）；每个时期只应出现一次"],
+        &["错误：<标准输入>:1:3：表头 `2020年` 与第 2 列是同一时期（2020年）；每个时期只应出现一次"],
     );
     assert_zh(
         &zh_stdin("indicator,value,2020年\nrd_intensity,1,2\n"),
-        &["错误：<stdin>:1:3：表头 `indicator,value,2020年` 既有数值列（`value`，第 2 列），又有以时期命名的列（`2020年`，第 3 列）；二者只应有其一：长表有时期列和数值列，宽表每个时期一列"],
+        &["错误：<标准输入>:1:3：表头 `indicator,value,2020年` 既有数值列（`value`，第 2 列），又有以时期命名的列（`2020年`，第 3 列）；二者只应有其一：长表有时期列和数值列，宽表每个时期一列"],
     );
     let run = plan(&["check", "actuals/unclosed-quote.csv", "--lang", "zh"]);
     assert_zh(
@@ -95,7 +95,7 @@ fn tables_that_do_not_read_are_said_in_chinese() {
 fn encodings_and_delimiters_are_said_in_chinese() {
     assert_zh(
         &zh_stdin("indicator;period;value\nrd_intensity;2020;2.2\n"),
-        &["错误：<stdin>:1：表头以 `;` 分隔；应为逗号分隔的 CSV 或制表符分隔的文本（请将工作表另存为 CSV 或 Unicode 文本）"],
+        &["错误：<标准输入>:1：表头以 `;` 分隔；应为逗号分隔的 CSV 或制表符分隔的文本（请将工作表另存为 CSV 或 Unicode 文本）"],
     );
     let run = plan(&["check", "actuals/invalid-utf8.csv", "--lang", "zh"]);
     assert_zh(
@@ -163,11 +163,11 @@ fn units_and_figures_that_disagree_are_said_in_chinese() {
     );
     assert_zh(
         &zh_stdin("指标,单位,数值\n技术合同成交额（亿元）,万元,17587200\n"),
-        &["错误：<stdin>:2:2：单位是 `万元`，而名称 `技术合同成交额（亿元）` 中写的是 `亿元`；应只有一个单位"],
+        &["错误：<标准输入>:2:2：单位是 `万元`，而名称 `技术合同成交额（亿元）` 中写的是 `亿元`；应只有一个单位"],
     );
     let input = "indicator,period,value\nprovincial_key_labs_new,2020Q1,5\nprovincial_key_labs_new,2020Q2,10\nprovincial_key_labs_new,2020H1,16\n";
     assert_zh(
         &zh_stdin(input),
-        &["错误：<stdin>:4:3：`新建省重点实验室` 2020年上半年数据为 16，而 2020年一季度 + 2020年二季度 合计为 15；各部分之和应等于总数"],
+        &["错误：<标准输入>:4:3：`新建省重点实验室` 2020年上半年数据为 16，而 2020年一季度 + 2020年二季度 合计为 15；各部分之和应等于总数"],
     );
 }

@@ -19,7 +19,7 @@ pub struct Input {
 pub fn open_input(path: &Path) -> Result<Input> {
     if path == Path::new("-") {
         return Ok(Input {
-            name: "<stdin>".into(),
+            name: crate::error::STDIN_NAME.into(),
             reader: Box::new(io::stdin().lock()),
         });
     }
