@@ -19,18 +19,11 @@ fn refuse_unused_layout(args: &CheckArgs) -> Result<()> {
         (false, false) => "--columns",
         (false, true) => return Ok(()),
     };
-    if args.history || args.format != Format::Table || (args.wide && !args.columns.is_empty()) {
+    let both = args.wide && !args.columns.is_empty();
+    if args.history || args.format != Format::Table || both {
         return Err(Error::read(
-            Location::file(flag),
-            format!(
-                "{flag} shapes the table of a plain check; expected --format table without \
-                 --history{}",
-                if args.wide && !args.columns.is_empty() {
-                    ", and --wide or --columns, not both"
-                } else {
-                    ""
-                }
-            ),
+            Location::option(flag),
+            Message::Usage(UsageProblem::LayoutUnused { flag, both }),
         ));
     }
     Ok(())

@@ -41,4 +41,7 @@ pub enum UsageProblem {
     TemplateWorkbook { reason: String },
     /// A workbook asked for on a terminal.
     WorkbookToTerminal,
+    /// `--wide` or `--columns` where they would be ignored: with another format than table,
+    /// with `--history`, or together. `flag` is the one given (the first of the two).
+    LayoutUnused { flag: &'static str, both: bool },
 }

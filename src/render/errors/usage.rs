@@ -60,6 +60,15 @@ pub(super) fn en(problem: &UsageProblem) -> String {
             shorten(name),
             targets(closest, ", ", " (", ")")
         ),
+        UsageProblem::LayoutUnused { flag, both } => format!(
+            "{flag} shapes the table of a plain check; expected --format table without \
+             --history{}",
+            if *both {
+                ", and --wide or --columns, not both"
+            } else {
+                ""
+            }
+        ),
         UsageProblem::HistoryFormat => {
             "a history is written as a table or json; expected --format table or --format json"
                 .into()
@@ -119,6 +128,14 @@ pub(super) fn zh(problem: &UsageProblem) -> String {
             shorten(name),
             targets(closest, "、", "（", "）")
         ),
+        UsageProblem::LayoutUnused { flag, both } => format!(
+            "`{flag}` 只用于普通检查的表格；应与 `--format table` 同用，且不用 `--history`{}",
+            if *both {
+                "；`--wide` 与 `--columns` 只能选一个"
+            } else {
+                ""
+            }
+        ),
         UsageProblem::HistoryFormat => {
             "历史数据只能输出为表格或 `json`；应使用 `--format table` 或 `--format json`".into()
         }
@@ -160,6 +177,7 @@ mod tests {
             UsageProblem::HistoryFormat => 12,
             UsageProblem::TemplateWorkbook { .. } => 13,
             UsageProblem::WorkbookToTerminal => 14,
+            UsageProblem::LayoutUnused { .. } => 15,
         }
     }
 
@@ -218,6 +236,14 @@ mod tests {
                 reason: "sheet name too long".into(),
             },
             UsageProblem::WorkbookToTerminal,
+            UsageProblem::LayoutUnused {
+                flag: "--wide",
+                both: false,
+            },
+            UsageProblem::LayoutUnused {
+                flag: "--columns",
+                both: true,
+            },
         ];
         for format in [
             Format::Table,
@@ -232,7 +258,7 @@ mod tests {
                 format,
             });
         }
-        assert!((0..15).all(|i| all.iter().any(|p| index_of(p) == i)));
+        assert!((0..16).all(|i| all.iter().any(|p| index_of(p) == i)));
         for problem in &all {
             let (en, zh) = (en(problem), zh(problem));
             // A target's id is the plan's, as written there.
