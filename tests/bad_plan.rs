@@ -125,6 +125,16 @@ fn valid_plans_pass() {
         run.stdout,
         "plan.yaml (embedded): valid: 44 targets (22 quantitative, 22 milestones) for 2020\n"
     );
+    // Under a Chinese locale, in Chinese.
+    let output = common::command(&["validate"])
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "内置 plan.yaml：有效：2020 年共 44 项目标（定量 22 项，里程碑 22 项）\n"
+    );
 }
 
 #[test]

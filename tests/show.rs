@@ -21,7 +21,7 @@ fn a_target_by_id_name_or_alias() {
             run.stdout
         );
         assert!(
-            run.stdout.contains("  Clause:    主要预期目标\n"),
+            run.stdout.contains("  Clause:    Main targets\n"),
             "{}",
             run.stdout
         );

@@ -97,16 +97,20 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
                         (n, Lang::Zh) => format!("（{n} 行合计）"),
                         (n, Lang::En) => format!(" [{n} rows]"),
                     };
-                    let _ = writeln!(
-                        text,
-                        "  {:<16} {value}{growth}{rows}  {}",
-                        period.to_string(),
-                        f.at
+                    // Padded by the columns a terminal draws, so Chinese periods line up.
+                    let name = lang.period(*period);
+                    let pad = " ".repeat(
+                        16usize
+                            .saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str())),
                     );
+                    let _ = writeln!(text, "  {name}{pad} {value}{growth}{rows}  {}", f.at);
                 }
                 let cells = result_cells(result, lang);
                 let headers = lang.headers();
-                let _ = writeln!(text, "\n{} {as_of}:", if zh { "截至" } else { "As of" });
+                let _ = match zh {
+                    true => writeln!(text, "\n截至 {}：", lang.period(*as_of)),
+                    false => writeln!(text, "\nAs of {as_of}:"),
+                };
                 for (header, cell) in headers.iter().zip(cells.iter()).skip(2) {
                     if !cell.is_empty() && cell != "-" {
                         let colon = if zh { "：" } else { ": " };
@@ -170,7 +174,18 @@ fn describe_text(target: &Target, lang: Lang) -> String {
     line("Aliases:", "别名：", target.aliases.join(", "));
     line("Target:", "目标：", lang.target(target));
     line("Rule:", "规则：", lang.rule_name(target));
-    line("Unit:", "单位：", target.unit.clone().unwrap_or_default());
+    let unit = match (lang, target.unit.as_deref()) {
+        (Lang::En, Some(unit)) => match target
+            .unit_en
+            .as_deref()
+            .or_else(|| crate::render::english_unit(unit))
+        {
+            Some(en) if en != unit => format!("{unit} ({en})"),
+            _ => unit.to_string(),
+        },
+        (_, unit) => unit.unwrap_or_default().to_string(),
+    };
+    line("Unit:", "单位：", unit);
     if target.rule != crate::plan::Rule::Done {
         line("Accrual:", "累计方式：", accrual(target, lang).to_string());
     }
@@ -189,7 +204,7 @@ fn describe_text(target: &Target, lang: Lang) -> String {
             format!("{} ({})", baseline.value, baseline.source),
         );
     }
-    line("Clause:", "出处：", target.source.clone());
+    line("Clause:", "出处：", lang.clause(&target.source));
     line("Quote:", "原文：", target.quote.clone().unwrap_or_default());
     text
 }

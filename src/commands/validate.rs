@@ -5,29 +5,34 @@ use crate::error::Result;
 use crate::exit::ExitStatus;
 
 use super::Output;
+use crate::render::Lang;
 
 /// Runs `plan validate`: prints a one-line confirmation, or fails with the plan's first error.
 pub fn validate(args: &ValidateArgs) -> Result<Output> {
     let plan = super::load(&PlanArg {
         path: args.file.clone(),
     })?;
-    let name = args
-        .file
-        .as_ref()
-        .map_or(crate::plan::EMBEDDED_PLAN_NAME.to_string(), |p| {
-            p.display().to_string()
-        });
+    let lang = Lang::from_env();
+    let name = args.file.as_ref().map_or_else(
+        || lang.place_name(crate::error::Place::EmbeddedPlan),
+        |p| p.display().to_string(),
+    );
     let milestones = plan
         .targets
         .iter()
         .filter(|t| t.rule == crate::plan::Rule::Done)
         .count();
-    let stdout = format!(
-        "{name}: valid: {} targets ({} quantitative, {milestones} milestones) for {}\n",
-        plan.targets.len(),
-        plan.targets.len() - milestones,
-        plan.year
-    )
+    let (all, numbers) = (plan.targets.len(), plan.targets.len() - milestones);
+    let stdout = match lang {
+        Lang::En => format!(
+            "{name}: valid: {all} targets ({numbers} quantitative, {milestones} milestones) for {}\n",
+            plan.year
+        ),
+        Lang::Zh => format!(
+            "{name}：有效：{} 年共 {all} 项目标（定量 {numbers} 项，里程碑 {milestones} 项）\n",
+            plan.year
+        ),
+    }
     .into_bytes();
     Ok(Output {
         stdout,

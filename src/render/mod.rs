@@ -32,7 +32,7 @@ pub use list::{list_json, list_table};
 pub use markdown::Markdown;
 pub use table::{Table, TableStyle};
 pub use template::{template_csv, template_xlsx};
-pub use wording::{number_with_unit, signed};
+pub use wording::{english_unit, number_with_unit, signed};
 
 use std::io::{self, Write};
 
