@@ -4,7 +4,8 @@
 pub(crate) use data::clipped;
 pub use data::{NumberProblem, SheetState, UnfitReason, Utf8Case};
 pub use message::{
-    DataProblem, Invisible, IoProblem, Message, Named, PlanProblem, Relation, Settled,
+    DataProblem, HorizonProblem, Invisible, IoProblem, Message, Named, PlanProblem, Relation,
+    Settled,
     TargetProblem, UsageProblem, Wanted,
 };
 

@@ -138,16 +138,16 @@ pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
             }),
         )
     })?;
-    if period.year != plan.year {
+    if period.year != plan.horizon.target {
         return Err(Error::actuals(
             at,
             Message::Usage(UsageProblem::PeriodNotInYear {
                 period,
-                year: plan.year,
+                year: plan.horizon.target,
             }),
         ));
     }
-    Ok(Period::to_date(plan.year, period.last).unwrap_or(period))
+    Ok(Period::to_date(plan.horizon.target, period.last).unwrap_or(period))
 }
 
 /// Reads every file named, with the options `--encoding`, `--sheet`, `--layout` and
@@ -174,7 +174,7 @@ pub(crate) fn read_figures(
             LayoutArg::Long => Layout::Long,
             LayoutArg::Wide => Layout::Wide,
         }),
-        default_year: plan.year,
+        default_year: plan.horizon.target,
         header_row: input.header_row,
     };
     let resolve = ResolveOptions {

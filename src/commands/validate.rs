@@ -26,11 +26,11 @@ pub fn validate(args: &ValidateArgs) -> Result<Output> {
     let stdout = match lang {
         Lang::En => format!(
             "{name}: valid: {all} targets ({numbers} quantitative, {milestones} milestones) for {}\n",
-            plan.year
+            plan.horizon.target
         ),
         Lang::Zh => format!(
             "{name}：有效：{} 年共 {all} 项目标（定量 {numbers} 项，里程碑 {milestones} 项）\n",
-            plan.year
+            plan.horizon.target
         ),
     }
     .into_bytes();

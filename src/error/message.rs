@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 pub use super::data::DataProblem;
-pub use super::plan::{PlanProblem, Relation, Settled, TargetProblem, Wanted};
+pub use super::plan::{HorizonProblem, PlanProblem, Relation, Settled, TargetProblem, Wanted};
 pub use super::usage::UsageProblem;
 use super::Location;
 use crate::period::Period;

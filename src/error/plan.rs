@@ -24,6 +24,21 @@ pub enum PlanProblem {
     },
     /// Target `id` does not hold together.
     Target { id: String, problem: TargetProblem },
+    /// The plan's years do not hold together.
+    Horizon(HorizonProblem),
+}
+
+/// Why a plan's years do not hold together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HorizonProblem {
+    /// Neither `year` nor `horizon`.
+    NoYear,
+    /// Both `year` and `horizon`.
+    YearAndHorizon,
+    /// A horizon whose target year is not after its base year.
+    Backwards { base: i32, target: i32 },
+    /// `baseline_period` beside `horizon`, whose base is the baseline.
+    BaselineWithHorizon,
 }
 
 /// Why a target does not hold together. `rule` is a rule's name as written in plan.yaml.

@@ -203,14 +203,14 @@ pub fn check_consistency(plan: &Plan, figures: &Figures) -> Result<Vec<Warning>>
         if target.accrual == Accrual::Cumulative {
             let mut ends: Vec<u8> = series
                 .keys()
-                .filter(|p| p.year == plan.year)
+                .filter(|p| p.year == plan.horizon.target)
                 .map(|p| p.last)
                 .collect();
             ends.sort_unstable();
             ends.dedup();
             let totals: Vec<Reading> = ends
                 .iter()
-                .filter_map(|&m| to_date(series, plan.year, m))
+                .filter_map(|&m| to_date(series, plan.horizon.target, m))
                 .collect();
             for pair in totals.windows(2) {
                 if pair[1].value < pair[0].value {

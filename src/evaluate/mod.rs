@@ -269,13 +269,13 @@ pub fn periods_present(plan: &Plan, figures: &Figures) -> Vec<Period> {
         .by_target
         .iter()
         .flat_map(|series| series.keys())
-        .filter(|p| p.year == plan.year)
+        .filter(|p| p.year == plan.horizon.target)
         .map(|p| p.last)
         .collect();
     ends.sort_unstable();
     ends.dedup();
     ends.into_iter()
-        .filter_map(|m| Period::to_date(plan.year, m))
+        .filter_map(|m| Period::to_date(plan.horizon.target, m))
         .collect()
 }
 
@@ -284,7 +284,7 @@ pub fn periods_present(plan: &Plan, figures: &Figures) -> Vec<Period> {
 pub fn latest_period(plan: &Plan, figures: &Figures) -> Period {
     periods_present(plan, figures)
         .pop()
-        .unwrap_or(Period::year(plan.year))
+        .unwrap_or(Period::year(plan.horizon.target))
 }
 
 /// Evaluates every target of `plan` as of the end of month `as_of.last` of the plan year.
@@ -299,7 +299,7 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
         .map(|(i, target)| {
             let series = figures.by_target.get(i).unwrap_or(&empty);
             for (period, figure) in series {
-                if period.year == plan.year && period.last > as_of.last {
+                if period.year == plan.horizon.target && period.last > as_of.last {
                     warnings.push(Warning::LaterThanChecked {
                         at: figure.at.clone(),
                         target: target.name.clone(),

@@ -89,8 +89,8 @@ impl<'p> TargetCheck<'p, '_> {
         self.series
             .iter()
             .filter(|(p, _)| {
-                (p.year == plan.year && p.last <= self.last)
-                    || (self.target.rule.is_relative() && Some(p.year) == plan.baseline_period)
+                (p.year == plan.horizon.target && p.last <= self.last)
+                    || (self.target.rule.is_relative() && Some(p.year) == plan.horizon.base_year())
             })
             .find_map(|(_, f)| f.unsaved.clone())
     }
@@ -98,10 +98,10 @@ impl<'p> TargetCheck<'p, '_> {
     fn milestone(&self) -> TargetResult<'p> {
         let mut result = self.empty();
         let Some((progress, period)) =
-            super::accrual::latest_progress(self.series, self.plan.year, self.last)
+            super::accrual::latest_progress(self.series, self.plan.horizon.target, self.last)
         else {
             result.notes.push(Note::NoFigure {
-                year: self.plan.year,
+                year: self.plan.horizon.target,
             });
             return result;
         };
@@ -132,7 +132,8 @@ impl<'p> TargetCheck<'p, '_> {
     fn annual_base(&self) -> Option<Base> {
         let from_data = self
             .plan
-            .baseline_period
+            .horizon
+            .base_year()
             .and_then(|y| match self.target.accrual {
                 Accrual::Cumulative => to_date(self.series, y, 12),
                 Accrual::Level => closing_level(self.series, y),
@@ -150,7 +151,7 @@ impl<'p> TargetCheck<'p, '_> {
         let plan = self.plan;
         let rule = self.target.rule.clone();
         let mut result = self.empty();
-        let Some(reading) = self.reading(plan.year, self.last) else {
+        let Some(reading) = self.reading(plan.horizon.target, self.last) else {
             self.no_reading(&mut result);
             return result;
         };
@@ -183,7 +184,7 @@ impl<'p> TargetCheck<'p, '_> {
         // Before year end: the same months of the baseline year, when given, are the fairest
         // comparison; then a reported year-on-year growth rate; then the whole baseline year,
         // prorated.
-        let same_months = match (as_is, plan.baseline_period) {
+        let same_months = match (as_is, plan.horizon.base_year()) {
             (false, Some(y)) => to_date(self.series, y, self.last),
             _ => None,
         };
@@ -205,7 +206,7 @@ impl<'p> TargetCheck<'p, '_> {
                     self.by_reported_growth(&mut result, change, annual.as_ref(), reading.value)
                 }
                 None => result.notes.push(Note::NoBaseline {
-                    year: plan.baseline_period,
+                    year: plan.horizon.base_year(),
                 }),
             }
             return result;
@@ -263,11 +264,11 @@ impl<'p> TargetCheck<'p, '_> {
     /// reached its level earlier; else the note says what is missing.
     fn no_reading(&mut self, result: &mut TargetResult<'p>) {
         let plan = self.plan;
-        let wanted = Period::to_date(plan.year, self.last).unwrap_or(Period::year(plan.year));
+        let wanted = Period::to_date(plan.horizon.target, self.last).unwrap_or(Period::year(plan.horizon.target));
         let this_year: Vec<(&Period, &crate::figure::Figure)> = self
             .series
             .iter()
-            .filter(|(p, _)| p.year == plan.year)
+            .filter(|(p, _)| p.year == plan.horizon.target)
             .collect();
         let growth_only = this_year.iter().any(|(_, f)| f.value.is_none());
         if growth_only && self.target.rule.is_relative() && self.growth_only(result) {
@@ -278,7 +279,7 @@ impl<'p> TargetCheck<'p, '_> {
             let annual = level(&self.target.rule, self.annual_base().map(|(b, ..)| b));
             let earlier = (1..self.last)
                 .rev()
-                .find_map(|m| to_date(self.series, plan.year, m));
+                .find_map(|m| to_date(self.series, plan.horizon.target, m));
             if let (Some(reading), Some(annual)) = (earlier, annual) {
                 if self.reaches(reading.value, &annual) {
                     result.actual = Some(Actual::Number(reading.value));
@@ -297,11 +298,11 @@ impl<'p> TargetCheck<'p, '_> {
             .push(if growth_only && !self.target.rule.is_relative() {
                 Note::OnlyGrowthRate
             } else if this_year.is_empty() {
-                Note::NoFigure { year: plan.year }
+                Note::NoFigure { year: plan.horizon.target }
             } else {
                 let gap = match self.target.accrual {
                     Accrual::Cumulative => {
-                        first_gap(self.series, plan.year, self.last).filter(|g| *g != wanted)
+                        first_gap(self.series, plan.horizon.target, self.last).filter(|g| *g != wanted)
                     }
                     Accrual::Level => None,
                 };
@@ -340,7 +341,7 @@ impl<'p> TargetCheck<'p, '_> {
 
     /// A relative target with only a reported growth rate (no level at all) for the period.
     fn growth_only(&self, result: &mut TargetResult<'p>) -> bool {
-        let Some(want) = Period::to_date(self.plan.year, self.last) else {
+        let Some(want) = Period::to_date(self.plan.horizon.target, self.last) else {
             return false;
         };
         let found = self

@@ -9,8 +9,10 @@ use super::raw::{
     AccrualKind, AggregateKind, DecimalText, OutOfRangeKind, RawPlan, RawTarget, RuleKind,
 };
 use super::shape::{self, ReadError, Shape};
-use super::{Accrual, Aggregate, Baseline, OutOfRange, Plan, Profile, Rule, Target};
-use crate::error::{Error, Location, Message, Place, PlanProblem, Result, TargetProblem as Why};
+use super::{Accrual, Aggregate, Baseline, Horizon, OutOfRange, Plan, Profile, Rule, Target};
+use crate::error::{
+    Error, HorizonProblem, Location, Message, Place, PlanProblem, Result, TargetProblem as Why,
+};
 use crate::names::normalize;
 
 /// The plan encoded in the binary: the 2020 work plan of the Shaanxi S&T department.
@@ -367,15 +369,7 @@ impl Validator<'_> {
                 plan_problem(PlanProblem::NoTargets),
             ));
         }
-        if let Some(base) = raw.baseline_period.filter(|base| base.0 >= raw.year.0) {
-            return Err(Error::plan(
-                self.key_location("baseline_period"),
-                plan_problem(PlanProblem::BaselineNotBefore {
-                    baseline: base.0,
-                    year: raw.year.0,
-                }),
-            ));
-        }
+        let horizon = self.horizon(&raw)?;
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut names: HashMap<String, &str> = HashMap::new();
         for raw_target in &raw.targets {
@@ -418,17 +412,53 @@ impl Validator<'_> {
         let targets = raw
             .targets
             .into_iter()
-            .map(|t| self.target(t, raw.baseline_period.map(|y| y.0)))
+            .map(|t| self.target(t, horizon.base_year()))
             .collect::<Result<Vec<_>>>()?;
         Ok(Plan {
             title: raw.title,
             title_en: raw.title_en,
             issuer: raw.issuer,
-            year: raw.year.0,
-            baseline_period: raw.baseline_period.map(|y| y.0),
+            horizon,
             source: raw.source,
             targets,
         })
+    }
+
+    /// The plan's years: `year` (and `baseline_period`) for an annual plan, `horizon` for a
+    /// plan over years.
+    fn horizon(&self, raw: &RawPlan) -> Result<Horizon> {
+        let fail = |key: &str, problem: HorizonProblem| {
+            Err(Error::plan(
+                self.key_location(key),
+                plan_problem(PlanProblem::Horizon(problem)),
+            ))
+        };
+        match (raw.year, raw.horizon, raw.baseline_period) {
+            (None, None, _) => fail("title", HorizonProblem::NoYear),
+            (Some(_), Some(_), _) => fail("horizon", HorizonProblem::YearAndHorizon),
+            (None, Some(_), Some(_)) => fail("baseline_period", HorizonProblem::BaselineWithHorizon),
+            (None, Some(h), None) if h.target.0 <= h.base.0 => fail(
+                "horizon",
+                HorizonProblem::Backwards {
+                    base: h.base.0,
+                    target: h.target.0,
+                },
+            ),
+            (None, Some(h), None) => Ok(Horizon {
+                base: h.base.0,
+                target: h.target.0,
+                named_base: true,
+                annual: false,
+            }),
+            (Some(year), None, Some(base)) if base.0 >= year.0 => Err(Error::plan(
+                self.key_location("baseline_period"),
+                plan_problem(PlanProblem::BaselineNotBefore {
+                    baseline: base.0,
+                    year: year.0,
+                }),
+            )),
+            (Some(year), None, base) => Ok(Horizon::annual(year.0, base.map(|b| b.0))),
+        }
     }
 
     fn target(&self, raw: RawTarget, baseline_period: Option<i32>) -> Result<Target> {

@@ -26,14 +26,72 @@ pub struct Plan {
     pub title_en: Option<String>,
     /// Who issued the plan.
     pub issuer: Option<String>,
-    /// The plan year: figures for this period are checked.
-    pub year: i32,
-    /// The period relative rules compare with (usually the year before).
-    pub baseline_period: Option<i32>,
+    /// The years the plan runs over: from its base year to its target year (an annual plan's
+    /// base is the year before its year).
+    pub horizon: Horizon,
     /// The source document.
     pub source: String,
     /// The targets, in plan order.
     pub targets: Vec<Target>,
+}
+
+/// The years a plan runs over. An annual plan (`year: 2020`, `baseline_period: 2019`) is
+/// `{base: 2019, target: 2020}`; a five-year plan (`horizon: {base: 2015, target: 2020}`) runs
+/// from its base year's figures to its target year's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Horizon {
+    /// The base year: its figures are the baselines relative rules compare with, and a
+    /// multi-year plan's path starts from them.
+    pub base: i32,
+    /// The target year: its figures decide `met` or `unmet`.
+    pub target: i32,
+    /// Whether the plan names its base year (`baseline_period` or `horizon`). An annual plan
+    /// that does not compares only with the baselines its targets give, never with figures.
+    pub named_base: bool,
+    /// An annual plan (`year`): only its year is checked, whatever year it compares with.
+    pub annual: bool,
+}
+
+impl Horizon {
+    /// An annual plan for `year`, comparing with the figures of `baseline` when named.
+    pub fn annual(year: i32, baseline: Option<i32>) -> Horizon {
+        Horizon {
+            base: baseline.unwrap_or(year - 1),
+            target: year,
+            named_base: baseline.is_some(),
+            annual: true,
+        }
+    }
+
+    /// The year whose figures are baselines, when the plan names one.
+    pub fn base_year(self) -> Option<i32> {
+        self.named_base.then_some(self.base)
+    }
+
+    /// Years from the base to the target: 1 for an annual plan, 5 for a five-year plan.
+    pub fn years(self) -> i32 {
+        self.target - self.base
+    }
+
+    /// True for a plan over years (`horizon`), whose years between base and target are
+    /// judged by their progress.
+    pub fn is_multi_year(self) -> bool {
+        !self.annual
+    }
+
+    /// True for a year whose figures are checked: after the base year, up to the target year
+    /// (an annual plan's only such year is its year).
+    pub fn checks(self, year: i32) -> bool {
+        match self.is_multi_year() {
+            true => self.base < year && year <= self.target,
+            false => year == self.target,
+        }
+    }
+
+    /// True for a year whose figures the plan reads: a checked year, or the named base year.
+    pub fn reads(self, year: i32) -> bool {
+        self.checks(year) || self.base_year() == Some(year)
+    }
 }
 
 /// The JSON Schema (draft-07, which editors' YAML language servers read) of plan.yaml.

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::shape::Invalid;
 
 /// The keys a plan must have (the fields of [`RawPlan`] without a default).
-pub(super) const PLAN_REQUIRED: &[&str] = &["title", "year", "source", "targets"];
+pub(super) const PLAN_REQUIRED: &[&str] = &["title", "source", "targets"];
 
 /// The keys a target must have.
 pub(super) const TARGET_REQUIRED: &[&str] = &["id", "name", "rule", "source"];
@@ -29,7 +29,7 @@ pub(super) const YEAR_EXPECTED: &str = "a year such as 2020";
 /// A work plan: its targets and where they come from.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "plan.yaml")]
+#[schemars(title = "plan.yaml", transform = year_or_horizon)]
 pub(super) struct RawPlan {
     /// The plan's title, e.g. 省委科技工委 省科技厅 2020 年科技工作要点.
     pub title: String,
@@ -39,15 +39,40 @@ pub(super) struct RawPlan {
     /// Who issued the plan.
     #[serde(default)]
     pub issuer: Option<String>,
-    /// The plan year: figures for this year are checked.
-    pub year: Year,
-    /// The year relative rules (growth, doubling, increase) compare with.
+    /// The plan year of an annual plan (工作要点): figures for this year are checked. Give
+    /// `year` or `horizon`.
+    #[serde(default)]
+    pub year: Option<Year>,
+    /// The year an annual plan's relative rules (growth, doubling, increase) compare with.
     #[serde(default)]
     pub baseline_period: Option<Year>,
+    /// The years a plan over several years runs over: `{base: 2015, target: 2020}` for the
+    /// 十三五 plan. Figures of the base year are its baselines; those of the target year decide
+    /// met or unmet; the years between are judged by their progress. Give `year` or `horizon`.
+    #[serde(default)]
+    pub horizon: Option<RawHorizon>,
     /// The source document.
     pub source: String,
     /// The targets, in plan order.
     pub targets: Vec<RawTarget>,
+}
+
+/// The years of a plan over several years.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHorizon {
+    /// The base year: the year of the baselines (2015 for the 十三五 plan).
+    pub base: Year,
+    /// The target year (2020 for the 十三五 plan).
+    pub target: Year,
+}
+
+/// An annual plan gives `year`; a plan over years `horizon`.
+fn year_or_horizon(schema: &mut schemars::Schema) {
+    schema.insert(
+        "oneOf".into(),
+        serde_json::json!([{"required": ["year"]}, {"required": ["horizon"]}]),
+    );
 }
 
 /// One target of the plan.

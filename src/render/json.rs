@@ -29,7 +29,7 @@ impl Render for Json {
             "plan": plan_json(plan),
             "period": evaluation.period,
             "final": evaluation.is_final,
-            "baseline_period": plan.baseline_period,
+            "baseline_period": plan.horizon.base_year(),
             "summary": evaluation.summary(),
             "results": evaluation.results.iter().map(|r| result(r, self.lang)).collect::<Vec<_>>(),
             "warnings": evaluation
@@ -50,7 +50,7 @@ pub(super) fn write_json(document: &Value, out: &mut dyn Write) -> io::Result<()
 
 /// `{title, year, source}`.
 pub(super) fn plan_json(plan: &Plan) -> Value {
-    json!({ "title": plan.title, "year": plan.year, "source": plan.source })
+    json!({ "title": plan.title, "year": plan.horizon.target, "source": plan.source })
 }
 
 /// A decimal as an exact JSON number.

@@ -54,7 +54,7 @@ impl Render for Junit {
         for result in &evaluation.results {
             let target = result.target;
             let name = escape(&format!("{} {}", target.id, target.name));
-            let class = escape(&format!("plan.{}.{}", plan.year, target.source));
+            let class = escape(&format!("plan.{}.{}", plan.horizon.target, target.source));
             // The same words as the table: target, actual, gap (in pp when judged by a growth rate).
             let cells = result_cells(result, lang);
             let detail = match lang {

@@ -49,7 +49,7 @@ pub fn list_table(plan: &Plan, table_style: &Table, out: &mut dyn Write) -> io::
         ]);
     }
     let total = usize::from(table_style.width.unwrap_or(table_style.columns));
-    let title = format!("{} — {}", lang.plan_title(plan), plan.year);
+    let title = format!("{} — {}", lang.plan_title(plan), plan.horizon.target);
     writeln!(out, "{}", wrap(&title, total.max(1)).join("\n"))?;
     for line in draw(&list_fitting(), &header, &rows, total, table_style.style) {
         writeln!(out, "{line}")?;
@@ -100,7 +100,7 @@ pub fn list_json(plan: &Plan, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         .collect();
     let document = json!({
         "version": super::json::JSON_VERSION,
-        "plan": { "title": plan.title, "year": plan.year, "source": plan.source },
+        "plan": { "title": plan.title, "year": plan.horizon.target, "source": plan.source },
         "targets": targets,
     });
     serde_json::to_writer_pretty(&mut *out, &document)?;

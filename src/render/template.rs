@@ -12,11 +12,11 @@ use crate::plan::{Accrual, Plan, Rule, Target};
 /// a period of the plan year (2020年1-9月), that period and the baseline a check before year end
 /// compares with: the same months for a flow, the whole year's closing value for a level.
 fn periods_of(plan: &Plan, target: &Target, period: Option<Period>) -> Vec<Period> {
-    let now = period.unwrap_or(Period::year(plan.year));
+    let now = period.unwrap_or(Period::year(plan.horizon.target));
     if target.rule == Rule::Done {
         return vec![now];
     }
-    let base = plan.baseline_period.map(|year| match target.accrual {
+    let base = plan.horizon.base_year().map(|year| match target.accrual {
         Accrual::Cumulative => Period { year, ..now },
         Accrual::Level => Period::year(year),
     });
@@ -98,7 +98,7 @@ pub fn template_xlsx(
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name(format!("{}年指标", plan.year))?;
+    sheet.set_name(format!("{}年指标", plan.horizon.target))?;
     let bold = Format::new().set_bold();
     for (r, row) in grid(plan, wide, period).iter().enumerate() {
         for (c, text) in row.iter().enumerate() {

@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use crate::error::{shorten, PlanProblem, Relation, Settled, TargetProblem, Wanted};
+use crate::error::{
+    shorten, HorizonProblem, PlanProblem, Relation, Settled, TargetProblem, Wanted,
+};
 use crate::plan::{BoundKind, Expect, Found, Invalid, KeyPath, Problem, Shape, Syntax, Thing};
 
 pub(super) fn en(problem: &PlanProblem) -> String {
@@ -19,6 +21,24 @@ pub(super) fn en(problem: &PlanProblem) -> String {
              aliases must identify one target"
         ),
         PlanProblem::Target { id, problem } => format!("target `{id}`: {}", target_en(problem)),
+        PlanProblem::Horizon(problem) => match problem {
+            HorizonProblem::NoYear => "the plan has no `year` or `horizon`; expected `year: 2020` \
+                                       for an annual plan, or `horizon: {base: 2015, target: \
+                                       2020}` for a plan over years"
+                .into(),
+            HorizonProblem::YearAndHorizon => "the plan has both `year` and `horizon`; expected \
+                                               one: `year` for an annual plan, `horizon` for a \
+                                               plan over years"
+                .into(),
+            HorizonProblem::Backwards { base, target } => format!(
+                "`horizon` runs from {base} to {target}; expected a target year after the base \
+                 year"
+            ),
+            HorizonProblem::BaselineWithHorizon => "`baseline_period` beside `horizon`; the \
+                                                    horizon's base year is the baseline: remove \
+                                                    `baseline_period`"
+                .into(),
+        },
     }
 }
 
@@ -34,6 +54,21 @@ pub(super) fn zh(problem: &PlanProblem) -> String {
             "指标 `{id}`：名称 `{name}` 已是指标 `{other}` 的名称；名称和别名应只对应一个指标"
         ),
         PlanProblem::Target { id, problem } => format!("指标 `{id}`：{}", target_zh(problem)),
+        PlanProblem::Horizon(problem) => match problem {
+            HorizonProblem::NoYear => "计划没有 `year` 或 `horizon`；年度计划应写 `year: 2020`，\
+                                       多年规划应写 `horizon: {base: 2015, target: 2020}`"
+                .into(),
+            HorizonProblem::YearAndHorizon => "计划同时有 `year` 和 `horizon`；只应有一个：年度计划\
+                                               用 `year`，多年规划用 `horizon`"
+                .into(),
+            HorizonProblem::Backwards { base, target } => {
+                format!("`horizon` 从 {base} 年到 {target} 年；目标年应晚于基期年")
+            }
+            HorizonProblem::BaselineWithHorizon => "`baseline_period` 与 `horizon` 同时出现；\
+                                                    `horizon` 的基期年即为基期：应删去 \
+                                                    `baseline_period`"
+                .into(),
+        },
     }
 }
 
@@ -870,6 +905,7 @@ pub(super) mod tests {
             PlanProblem::BaselineNotBefore { .. } => 3,
             PlanProblem::NameTaken { .. } => 4,
             PlanProblem::Target { .. } => 5,
+            PlanProblem::Horizon(_) => 6,
         }
     }
 
@@ -1154,11 +1190,23 @@ pub(super) mod tests {
                 other: "b".into(),
             },
         ]);
+        all.extend(
+            [
+                HorizonProblem::NoYear,
+                HorizonProblem::YearAndHorizon,
+                HorizonProblem::Backwards {
+                    base: 2020,
+                    target: 2015,
+                },
+                HorizonProblem::BaselineWithHorizon,
+            ]
+            .map(PlanProblem::Horizon),
+        );
         all.extend(targets.into_iter().map(|problem| PlanProblem::Target {
             id: "rd_intensity".into(),
             problem,
         }));
-        assert!((0..6).all(|i| all.iter().any(|p| index_of_plan(p) == i)));
+        assert!((0..7).all(|i| all.iter().any(|p| index_of_plan(p) == i)));
         for problem in &all {
             let (en, zh) = (en(problem), zh(problem));
             assert_worded(&format!("{problem:?}"), &en, &zh);
