@@ -7,6 +7,7 @@
 //! figure that has already reached its annual value is `met` early; a milestone done is `met`.
 
 mod accrual;
+pub mod progress;
 mod rules;
 mod target;
 #[cfg(test)]

@@ -788,7 +788,7 @@ pub(super) mod tests {
     use rust_decimal::Decimal;
 
     use super::{en, zh};
-    use crate::error::{PlanProblem, Relation, Settled, TargetProblem, Wanted};
+    use crate::error::{HorizonProblem, PlanProblem, Relation, Settled, TargetProblem, Wanted};
     use crate::plan::{
         BoundKind, Expect, Found, Invalid, KeyPath, Problem, Seg, Shape, Syntax, Thing,
     };
