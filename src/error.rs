@@ -5,8 +5,7 @@ pub(crate) use data::clipped;
 pub use data::{NumberProblem, SheetState, UnfitReason, Utf8Case};
 pub use message::{
     DataProblem, HorizonProblem, Invisible, IoProblem, Message, Named, PlanProblem, Relation,
-    Settled,
-    TargetProblem, UsageProblem, Wanted,
+    Settled, TargetProblem, UsageProblem, Wanted,
 };
 
 mod data;

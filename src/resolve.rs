@@ -423,7 +423,7 @@ impl<'p> Collector<'p> {
             None => obs,
         };
         let year = obs.period.year;
-        if year != plan.horizon.target && Some(year) != plan.horizon.base_year() {
+        if !plan.horizon.reads(year) {
             match &mut self.other_years {
                 Some((.., skipped)) => skipped.count(obs.line),
                 None => self.other_years = Some((obs.row(), obs.period, Skipped::new(obs.line))),
@@ -644,8 +644,7 @@ impl<'p> Collector<'p> {
             self.figures.warnings.push(Warning::OtherYears {
                 at,
                 period,
-                plan_year: plan.horizon.target,
-                baseline_year: plan.horizon.base_year(),
+                horizon: plan.horizon,
                 rows: skipped.rows,
             });
         }

@@ -75,12 +75,12 @@ pub enum Warning {
     },
     /// Cells with a formula but no saved value: the first, and how many in all.
     UnsavedFormula { at: Location, cells: u64 },
-    /// Rows for years other than the plan year and the baseline year: the first, and how many.
+    /// Rows for years the plan does not read (other than an annual plan's year and baseline
+    /// year, outside a plan's horizon): the first, and how many.
     OtherYears {
         at: Location,
         period: Period,
-        plan_year: i32,
-        baseline_year: Option<i32>,
+        horizon: crate::plan::Horizon,
         rows: u64,
     },
     /// Rows skipped by `--ignore-unknown`, by name.

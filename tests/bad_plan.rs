@@ -23,7 +23,7 @@ fn unknown_field_is_a_typo_not_a_default() {
         &validate("unknown-field.yaml"),
         "plans/unknown-field.yaml:9:5: targets[0]: unknown key `taget`; expected one of `id`, \
          `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, `wording`, \
-         `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`",
+         `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`, `path`",
     );
 }
 
@@ -360,13 +360,13 @@ fn shape_errors_name_the_key_what_was_found_and_what_is_expected() {
             "{f}:8:5: targets[0]: unknown key `rulle` (did you mean `rule`?); expected one of \
              `id`, `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, \
              `wording`, `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, \
-             `profile_source`, `out_of_range`"
+             `profile_source`, `out_of_range`, `path`"
         )
     });
     validate_text(&VALID.replace("title: t", "titel: t"), |f| {
         format!(
             "{f}:1:1: unknown key `titel` (did you mean `title`?); expected one of `title`, \
-             `title_en`, `issuer`, `year`, `baseline_period`, `source`, `targets`"
+             `title_en`, `issuer`, `year`, `baseline_period`, `horizon`, `source`, `targets`"
         )
     });
     validate_text(&VALID.replace("name: 甲", "name: [甲]"), |f| {
@@ -486,7 +486,7 @@ fn a_control_character_in_the_file_is_shown_escaped_with_its_place() {
                 "{f}:8:5: targets[0]: unknown key `\\u{{202e}}rule` (did you mean `rule`?); \
              expected one of `id`, `name`, \
              `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, `wording`, `source`, \
-             `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`"
+             `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`, `path`"
             )
         },
     );

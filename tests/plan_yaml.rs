@@ -45,8 +45,8 @@ fn clause(source: &str) -> String {
 #[test]
 fn the_embedded_plan_is_valid() {
     let plan = load_plan(EMBEDDED_PLAN, EMBEDDED_PLAN_NAME).expect("embedded plan loads");
-    assert_eq!(plan.year, 2020);
-    assert_eq!(plan.baseline_period, Some(2019));
+    assert_eq!(plan.horizon.target, 2020);
+    assert_eq!(plan.horizon.base_year(), Some(2019));
     assert!(
         plan.targets.len() >= 37,
         "at least the 37 targets the issue names"

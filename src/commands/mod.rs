@@ -127,7 +127,7 @@ pub(crate) fn table_for(look: &LookArgs, to_file: bool) -> Table {
     }
 }
 
-/// `--period`: a period of the plan year; the check runs as of its last month.
+/// `--period`: a period of a checked year; the check runs as of its last month.
 pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
     let at = Location::option("--period");
     let period = parse_period(text).ok_or_else(|| {
@@ -138,16 +138,22 @@ pub(crate) fn period_arg(plan: &Plan, text: &str) -> Result<Period> {
             }),
         )
     })?;
-    if period.year != plan.horizon.target {
-        return Err(Error::actuals(
-            at,
-            Message::Usage(UsageProblem::PeriodNotInYear {
+    let horizon = plan.horizon;
+    if !horizon.checks(period.year) {
+        let problem = match horizon.is_multi_year() {
+            true => UsageProblem::PeriodNotInHorizon {
                 period,
-                year: plan.horizon.target,
-            }),
-        ));
+                base: horizon.base,
+                target: horizon.target,
+            },
+            false => UsageProblem::PeriodNotInYear {
+                period,
+                year: horizon.target,
+            },
+        };
+        return Err(Error::actuals(at, Message::Usage(problem)));
     }
-    Ok(Period::to_date(plan.horizon.target, period.last).unwrap_or(period))
+    Ok(Period::to_date(period.year, period.last).unwrap_or(period))
 }
 
 /// Reads every file named, with the options `--encoding`, `--sheet`, `--layout` and

@@ -31,6 +31,13 @@ pub enum UsageProblem {
     NotAPeriod { text: String },
     /// `--period` outside the plan year.
     PeriodNotInYear { period: Period, year: i32 },
+    /// `--period` outside the years a plan over years checks (after its base year, up to its
+    /// target year).
+    PeriodNotInHorizon {
+        period: Period,
+        base: i32,
+        target: i32,
+    },
     /// `--encoding` naming no encoding known.
     UnknownEncoding { name: String },
     /// `plan show` naming no target: the name as given and the closest targets.

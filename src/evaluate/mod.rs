@@ -7,6 +7,7 @@
 //! figure that has already reached its annual value is `met` early; a milestone done is `met`.
 
 mod accrual;
+mod interim;
 pub mod progress;
 mod rules;
 mod target;
@@ -134,6 +135,9 @@ pub struct TargetResult<'p> {
     pub growth: Option<Decimal>,
     /// What a relative rule was judged by.
     pub basis: Option<Basis>,
+    /// In a year before the target year of a plan over years, where the figure stands on the
+    /// path to the target (not set once the target is reached).
+    pub progress: Option<progress::Standing>,
     /// Why a target is missing, or what else a reader should know.
     pub notes: Vec<Note>,
 }
@@ -188,6 +192,9 @@ pub enum Note {
         /// The first such cell.
         at: Location,
     },
+    /// Progress towards the target cannot be measured (growth from a baseline or figure that
+    /// is not above zero).
+    Unmeasured(progress::Unmeasured),
     /// The plan gives no number: any change in the right direction meets it.
     Qualitative {
         /// The plan's words (明显提升).
@@ -264,24 +271,33 @@ impl Evaluation<'_> {
     }
 }
 
-/// Every month end the plan year's figures reach, in order: the periods of a history.
+/// The periods of a history, in order. An annual plan: every month end its year's figures
+/// reach. A plan over years: each checked year with figures, to the last month its figures
+/// reach (its end, once the year is whole).
 pub fn periods_present(plan: &Plan, figures: &Figures) -> Vec<Period> {
-    let mut ends: Vec<u8> = figures
+    let horizon = plan.horizon;
+    let mut ends: Vec<(i32, u8)> = figures
         .by_target
         .iter()
         .flat_map(|series| series.keys())
-        .filter(|p| p.year == plan.horizon.target)
-        .map(|p| p.last)
+        .filter(|p| horizon.checks(p.year))
+        .map(|p| (p.year, p.last))
         .collect();
     ends.sort_unstable();
     ends.dedup();
+    if horizon.is_multi_year() {
+        // The last month end of each year.
+        ends.reverse();
+        ends.dedup_by_key(|(year, _)| *year);
+        ends.reverse();
+    }
     ends.into_iter()
-        .filter_map(|m| Period::to_date(plan.horizon.target, m))
+        .filter_map(|(year, month)| Period::to_date(year, month))
         .collect()
 }
 
-/// The latest period present in the plan year's figures: January to the last month any
-/// figure reaches (the whole year when there are none).
+/// The latest period present in the checked years' figures: January to the last month any
+/// figure of the latest year reaches (the target year when there are none).
 pub fn latest_period(plan: &Plan, figures: &Figures) -> Period {
     periods_present(plan, figures)
         .pop()
@@ -300,7 +316,8 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
         .map(|(i, target)| {
             let series = figures.by_target.get(i).unwrap_or(&empty);
             for (period, figure) in series {
-                if period.year == plan.horizon.target && period.last > as_of.last {
+                let later = (period.year, period.last) > (as_of.year, as_of.last);
+                if plan.horizon.checks(period.year) && later {
                     warnings.push(Warning::LaterThanChecked {
                         at: figure.at.clone(),
                         target: target.name.clone(),
@@ -313,6 +330,7 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
                 plan,
                 target,
                 series,
+                year: as_of.year,
                 last: as_of.last,
                 warnings: Vec::new(),
             };
@@ -324,7 +342,7 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
     Evaluation {
         plan,
         period: as_of,
-        is_final: as_of.last == 12,
+        is_final: as_of.year == plan.horizon.target && as_of.last == 12,
         results,
         warnings,
     }

@@ -127,7 +127,8 @@ impl Journey {
     /// R on a straight path: (v − b) ÷ ((T − b) × elapsed / horizon), exactly.
     fn linear(&self) -> Standing {
         let (b, v) = (exact(self.base), exact(self.value));
-        let due = (&self.target - &b) * &self.elapsed / BigRational::from_integer(self.horizon.into());
+        let due =
+            (&self.target - &b) * &self.elapsed / BigRational::from_integer(self.horizon.into());
         let r = (v - b) / due;
         Standing {
             class: class_of(|k| r >= k),

@@ -15,11 +15,13 @@ use crate::figure::Progress;
 use crate::period::Period;
 use crate::plan::{Accrual, Plan, Rule, Target};
 
-/// One target, as of the end of month `last`.
+/// One target, as of the end of month `last` of `year`.
 pub(super) struct TargetCheck<'p, 's> {
     pub plan: &'p Plan,
     pub target: &'p Target,
     pub series: &'s Series,
+    /// The year checked: the plan's target year, or a year before it in a plan over years.
+    pub year: i32,
     /// The last month of the period checked.
     pub last: u8,
     /// Warnings about this target's figures.
@@ -30,15 +32,16 @@ pub(super) struct TargetCheck<'p, 's> {
 type Base = (Decimal, Option<Period>, BaselineFrom);
 
 impl<'p> TargetCheck<'p, '_> {
+    /// Statuses are final (met or unmet) at the end of the target year.
     fn is_final(&self) -> bool {
-        self.last == 12
+        self.year == self.plan.horizon.target && self.last == 12
     }
 
     fn cumulative(&self) -> bool {
         self.target.accrual == Accrual::Cumulative
     }
 
-    fn empty(&self) -> TargetResult<'p> {
+    pub(super) fn empty(&self) -> TargetResult<'p> {
         TargetResult {
             target: self.target,
             actual: None,
@@ -52,6 +55,7 @@ impl<'p> TargetCheck<'p, '_> {
             share: None,
             growth: None,
             basis: None,
+            progress: None,
             notes: Vec::new(),
         }
     }
@@ -64,6 +68,8 @@ impl<'p> TargetCheck<'p, '_> {
         }
         let mut result = if self.target.rule == Rule::Done {
             self.milestone()
+        } else if self.is_interim() {
+            self.interim_number()
         } else {
             self.number()
         };
@@ -89,7 +95,7 @@ impl<'p> TargetCheck<'p, '_> {
         self.series
             .iter()
             .filter(|(p, _)| {
-                (p.year == plan.horizon.target && p.last <= self.last)
+                (p.year == self.year && p.last <= self.last)
                     || (self.target.rule.is_relative() && Some(p.year) == plan.horizon.base_year())
             })
             .find_map(|(_, f)| f.unsaved.clone())
@@ -98,11 +104,9 @@ impl<'p> TargetCheck<'p, '_> {
     fn milestone(&self) -> TargetResult<'p> {
         let mut result = self.empty();
         let Some((progress, period)) =
-            super::accrual::latest_progress(self.series, self.plan.horizon.target, self.last)
+            super::accrual::latest_progress(self.series, self.year, self.last)
         else {
-            result.notes.push(Note::NoFigure {
-                year: self.plan.horizon.target,
-            });
+            result.notes.push(Note::NoFigure { year: self.year });
             return result;
         };
         let note;
@@ -129,7 +133,7 @@ impl<'p> TargetCheck<'p, '_> {
 
     /// The baseline year's figure for the whole year: its total (cumulative) or its closing
     /// value (level); else the plan's own baseline.
-    fn annual_base(&self) -> Option<Base> {
+    pub(super) fn annual_base(&self) -> Option<Base> {
         let from_data = self
             .plan
             .horizon
@@ -264,7 +268,8 @@ impl<'p> TargetCheck<'p, '_> {
     /// reached its level earlier; else the note says what is missing.
     fn no_reading(&mut self, result: &mut TargetResult<'p>) {
         let plan = self.plan;
-        let wanted = Period::to_date(plan.horizon.target, self.last).unwrap_or(Period::year(plan.horizon.target));
+        let wanted = Period::to_date(plan.horizon.target, self.last)
+            .unwrap_or(Period::year(plan.horizon.target));
         let this_year: Vec<(&Period, &crate::figure::Figure)> = self
             .series
             .iter()
@@ -298,12 +303,13 @@ impl<'p> TargetCheck<'p, '_> {
             .push(if growth_only && !self.target.rule.is_relative() {
                 Note::OnlyGrowthRate
             } else if this_year.is_empty() {
-                Note::NoFigure { year: plan.horizon.target }
+                Note::NoFigure {
+                    year: plan.horizon.target,
+                }
             } else {
                 let gap = match self.target.accrual {
-                    Accrual::Cumulative => {
-                        first_gap(self.series, plan.horizon.target, self.last).filter(|g| *g != wanted)
-                    }
+                    Accrual::Cumulative => first_gap(self.series, plan.horizon.target, self.last)
+                        .filter(|g| *g != wanted),
                     Accrual::Level => None,
                 };
                 Note::NotCovered { wanted, gap }
@@ -311,7 +317,7 @@ impl<'p> TargetCheck<'p, '_> {
     }
 
     /// True when `value` satisfies the rule against the annual level (strictly for 超过 and 提升).
-    fn reaches(&self, value: Decimal, annual: &BigRational) -> bool {
+    pub(super) fn reaches(&self, value: Decimal, annual: &BigRational) -> bool {
         let v = exact(value);
         match self.target.rule {
             Rule::MoreThan(_) | Rule::Increase => v > *annual,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::bounds::Bounds;
 use super::problem::{Problem, Syntax};
 use super::raw::{
-    AccrualKind, AggregateKind, DecimalText, OutOfRangeKind, RawPlan, RawTarget, RuleKind,
+    AccrualKind, AggregateKind, DecimalText, OutOfRangeKind, PathKind, RawPlan, RawTarget, RuleKind,
 };
 use super::shape::{self, ReadError, Shape};
 use super::{Accrual, Aggregate, Baseline, Horizon, OutOfRange, Plan, Profile, Rule, Target};
@@ -436,7 +436,9 @@ impl Validator<'_> {
         match (raw.year, raw.horizon, raw.baseline_period) {
             (None, None, _) => fail("title", HorizonProblem::NoYear),
             (Some(_), Some(_), _) => fail("horizon", HorizonProblem::YearAndHorizon),
-            (None, Some(_), Some(_)) => fail("baseline_period", HorizonProblem::BaselineWithHorizon),
+            (None, Some(_), Some(_)) => {
+                fail("baseline_period", HorizonProblem::BaselineWithHorizon)
+            }
             (None, Some(h), None) if h.target.0 <= h.base.0 => fail(
                 "horizon",
                 HorizonProblem::Backwards {
@@ -595,6 +597,10 @@ impl Validator<'_> {
             aggregate,
             profile,
             out_of_range,
+            path: match raw.path {
+                Some(PathKind::Linear) => crate::evaluate::progress::Path::Linear,
+                Some(PathKind::Compound) | None => crate::evaluate::progress::Path::Compound,
+            },
         })
     }
 

@@ -12,7 +12,12 @@ use serde::Deserialize;
 use super::shape::Invalid;
 
 /// The keys a plan must have (the fields of [`RawPlan`] without a default).
+#[cfg(test)]
 pub(super) const PLAN_REQUIRED: &[&str] = &["title", "source", "targets"];
+
+/// The keys a plan needs, as messages name them: the required ones, and `year` (which a plan
+/// over years replaces with `horizon`).
+pub(super) const PLAN_NEEDS: &[&str] = &["title", "year", "source", "targets"];
 
 /// The keys a target must have.
 pub(super) const TARGET_REQUIRED: &[&str] = &["id", "name", "rule", "source"];
@@ -140,6 +145,19 @@ pub(super) struct RawTarget {
     /// that is not a share, such as a growth rate).
     #[serde(default)]
     pub out_of_range: Option<OutOfRangeKind>,
+    /// In a plan over years (`horizon`), the path a year before the target year is held
+    /// against: `compound` growth from the baseline to the target (the default, as Open SDG
+    /// measures progress) or `linear`, a straight line.
+    #[serde(default)]
+    pub path: Option<PathKind>,
+}
+
+/// The path from a baseline to a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum PathKind {
+    Compound,
+    Linear,
 }
 
 /// What a figure outside the range of its quantity is.

@@ -140,7 +140,7 @@ impl Thing {
     /// The keys it needs.
     pub fn required(self) -> &'static [&'static str] {
         match self {
-            Thing::Plan => super::raw::PLAN_REQUIRED,
+            Thing::Plan => super::raw::PLAN_NEEDS,
             Thing::Target => super::raw::TARGET_REQUIRED,
             Thing::Baseline => super::raw::BASELINE_REQUIRED,
             Thing::Mapping => &[],

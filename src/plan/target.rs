@@ -38,6 +38,9 @@ pub struct Target {
     /// What a figure no such quantity can be is: a count below 0 or fractional, a rank below 1
     /// or fractional, a percentage outside 0-100.
     pub out_of_range: OutOfRange,
+    /// In a plan over years, the path a figure of a year before the target year is held
+    /// against: compound growth (the default) or a straight line.
+    pub path: crate::evaluate::progress::Path,
 }
 
 impl Target {

@@ -61,6 +61,9 @@ pub fn expected_text(result: &TargetResult, lang: Lang) -> String {
 /// The note column: the growth over the baseline, then `notes` in words.
 pub fn note_text(result: &TargetResult, notes: &[Note], lang: Lang) -> String {
     let mut parts = Vec::new();
+    if let Some(standing) = &result.progress {
+        parts.push(lang.standing(standing));
+    }
     if let (Some(growth), Some(Basis::Baseline)) = (result.growth, result.basis) {
         parts.push(lang.growth(growth));
     }

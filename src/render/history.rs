@@ -50,7 +50,12 @@ pub fn history_table(
     }
     match lang {
         super::Lang::Zh => writeln!(out, "{} — {} 年各期进展", plan.title, plan.horizon.target)?,
-        super::Lang::En => writeln!(out, "{} — history {}", lang.plan_title(plan), plan.horizon.target)?,
+        super::Lang::En => writeln!(
+            out,
+            "{} — history {}",
+            lang.plan_title(plan),
+            plan.horizon.target
+        )?,
     }
     writeln!(out, "{table}")?;
     if let Some(last) = evaluations.last() {

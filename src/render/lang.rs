@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::wording::{counted, english_unit, number_with_unit, signed};
+use crate::evaluate::progress::{ProgressClass, Standing, Unmeasured};
 use crate::evaluate::{Evaluation, Note, Status};
 use crate::figure::Progress;
 use crate::period::Period;
@@ -232,7 +233,11 @@ impl Lang {
                 wanted,
                 gap: Some(gap),
             } if zh => {
-                format!("缺少覆盖 {wanted} 的数据：{gap} 无数据，请补充或提供累计数")
+                format!(
+                    "缺少覆盖 {} 的数据：{} 无数据，请补充或提供累计数",
+                    wanted.zh(),
+                    gap.zh()
+                )
             }
             Note::NotCovered {
                 wanted,
@@ -240,7 +245,9 @@ impl Lang {
             } => {
                 format!("no figure covering {wanted}: nothing for {gap}; add it, or a year-to-date figure")
             }
-            Note::NotCovered { wanted, gap: None } if zh => format!("缺少覆盖 {wanted} 的数据"),
+            Note::NotCovered { wanted, gap: None } if zh => {
+                format!("缺少覆盖 {} 的数据", wanted.zh())
+            }
             Note::NotCovered { wanted, gap: None } => format!("no figure covering {wanted}"),
             Note::OnlyGrowthRate if zh => "只有增速，此指标需要实际数值".to_string(),
             Note::OnlyGrowthRate => {
@@ -274,6 +281,7 @@ impl Lang {
                     "formula without a saved value at {at}; open and save the file in Excel or WPS"
                 )
             }
+            Note::Unmeasured(why) => self.unmeasured(*why),
             Note::ConvertedFrom(unit) if zh => format!("由{unit}换算"),
             Note::ConvertedFrom(unit) => format!("converted from {unit}"),
             Note::Qualitative {
@@ -290,6 +298,48 @@ impl Lang {
                     .map_or(String::new(), |w| format!(": {w}"));
                 let said = if zh { said.replace(": ", "：") } else { said };
                 format!("{label}{said}{}", if *lower_is_better { lower } else { "" })
+            }
+        }
+    }
+
+    /// Where a figure stands on the path to its target: `进展良好（R 0.97）` / `substantial
+    /// progress (R 0.97)`.
+    pub fn standing(self, standing: &Standing) -> String {
+        let words = match (self, standing.class) {
+            (Lang::Zh, ProgressClass::Substantial) => "进展良好",
+            (Lang::Zh, ProgressClass::Moderate) => "进展一般，需加快",
+            (Lang::Zh, ProgressClass::Limited) => "进展有限",
+            (Lang::Zh, ProgressClass::Deterioration) => "不进反退",
+            (Lang::En, ProgressClass::Substantial) => "substantial progress",
+            (Lang::En, ProgressClass::Moderate) => "moderate progress",
+            (Lang::En, ProgressClass::Limited) => "limited progress",
+            (Lang::En, ProgressClass::Deterioration) => "deterioration",
+        };
+        match (self, standing.ratio) {
+            (_, None) => words.to_string(),
+            (Lang::Zh, Some(r)) => format!("{words}（R {r}）"),
+            (Lang::En, Some(r)) => format!("{words} (R {r})"),
+        }
+    }
+
+    /// Why progress could not be measured.
+    pub fn unmeasured(self, why: Unmeasured) -> String {
+        match (self, why) {
+            (Lang::Zh, Unmeasured::NotPositive) => {
+                "基数或数值不为正，无法按复合增长衡量进展；可在规划中为该指标设 `path: linear`"
+                    .to_string()
+            }
+            (Lang::En, Unmeasured::NotPositive) => "the baseline or the figure is not above zero, \
+                                                    so compound progress is undefined; give the \
+                                                    target `path: linear`"
+                .to_string(),
+            (Lang::Zh, Unmeasured::NoTime) => "基期之后尚无时间，无法衡量进展".to_string(),
+            (Lang::En, Unmeasured::NoTime) => {
+                "no time has passed since the base year to measure progress by".to_string()
+            }
+            (Lang::Zh, Unmeasured::Unsettled) => "进展无法精确判定".to_string(),
+            (Lang::En, Unmeasured::Unsettled) => {
+                "progress could not be decided exactly".to_string()
             }
         }
     }

@@ -128,11 +128,14 @@ fn en(warning: &Warning) -> String {
         Warning::OtherYears {
             at,
             period,
-            plan_year,
-            baseline_year,
+            horizon,
             rows,
         } => {
-            let years = match baseline_year {
+            let plan_year = horizon.target;
+            let years = match horizon.base_year() {
+                _ if horizon.is_multi_year() => {
+                    format!("within the plan's years, {} to {plan_year}", horizon.base)
+                }
                 Some(base) => {
                     format!("the plan year {plan_year} nor the baseline year {base}")
                 }
@@ -283,11 +286,14 @@ fn zh(warning: &Warning) -> String {
         Warning::OtherYears {
             at,
             period,
-            plan_year,
-            baseline_year,
+            horizon,
             rows,
         } => {
-            let years = match baseline_year {
+            let plan_year = horizon.target;
+            let years = match horizon.base_year() {
+                _ if horizon.is_multi_year() => {
+                    format!("不在规划期 {}—{plan_year} 年内", horizon.base)
+                }
                 Some(base) => format!("既非计划年 {plan_year} 年，也非基期 {base} 年"),
                 None => format!("不是计划年 {plan_year} 年"),
             };

@@ -58,9 +58,11 @@ pub(super) fn zh(problem: &PlanProblem) -> String {
             HorizonProblem::NoYear => "计划没有 `year` 或 `horizon`；年度计划应写 `year: 2020`，\
                                        多年规划应写 `horizon: {base: 2015, target: 2020}`"
                 .into(),
-            HorizonProblem::YearAndHorizon => "计划同时有 `year` 和 `horizon`；只应有一个：年度计划\
+            HorizonProblem::YearAndHorizon => {
+                "计划同时有 `year` 和 `horizon`；只应有一个：年度计划\
                                                用 `year`，多年规划用 `horizon`"
-                .into(),
+                    .into()
+            }
             HorizonProblem::Backwards { base, target } => {
                 format!("`horizon` 从 {base} 年到 {target} 年；目标年应晚于基期年")
             }

@@ -52,6 +52,14 @@ pub(super) fn en(problem: &UsageProblem) -> String {
         UsageProblem::PeriodNotInYear { period, year } => {
             format!("{period} is not in the plan year {year}; expected a period of {year}")
         }
+        UsageProblem::PeriodNotInHorizon {
+            period,
+            base,
+            target,
+        } => format!(
+            "{period} is not in the plan's years; expected a period of {} to {target}",
+            base + 1
+        ),
         UsageProblem::UnknownEncoding { name } => format!(
             "unknown encoding `{name}`; expected utf-8, gbk, gb18030, utf-16le or utf-16be"
         ),
@@ -120,6 +128,15 @@ pub(super) fn zh(problem: &UsageProblem) -> String {
             "{} 不在计划年度 {year} 年内；应为 {year} 年的时期",
             period.zh()
         ),
+        UsageProblem::PeriodNotInHorizon {
+            period,
+            base,
+            target,
+        } => format!(
+            "{} 不在规划期内；应为 {}—{target} 年的时期",
+            period.zh(),
+            base + 1
+        ),
         UsageProblem::UnknownEncoding { name } => {
             format!("未知编码 `{name}`；应为 `utf-8`、`gbk`、`gb18030`、`utf-16le` 或 `utf-16be`")
         }
@@ -172,6 +189,7 @@ mod tests {
             UsageProblem::FormatNotWritten { .. } => 7,
             UsageProblem::NotAPeriod { .. } => 8,
             UsageProblem::PeriodNotInYear { .. } => 9,
+            UsageProblem::PeriodNotInHorizon { .. } => 16,
             UsageProblem::UnknownEncoding { .. } => 10,
             UsageProblem::NoSuchTarget { .. } => 11,
             UsageProblem::HistoryFormat => 12,
@@ -217,6 +235,11 @@ mod tests {
             UsageProblem::NotAPeriod {
                 text: "later".into(),
             },
+            UsageProblem::PeriodNotInHorizon {
+                period: crate::period::Period::year(2015),
+                base: 2015,
+                target: 2020,
+            },
             UsageProblem::PeriodNotInYear {
                 period: parse_period("2019Q3").unwrap(),
                 year: 2020,
@@ -258,7 +281,7 @@ mod tests {
                 format,
             });
         }
-        assert!((0..16).all(|i| all.iter().any(|p| index_of(p) == i)));
+        assert!((0..17).all(|i| all.iter().any(|p| index_of(p) == i)));
         for problem in &all {
             let (en, zh) = (en(problem), zh(problem));
             // A target's id is the plan's, as written there.

@@ -1,0 +1,160 @@
+//! A plan over years, checked as of a year before its target year: a figure is held against
+//! the path from its baseline to its target ([`super::progress`]), reached is `met`, and a
+//! milestone not yet done is on its way.
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+
+use super::progress::{Journey, Path};
+use super::target::TargetCheck;
+use super::{
+    exact, higher_is_better, latest_level, level, round, to_date, to_decimal, Actual, BaselineUsed,
+    Basis, Note, Reading, Status, TargetResult,
+};
+use crate::plan::{Accrual, Rule};
+
+impl<'p> TargetCheck<'p, '_> {
+    /// The year checked is before the target year of a plan over years.
+    pub(super) fn is_interim(&self) -> bool {
+        let horizon = self.plan.horizon;
+        horizon.is_multi_year() && self.year < horizon.target
+    }
+
+    /// A figure of an interim year, against the path to the target.
+    pub(super) fn interim_number(&mut self) -> TargetResult<'p> {
+        let mut result = self.empty();
+        let Some((reading, elapsed)) = self.interim_reading() else {
+            result.notes.push(Note::NoFigure { year: self.year });
+            return result;
+        };
+        let value = reading.value;
+        result.actual = Some(Actual::Number(value));
+        result.period = Some(reading.period);
+        if let Some(unit) = &reading.converted_from {
+            result.notes.push(Note::ConvertedFrom(unit.clone()));
+        }
+        if reading.period.year < self.year
+            || (reading.period.year == self.year && reading.period.last < self.last)
+        {
+            result.notes.push(Note::Stale {
+                period: reading.period,
+            });
+        }
+        let Some((base, base_period, from)) = self.annual_base() else {
+            result.notes.push(Note::NoBaseline {
+                year: self.plan.horizon.base_year(),
+            });
+            return result;
+        };
+        result.baseline = Some(BaselineUsed {
+            value: base,
+            period: base_period,
+            from,
+        });
+        result.basis = Some(Basis::Baseline);
+        let rule = self.target.rule.clone();
+        let (target, higher) = match (&rule, higher_is_better(&rule)) {
+            // No number: any move the right way since the baseline is on track.
+            (Rule::Increase | Rule::Decrease, _) => {
+                let better = self.reaches(value, &exact(base));
+                result.status = if better {
+                    Status::OnTrack
+                } else {
+                    Status::Behind
+                };
+                return result;
+            }
+            (Rule::Between { min, max }, _) => {
+                if *min <= value && value <= *max {
+                    result.status = Status::Met;
+                    return result;
+                }
+                match value < *min {
+                    true => (exact(*min), true),
+                    false => (exact(*max), false),
+                }
+            }
+            (_, Some(higher)) => match level(&rule, Some(base)) {
+                Some(target) => (target, higher),
+                None => {
+                    result.notes.push(Note::BaselineNotPositive);
+                    return result;
+                }
+            },
+            (_, None) => return result,
+        };
+        result.threshold = to_decimal(&target).or_else(|| round(&target, 2));
+        if higher && target > BigRational::from_integer(0.into()) {
+            result.share = round(
+                &(exact(value) * BigRational::from_integer(100.into()) / &target),
+                1,
+            );
+        }
+        if self.reaches(value, &target) {
+            result.status = Status::Met;
+            return result;
+        }
+        let journey = Journey {
+            base,
+            value,
+            target,
+            horizon: u32::try_from(self.plan.horizon.years()).unwrap_or(1),
+            elapsed,
+            higher,
+            path: self.target.path,
+        };
+        match journey.standing() {
+            Ok(standing) => {
+                result.status = match standing.class.on_track() {
+                    true => Status::OnTrack,
+                    false => Status::Behind,
+                };
+                if self.target.path == Path::Linear {
+                    result.expected = linear_expected(&journey)
+                        .and_then(|e| round(&e, value.scale().clamp(2, 28)));
+                    result.gap = result.expected.and_then(|e| value.checked_sub(e));
+                }
+                result.progress = Some(standing);
+            }
+            Err(why) => result.notes.push(Note::Unmeasured(why)),
+        }
+        result
+    }
+
+    /// The figure of an interim year and the years elapsed since the base year to its end: the
+    /// latest level up to the period checked (from an earlier year when the year has none), or
+    /// the total of the latest whole year for a flow, which is judged only by whole years.
+    fn interim_reading(&self) -> Option<(Reading, BigRational)> {
+        let base = self.plan.horizon.base;
+        let years = (base + 1..=self.year).rev();
+        match self.target.accrual {
+            Accrual::Level => years
+                .filter_map(|y| {
+                    let last = if y == self.year { self.last } else { 12 };
+                    latest_level(self.series, y, last)
+                })
+                .next()
+                .map(|r| {
+                    let elapsed = BigRational::new(
+                        BigInt::from(12 * (r.period.year - base - 1) + i32::from(r.period.last)),
+                        BigInt::from(12),
+                    );
+                    (r, elapsed)
+                }),
+            Accrual::Cumulative => years
+                .filter(|&y| y < self.year || self.last == 12)
+                .find_map(|y| to_date(self.series, y, 12))
+                .map(|r| {
+                    let elapsed = BigRational::from_integer(BigInt::from(r.period.year - base));
+                    (r, elapsed)
+                }),
+        }
+    }
+}
+
+/// The level due by now on a straight path: b + (T − b) × elapsed / horizon.
+fn linear_expected(journey: &Journey) -> Option<BigRational> {
+    let b = exact(journey.base);
+    let horizon = BigRational::from_integer(BigInt::from(journey.horizon));
+    Some(&b + (&journey.target - &b) * &journey.elapsed / horizon)
+}
