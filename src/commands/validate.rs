@@ -23,14 +23,19 @@ pub fn validate(args: &ValidateArgs) -> Result<Output> {
         .filter(|t| t.rule == crate::plan::Rule::Done)
         .count();
     let (all, numbers) = (plan.targets.len(), plan.targets.len() - milestones);
+    let horizon = plan.horizon;
+    let years = match (lang, horizon.is_multi_year()) {
+        (Lang::En, true) => format!("{} to {}", horizon.base, horizon.target),
+        (Lang::Zh, true) => format!("{}—{} 年", horizon.base, horizon.target),
+        (Lang::En, false) => horizon.target.to_string(),
+        (Lang::Zh, false) => format!("{} 年", horizon.target),
+    };
     let stdout = match lang {
         Lang::En => format!(
-            "{name}: valid: {all} targets ({numbers} quantitative, {milestones} milestones) for {}\n",
-            plan.horizon.target
+            "{name}: valid: {all} targets ({numbers} quantitative, {milestones} milestones) for {years}\n"
         ),
         Lang::Zh => format!(
-            "{name}：有效：{} 年共 {all} 项目标（定量 {numbers} 项，里程碑 {milestones} 项）\n",
-            plan.horizon.target
+            "{name}：有效：{years}共 {all} 项目标（定量 {numbers} 项，里程碑 {milestones} 项）\n"
         ),
     }
     .into_bytes();

@@ -5,7 +5,7 @@
 use num_bigint::BigInt;
 use num_rational::BigRational;
 
-use super::progress::{Journey, Path};
+use super::progress::Journey;
 use super::target::TargetCheck;
 use super::{
     exact, higher_is_better, latest_level, level, round, to_date, to_decimal, Actual, BaselineUsed,
@@ -109,11 +109,8 @@ impl<'p> TargetCheck<'p, '_> {
                     true => Status::OnTrack,
                     false => Status::Behind,
                 };
-                if self.target.path == Path::Linear {
-                    result.expected = linear_expected(&journey)
-                        .and_then(|e| round(&e, value.scale().clamp(2, 28)));
-                    result.gap = result.expected.and_then(|e| value.checked_sub(e));
-                }
+                result.expected = journey.expected(value.scale().clamp(2, 28));
+                result.gap = result.expected.and_then(|e| value.checked_sub(e));
                 result.progress = Some(standing);
             }
             Err(why) => result.notes.push(Note::Unmeasured(why)),
@@ -150,11 +147,4 @@ impl<'p> TargetCheck<'p, '_> {
                 }),
         }
     }
-}
-
-/// The level due by now on a straight path: b + (T − b) × elapsed / horizon.
-fn linear_expected(journey: &Journey) -> Option<BigRational> {
-    let b = exact(journey.base);
-    let horizon = BigRational::from_integer(BigInt::from(journey.horizon));
-    Some(&b + (&journey.target - &b) * &journey.elapsed / horizon)
 }

@@ -124,6 +124,44 @@ impl Journey {
         }
     }
 
+    /// The level due by now on the path, rounded half up to `places` decimals (for display: it
+    /// is irrational on a compound path in general). `None` when the path is undefined.
+    pub fn expected(&self, places: u32) -> Option<Decimal> {
+        let b = exact(self.base);
+        let horizon = BigRational::from_integer(self.horizon.into());
+        match self.path {
+            Path::Linear => round(&(&b + (&self.target - &b) * &self.elapsed / horizon), places),
+            Path::Compound => {
+                if !b.is_positive() || !self.target.is_positive() {
+                    return None;
+                }
+                // x = b·(T/b)^(p/(q·τ)): the largest n/10^places with (n/10^places ÷ b)^(q·τ)
+                // ≤ (T/b)^p, then half up.
+                let (p, q) = (to_u32(self.elapsed.numer())?, to_u32(self.elapsed.denom())?);
+                let power = q.checked_mul(self.horizon)?;
+                let goal = pow(&(&self.target / &b), p);
+                let unit = BigRational::new(BigInt::one(), BigInt::from(10u32).pow(places));
+                let below = |x: &BigRational| pow(&(x / &b), power) <= goal;
+                let top = if self.target > b {
+                    self.target.clone()
+                } else {
+                    b.clone()
+                };
+                let (mut lo, mut hi) = (BigInt::zero(), (top / &unit).ceil().to_integer() + 1);
+                while &hi - &lo > BigInt::one() {
+                    let mid: BigInt = (&lo + &hi) / 2;
+                    match below(&(BigRational::from_integer(mid.clone()) * &unit)) {
+                        true => lo = mid,
+                        false => hi = mid,
+                    }
+                }
+                let half = (BigRational::from_integer(lo.clone()) + BigRational::new(1.into(), 2.into())) * &unit;
+                let n = if below(&half) { hi } else { lo };
+                round(&(BigRational::from_integer(n) * unit), places)
+            }
+        }
+    }
+
     /// R on a straight path: (v − b) ÷ ((T − b) × elapsed / horizon), exactly.
     fn linear(&self) -> Standing {
         let (b, v) = (exact(self.base), exact(self.value));

@@ -412,7 +412,7 @@ impl Validator<'_> {
         let targets = raw
             .targets
             .into_iter()
-            .map(|t| self.target(t, horizon.base_year()))
+            .map(|t| self.target(t, horizon))
             .collect::<Result<Vec<_>>>()?;
         Ok(Plan {
             title: raw.title,
@@ -463,7 +463,8 @@ impl Validator<'_> {
         }
     }
 
-    fn target(&self, raw: RawTarget, baseline_period: Option<i32>) -> Result<Target> {
+    fn target(&self, raw: RawTarget, horizon: Horizon) -> Result<Target> {
+        let baseline_period = horizon.base_year();
         let at = || self.target_location(&raw.id, 1);
         let error = |problem: Why| {
             Error::plan(
@@ -524,7 +525,8 @@ impl Validator<'_> {
         if rule.is_relative() && baseline_period.is_none() && raw.baseline.is_none() {
             return fail(Why::NoBaseline { rule: kind.name() });
         }
-        if raw.baseline.is_some() && !rule.is_relative() {
+        // A plan over years measures every target's progress from its baseline.
+        if raw.baseline.is_some() && !rule.is_relative() && !horizon.is_multi_year() {
             return fail(Why::BaselineUnused { rule: kind.name() });
         }
         if rule == Rule::Done && (raw.accrual.is_some() || raw.aggregate.is_some()) {

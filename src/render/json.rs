@@ -48,9 +48,15 @@ pub(super) fn write_json(document: &Value, out: &mut dyn Write) -> io::Result<()
     writeln!(out)
 }
 
-/// `{title, year, source}`.
+/// `{title, year, horizon: {base, target}, source}`: `year` is the target year.
 pub(super) fn plan_json(plan: &Plan) -> Value {
-    json!({ "title": plan.title, "year": plan.horizon.target, "source": plan.source })
+    let horizon = plan.horizon;
+    json!({
+        "title": plan.title,
+        "year": horizon.target,
+        "horizon": { "base": horizon.base, "target": horizon.target },
+        "source": plan.source,
+    })
 }
 
 /// A decimal as an exact JSON number.
@@ -112,6 +118,10 @@ pub(super) fn result(result: &TargetResult, lang: Lang) -> Value {
         "growth_percent": maybe(result.growth),
         "reported_growth_percent": maybe(result.reported_growth),
         "basis": result.basis,
+        "progress": result.progress.map(|p| json!({
+            "class": p.class.key(),
+            "ratio": maybe(p.ratio),
+        })),
         "status": result.status,
         "source": target.source,
         "note": (!result.notes.is_empty()).then(|| lang.notes(&result.notes)),

@@ -429,11 +429,20 @@ impl Lang {
     /// The line above a report: the plan's title and the period checked.
     pub fn title(self, plan: &Plan, evaluation: &Evaluation) -> String {
         let period = evaluation.period;
-        match (self, period.is_full_year()) {
+        let title = match (self, period.is_full_year()) {
             (Lang::Zh, true) => format!("{} — {} 年", plan.title, period.year),
             (Lang::Zh, false) => format!("{} — {}（年初至今）", plan.title, period.zh()),
             (Lang::En, true) => format!("{} — {}", self.plan_title(plan), period.year),
             (Lang::En, false) => format!("{} — {period} (year to date)", self.plan_title(plan)),
+        };
+        let horizon = plan.horizon;
+        match (self, horizon.is_multi_year()) {
+            (_, false) => title,
+            (Lang::Zh, true) => format!("{title}，规划期 {}—{} 年", horizon.base, horizon.target),
+            (Lang::En, true) => format!(
+                "{title}, of the plan's years {} to {}",
+                horizon.base, horizon.target
+            ),
         }
     }
 

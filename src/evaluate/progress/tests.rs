@@ -163,3 +163,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_level_due_by_now_is_rounded_half_up() {
+    // 2.06 -> 2.5 over 5 years: after 3, 2.06 × (2.5/2.06)^0.6 = 2.31370...
+    let j = journey("2.06", "2.19", "2.5", 5, q(3, 1));
+    assert_eq!(j.expected(2), Some(d("2.31")));
+    assert_eq!(j.expected(4), Some(d("2.3137")));
+    // 100 -> 121 over 2 years: after 1, exactly 110.
+    let j = journey("100", "105", "121", 2, q(1, 1));
+    assert_eq!(j.expected(2), Some(d("110.00")));
+    // A falling rank: 18 -> 15 over 5 years, after 2: 18 × (15/18)^0.4 = 16.734...
+    let j = journey("18", "17", "15", 5, q(2, 1));
+    assert_eq!(j.expected(2), Some(d("16.73")));
+    let mut j = journey("100", "105", "150", 5, q(2, 1));
+    j.path = Path::Linear;
+    assert_eq!(j.expected(2), Some(d("120.00")));
+}
