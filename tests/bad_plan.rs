@@ -4,6 +4,22 @@ mod common;
 
 use common::{assert_error, plan};
 
+/// Every key a target may have, as an unknown key's error lists them.
+const TARGET_KEYS: &str = "`id`, `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, \
+    `value`, `min`, `max`, `wording`, `source`, `quote`, `baseline`, `accrual`, `aggregate`, \
+    `profile`, `profile_source`, `out_of_range`, `path`, `tolerance`, `every_year`, `since`, \
+    `aspiration`";
+
+/// Every rule, as an unknown rule's error lists them.
+const RULES: &str = "`at_least`, `more_than`, `at_most`, `less_than`, `between`, \
+    `growth_at_least`, `ratio_at_least`, `increase`, `decrease`, `done`, `rank_within`, \
+    `points_increase`, `cagr_at_least`, `about`";
+
+/// The same, in a Chinese message.
+const RULES_ZH: &str = "`at_least`、`more_than`、`at_most`、`less_than`、`between`、\
+    `growth_at_least`、`ratio_at_least`、`increase`、`decrease`、`done`、`rank_within`、\
+    `points_increase`、`cagr_at_least`、`about`";
+
 fn validate(file: &str) -> common::Run {
     plan(&["validate", &format!("plans/{file}")])
 }
@@ -21,9 +37,10 @@ fn malformed_yaml_gives_line_and_column() {
 fn unknown_field_is_a_typo_not_a_default() {
     assert_error(
         &validate("unknown-field.yaml"),
-        "plans/unknown-field.yaml:9:5: targets[0]: unknown key `taget`; expected one of `id`, \
-         `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, `wording`, \
-         `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`, `path`",
+        &format!(
+            "plans/unknown-field.yaml:9:5: targets[0]: unknown key `taget`; expected one of \
+             {TARGET_KEYS}"
+        ),
     );
 }
 
@@ -58,10 +75,10 @@ fn relative_rule_without_a_baseline_period() {
 fn unknown_rule() {
     assert_error(
         &validate("unknown-rule.yaml"),
-        "plans/unknown-rule.yaml:8:11: targets[0].rule: unknown value `at_lest` (did you mean \
-         `at_least`?); expected one of \
-         `at_least`, `more_than`, `at_most`, `less_than`, `between`, `growth_at_least`, \
-         `ratio_at_least`, `increase`, `decrease`, `done`",
+        &format!(
+            "plans/unknown-rule.yaml:8:11: targets[0].rule: unknown value `at_lest` (did you \
+             mean `at_least`?); expected one of {RULES}"
+        ),
     );
 }
 
@@ -344,9 +361,7 @@ fn a_block_of_text_after_a_bar_is_still_read() {
 fn shape_errors_name_the_key_what_was_found_and_what_is_expected() {
     validate_text(&VALID.replace("rule: at_least", "rule: [at_least]"), |f| {
         format!(
-            "{f}:8:11: targets[0].rule: found a list; expected one of `at_least`, `more_than`, \
-             `at_most`, `less_than`, `between`, `growth_at_least`, `ratio_at_least`, `increase`, \
-             `decrease`, `done`"
+            "{f}:8:11: targets[0].rule: found a list; expected one of {RULES}"
         )
     });
     validate_text(&VALID.replace("accrual: level", "accrual: levle"), |f| {
@@ -357,10 +372,7 @@ fn shape_errors_name_the_key_what_was_found_and_what_is_expected() {
     });
     validate_text(&VALID.replace("rule: at_least", "rulle: at_least"), |f| {
         format!(
-            "{f}:8:5: targets[0]: unknown key `rulle` (did you mean `rule`?); expected one of \
-             `id`, `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, \
-             `wording`, `source`, `quote`, `baseline`, `accrual`, `aggregate`, `profile`, \
-             `profile_source`, `out_of_range`, `path`"
+            "{f}:8:5: targets[0]: unknown key `rulle` (did you mean `rule`?); expected one of {TARGET_KEYS}"
         )
     });
     validate_text(&VALID.replace("title: t", "titel: t"), |f| {
@@ -484,9 +496,7 @@ fn a_control_character_in_the_file_is_shown_escaped_with_its_place() {
         |f| {
             format!(
                 "{f}:8:5: targets[0]: unknown key `\\u{{202e}}rule` (did you mean `rule`?); \
-             expected one of `id`, `name`, \
-             `name_en`, `aliases`, `unit`, `unit_en`, `rule`, `value`, `min`, `max`, `wording`, `source`, \
-             `quote`, `baseline`, `accrual`, `aggregate`, `profile`, `profile_source`, `out_of_range`, `path`"
+             expected one of {TARGET_KEYS}"
             )
         },
     );
@@ -634,9 +644,7 @@ fn plan_errors_speak_the_runs_language() {
         ),
         (
             "unknown-rule.yaml",
-            "8:11：`targets[0].rule`：未知的值 `at_lest`（是否应为 `at_least`？）；应为 \
-             `at_least`、`more_than`、`at_most`、`less_than`、`between`、`growth_at_least`、\
-             `ratio_at_least`、`increase`、`decrease`、`done` 之一",
+            "8:11：`targets[0].rule`：未知的值 `at_lest`（是否应为 `at_least`？）；应为 {RULES_ZH} 之一",
         ),
         (
             "duplicate-id.yaml",
@@ -652,6 +660,7 @@ fn plan_errors_speak_the_runs_language() {
         ),
     ] {
         let path = format!("plans/{file}");
+        let expected = expected.replace("{RULES_ZH}", RULES_ZH);
         let run = plan(&["list", "--plan", &path, "--lang", "zh"]);
         assert_eq!(
             (run.code, run.stderr.as_str()),

@@ -96,6 +96,24 @@ pub enum TargetProblem {
     ProfileWithoutSource,
     /// `profile_source` without `profile`.
     SourceWithoutProfile,
+    /// `about` without `tolerance`.
+    NeedsTolerance,
+    /// `tolerance` for a rule other than `about`.
+    ToleranceNotAbout { rule: &'static str },
+    /// A `tolerance` that is not an amount (`50`) or a share (`5%`), or is negative.
+    BadTolerance { text: String },
+    /// `rank_within` for a unit that is not a rank (位).
+    RankWithinNeedsRank { unit: String },
+    /// `every_year` or `since` in an annual plan: `key` is the one given.
+    NeedsHorizon { key: &'static str },
+    /// `since` outside the plan's years.
+    SinceOutside { since: i32, base: i32, target: i32 },
+    /// `since` without `accrual: cumulative`.
+    SinceNeedsCumulative,
+    /// `every_year` or `since` for a milestone.
+    MilestoneOverYears { key: &'static str },
+    /// A `baseline` year not before the target year.
+    BaselineYearNotBefore { year: i32, target: i32 },
 }
 
 /// A rule that no figure in range could fail (`always`), or none could meet: a figure of `kind`

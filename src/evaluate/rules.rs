@@ -7,7 +7,7 @@ use num_rational::BigRational;
 use num_traits::{One, Signed, Zero};
 use rust_decimal::Decimal;
 
-use crate::plan::Rule;
+use crate::plan::{Rule, Tolerance};
 
 /// What a numeric rule found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,46 @@ pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<
         }
         Rule::Increase => against(base()?, |a, t| a > t),
         Rule::Decrease => against(base()?, |a, t| a < t),
+        Rule::RankWithin(v) => against(v, |a, t| a <= t),
+        Rule::PointsIncrease(points) => against_level(exact(base()?) + exact(points)),
+        Rule::CagrAtLeast { percent, years } => {
+            let base = base()?;
+            if base <= Decimal::ZERO {
+                return Err(Unjudged::BaselineNotPositive);
+            }
+            // (actual / base)^(1/years) − 1 >= X%  <=>  actual >= base × (1 + X/100)^years,
+            // for base > 0 and 1 + X/100 >= 0 (the loader refuses X < −100).
+            against_level(compounded(base, percent, years))
+        }
+        Rule::About { value, .. } => {
+            let (lo, hi) = range(rule).ok_or(Unjudged::NotNumeric)?;
+            let t = exact(value);
+            Ok(verdict(lo <= a && a <= hi, actual, &t, Some(value)))
+        }
         Rule::Done => Err(Unjudged::NotNumeric),
+    }
+}
+
+/// `base` × (1 + `percent`/100)^`years`, exactly.
+pub fn compounded(base: Decimal, percent: Decimal, years: u32) -> BigRational {
+    let factor = (hundred() + exact(percent)) / hundred();
+    exact(base) * num_traits::pow::Pow::pow(&factor, years)
+}
+
+/// The range a figure must stay in, exactly: `between`'s bounds, or `about`'s value ± its
+/// tolerance. `None` for other rules.
+pub fn range(rule: &Rule) -> Option<(BigRational, BigRational)> {
+    match *rule {
+        Rule::Between { min, max } => Some((exact(min), exact(max))),
+        Rule::About { value, tolerance } => {
+            let v = exact(value);
+            let width = match tolerance {
+                Tolerance::Amount(a) => exact(a),
+                Tolerance::Percent(p) => (&v * exact(p) / hundred()).abs(),
+            };
+            Some((&v - &width, &v + &width))
+        }
+        _ => None,
     }
 }
 
@@ -169,6 +208,9 @@ pub fn level(rule: &Rule, baseline: Option<Decimal>) -> Option<BigRational> {
         Rule::GrowthAtLeast(x) => Some(exact(positive()?) * (hundred() + exact(x)) / hundred()),
         Rule::RatioAtLeast(k) => Some(exact(positive()?) * exact(k)),
         Rule::Increase | Rule::Decrease => Some(exact(baseline?)),
+        Rule::RankWithin(v) | Rule::About { value: v, .. } => Some(exact(v)),
+        Rule::PointsIncrease(points) => Some(exact(baseline?) + exact(points)),
+        Rule::CagrAtLeast { percent, years } => Some(compounded(positive()?, percent, years)),
         Rule::Between { .. } | Rule::Done => None,
     }
 }
@@ -180,9 +222,11 @@ pub fn higher_is_better(rule: &Rule) -> Option<bool> {
         | Rule::MoreThan(_)
         | Rule::GrowthAtLeast(_)
         | Rule::RatioAtLeast(_)
-        | Rule::Increase => Some(true),
-        Rule::AtMost(_) | Rule::LessThan(_) | Rule::Decrease => Some(false),
-        Rule::Between { .. } | Rule::Done => None,
+        | Rule::Increase
+        | Rule::PointsIncrease(_)
+        | Rule::CagrAtLeast { .. } => Some(true),
+        Rule::AtMost(_) | Rule::LessThan(_) | Rule::Decrease | Rule::RankWithin(_) => Some(false),
+        Rule::Between { .. } | Rule::About { .. } | Rule::Done => None,
     }
 }
 

@@ -9,7 +9,9 @@ use super::raw::{
     AccrualKind, AggregateKind, DecimalText, OutOfRangeKind, PathKind, RawPlan, RawTarget, RuleKind,
 };
 use super::shape::{self, ReadError, Shape};
-use super::{Accrual, Aggregate, Baseline, Horizon, OutOfRange, Plan, Profile, Rule, Target};
+use super::{
+    Accrual, Aggregate, Baseline, Horizon, OutOfRange, Plan, Profile, Rule, Target, Tolerance,
+};
 use crate::error::{
     Error, HorizonProblem, Location, Message, Place, PlanProblem, Result, TargetProblem as Why,
 };
@@ -483,7 +485,7 @@ impl Validator<'_> {
             return fail(Why::EmptyName);
         }
         let kind = raw.rule;
-        let rule = self.rule(&raw, kind).map_err(error)?;
+        let rule = self.rule(&raw, kind, horizon).map_err(error)?;
         let unit = raw
             .unit
             .map(|u| u.trim().to_string())
@@ -577,6 +579,47 @@ impl Validator<'_> {
             (Some(_), None) => return fail(Why::ProfileWithoutSource),
             (None, Some(_)) => return fail(Why::SourceWithoutProfile),
         };
+        if matches!(rule, Rule::RankWithin(_)) {
+            let rank = bounds.is_some_and(|b| b.kind == super::BoundKind::Rank);
+            if !rank {
+                return fail(Why::RankWithinNeedsRank {
+                    unit: unit.clone().unwrap_or_default(),
+                });
+            }
+        }
+        let every_year = raw.every_year.unwrap_or(false);
+        let since = raw.since.map(|y| y.0);
+        for (given, key) in [(every_year, "every_year"), (since.is_some(), "since")] {
+            match (given, rule == Rule::Done, horizon.is_multi_year()) {
+                (false, ..) => {}
+                (true, true, _) => return fail(Why::MilestoneOverYears { key }),
+                (true, false, false) => return fail(Why::NeedsHorizon { key }),
+                (true, false, true) => {}
+            }
+        }
+        if let Some(since) = since {
+            if since <= horizon.base || since > horizon.target {
+                return fail(Why::SinceOutside {
+                    since,
+                    base: horizon.base,
+                    target: horizon.target,
+                });
+            }
+            if accrual != Accrual::Cumulative {
+                return fail(Why::SinceNeedsCumulative);
+            }
+        }
+        let baseline_year = raw.baseline.as_ref().and_then(|b| b.year).map(|y| y.0);
+        if let Some(year) = baseline_year.filter(|&y| y >= horizon.target) {
+            return fail(Why::BaselineYearNotBefore {
+                year,
+                target: horizon.target,
+            });
+        }
+        let compares_with = rule
+            .is_relative()
+            .then(|| baseline_year.unwrap_or(horizon.base))
+            .filter(|&year| year != horizon.target - 1);
         Ok(Target {
             id: raw.id,
             name: raw.name.trim().to_string(),
@@ -594,11 +637,16 @@ impl Validator<'_> {
             baseline: raw.baseline.map(|b| Baseline {
                 value: b.value.0,
                 source: b.source,
+                year: b.year.map(|y| y.0),
             }),
             accrual,
             aggregate,
             profile,
             out_of_range,
+            every_year,
+            since,
+            compares_with,
+            aspiration: raw.aspiration.unwrap_or(false),
             path: match raw.path {
                 Some(PathKind::Linear) => crate::evaluate::progress::Path::Linear,
                 Some(PathKind::Compound) | None => crate::evaluate::progress::Path::Compound,
@@ -606,8 +654,16 @@ impl Validator<'_> {
         })
     }
 
-    fn rule(&self, raw: &RawTarget, kind: RuleKind) -> std::result::Result<Rule, Why> {
+    fn rule(
+        &self,
+        raw: &RawTarget,
+        kind: RuleKind,
+        horizon: Horizon,
+    ) -> std::result::Result<Rule, Why> {
         let name = kind.name();
+        if kind != RuleKind::About && raw.tolerance.is_some() {
+            return Err(Why::ToleranceNotAbout { rule: name });
+        }
         let value = || match raw.value {
             Some(DecimalText(v)) => Ok(v),
             None => Err(Why::NeedsValue { rule: name }),
@@ -647,6 +703,34 @@ impl Validator<'_> {
                     _ => return Err(Why::BetweenNeedsBoth),
                 }
             }
+            RuleKind::RankWithin => Rule::RankWithin(value()?),
+            RuleKind::PointsIncrease => Rule::PointsIncrease(value()?),
+            RuleKind::CagrAtLeast => {
+                let from = raw
+                    .baseline
+                    .as_ref()
+                    .and_then(|b| b.year)
+                    .map_or(horizon.base, |y| y.0);
+                let years = u32::try_from(horizon.target - from)
+                    .ok()
+                    .filter(|&y| y > 0)
+                    .ok_or(Why::BaselineYearNotBefore {
+                        year: from,
+                        target: horizon.target,
+                    })?;
+                Rule::CagrAtLeast {
+                    percent: value()?,
+                    years,
+                }
+            }
+            RuleKind::About => {
+                let value = value()?;
+                let text = raw.tolerance.as_deref().ok_or(Why::NeedsTolerance)?;
+                Rule::About {
+                    value,
+                    tolerance: tolerance(text)?,
+                }
+            }
             RuleKind::Increase => no_value().map(|_| Rule::Increase)?,
             RuleKind::Decrease => no_value().map(|_| Rule::Decrease)?,
             RuleKind::Done => no_value().map(|_| Rule::Done)?,
@@ -678,11 +762,33 @@ impl Validator<'_> {
     }
 }
 
+/// An `about` target's tolerance: `"5%"` (a share of the value) or `"50"` (an amount), 0 or more.
+fn tolerance(text: &str) -> std::result::Result<Tolerance, Why> {
+    let bad = || Why::BadTolerance {
+        text: text.to_string(),
+    };
+    let trimmed = text.trim();
+    let (number, percent) = match trimmed.strip_suffix(['%', '％']) {
+        Some(number) => (number, true),
+        None => (trimmed, false),
+    };
+    let value = crate::number::parse_decimal(number).map_err(|_| bad())?;
+    if value.is_sign_negative() {
+        return Err(bad());
+    }
+    Ok(match percent {
+        true => Tolerance::Percent(value),
+        false => Tolerance::Amount(value),
+    })
+}
+
 /// Why no figure could fail `rule`, when that is so: growth of -100% or less is met by any
 /// figure of 0 or more.
 fn settled_by_any_growth(rule: &Rule) -> Option<Why> {
     match rule {
-        &Rule::GrowthAtLeast(x) if x <= rust_decimal::Decimal::from(-100) => {
+        &Rule::GrowthAtLeast(x) | &Rule::CagrAtLeast { percent: x, .. }
+            if x <= rust_decimal::Decimal::from(-100) =>
+        {
             Some(Why::AnyGrowth { growth: x })
         }
         _ => None,

@@ -13,7 +13,7 @@ mod target;
 pub use bounds::{BoundKind, Bounds};
 pub use load::{load_embedded, load_plan, load_plan_at, EMBEDDED_PLAN, EMBEDDED_PLAN_NAME};
 pub use problem::{Problem, Syntax};
-pub use rule::Rule;
+pub use rule::{Rule, Tolerance};
 pub use shape::{Expect, Found, Invalid, KeyPath, Seg, Shape, Thing};
 pub use target::{Accrual, Aggregate, Baseline, OutOfRange, Profile, Target};
 

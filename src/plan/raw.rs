@@ -150,6 +150,21 @@ pub(super) struct RawTarget {
     /// measures progress) or `linear`, a straight line.
     #[serde(default)]
     pub path: Option<PathKind>,
+    /// For `about` (左右): how far from `value` a figure may be, as a share of it (`"5%"`) or
+    /// in the target's unit (`"50"`). Required: a plan's 左右 has no width of its own.
+    #[serde(default)]
+    pub tolerance: Option<String>,
+    /// In a plan over years, the rule holds in every year of it (保持在 5% 以上), not only in
+    /// the target year.
+    #[serde(default)]
+    pub every_year: Option<bool>,
+    /// In a plan over years, a flow counted from the start of this year to the year checked
+    /// (累计培育 2500 名): needs `accrual: cumulative`.
+    #[serde(default)]
+    pub since: Option<Year>,
+    /// A target the plan only strives for (力争): judged as any other, and marked so.
+    #[serde(default)]
+    pub aspiration: Option<bool>,
 }
 
 /// The path from a baseline to a target.
@@ -206,6 +221,11 @@ pub(super) struct RawBaseline {
     pub value: DecimalText,
     /// Where the figure was published.
     pub source: String,
+    /// The year the figure is for, when a relative rule compares with a year other than the
+    /// plan's base year (比 2015 年翻一番 in an annual plan): that year's figures are then the
+    /// baseline, and this value stands in for them.
+    #[serde(default)]
+    pub year: Option<Year>,
 }
 
 /// The rule names accepted in plan.yaml.
@@ -222,6 +242,10 @@ pub(super) enum RuleKind {
     Increase,
     Decrease,
     Done,
+    RankWithin,
+    PointsIncrease,
+    CagrAtLeast,
+    About,
 }
 
 impl RuleKind {
@@ -237,6 +261,10 @@ impl RuleKind {
             RuleKind::Increase => "increase",
             RuleKind::Decrease => "decrease",
             RuleKind::Done => "done",
+            RuleKind::RankWithin => "rank_within",
+            RuleKind::PointsIncrease => "points_increase",
+            RuleKind::CagrAtLeast => "cagr_at_least",
+            RuleKind::About => "about",
         }
     }
 }

@@ -30,6 +30,37 @@ pub enum Rule {
     Decrease,
     /// A milestone: the figure is a word such as 完成 or 进行中.
     Done,
+    /// 进入前 15 位: the rank is the value or better (a smaller number): actual <= value.
+    RankWithin(Decimal),
+    /// 提高 2 个百分点: actual − baseline >= X, in percentage points. Holds X.
+    PointsIncrease(Decimal),
+    /// 年均增长 7% 以上: (actual / baseline)^(1/years) − 1 >= X%, compared exactly as actual
+    /// >= baseline × (1 + X/100)^years, `years` from the baseline's year to the target year.
+    CagrAtLeast { percent: Decimal, years: u32 },
+    /// 6500 亿元左右: |actual − value| <= tolerance.
+    About { value: Decimal, tolerance: Tolerance },
+}
+
+/// How far from its value an `about` target's figure may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tolerance {
+    /// A share of the value, in percent (`"5%"`).
+    Percent(Decimal),
+    /// An amount in the target's unit (`"50"`).
+    Amount(Decimal),
+}
+
+impl Tolerance {
+    /// The tolerance as an amount in the unit, for `value`: exact, when it fits a decimal.
+    pub fn amount(self, value: Decimal) -> Option<Decimal> {
+        match self {
+            Tolerance::Amount(a) => Some(a),
+            Tolerance::Percent(p) => value
+                .checked_mul(p)?
+                .checked_div(Decimal::ONE_HUNDRED)
+                .map(|a| a.abs()),
+        }
+    }
 }
 
 impl Rule {
@@ -46,6 +77,10 @@ impl Rule {
             Rule::Increase => "increase",
             Rule::Decrease => "decrease",
             Rule::Done => "done",
+            Rule::RankWithin(_) => "rank_within",
+            Rule::PointsIncrease(_) => "points_increase",
+            Rule::CagrAtLeast { .. } => "cagr_at_least",
+            Rule::About { .. } => "about",
         }
     }
 
@@ -53,7 +88,12 @@ impl Rule {
     pub fn is_relative(&self) -> bool {
         matches!(
             self,
-            Rule::GrowthAtLeast(_) | Rule::RatioAtLeast(_) | Rule::Increase | Rule::Decrease
+            Rule::GrowthAtLeast(_)
+                | Rule::RatioAtLeast(_)
+                | Rule::Increase
+                | Rule::Decrease
+                | Rule::PointsIncrease(_)
+                | Rule::CagrAtLeast { .. }
         )
     }
 
@@ -65,7 +105,11 @@ impl Rule {
             | Rule::AtMost(v)
             | Rule::LessThan(v)
             | Rule::GrowthAtLeast(v)
-            | Rule::RatioAtLeast(v) => Some(*v),
+            | Rule::RatioAtLeast(v)
+            | Rule::RankWithin(v)
+            | Rule::PointsIncrease(v)
+            | Rule::CagrAtLeast { percent: v, .. }
+            | Rule::About { value: v, .. } => Some(*v),
             _ => None,
         }
     }

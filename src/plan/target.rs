@@ -41,6 +41,15 @@ pub struct Target {
     /// In a plan over years, the path a figure of a year before the target year is held
     /// against: compound growth (the default) or a straight line.
     pub path: crate::evaluate::progress::Path,
+    /// In a plan over years, the rule holds in every year of it, not only the target year.
+    pub every_year: bool,
+    /// In a plan over years, a flow counted from the start of this year.
+    pub since: Option<i32>,
+    /// A target the plan only strives for (力争).
+    pub aspiration: bool,
+    /// For a relative rule, the year it compares with when that is not the year before the
+    /// target year (a plan over years, or a `baseline` with a `year`).
+    pub compares_with: Option<i32>,
 }
 
 impl Target {
@@ -101,4 +110,7 @@ pub struct Baseline {
     pub value: Decimal,
     /// Where the figure was published.
     pub source: String,
+    /// The year the figure is for, when not the plan's base year: that year's figures are then
+    /// the baseline, and this value stands in for them.
+    pub year: Option<i32>,
 }

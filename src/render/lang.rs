@@ -61,6 +61,10 @@ impl Lang {
             Rule::Increase => "提升",
             Rule::Decrease => "下降",
             Rule::Done => "完成",
+            Rule::RankWithin(_) => "进入前……位",
+            Rule::PointsIncrease(_) => "提高……个百分点",
+            Rule::CagrAtLeast { .. } => "年均增长……以上",
+            Rule::About { .. } => "……左右",
         };
         match self {
             Lang::Zh => format!("{words}（{}）", rule.name()),
@@ -197,29 +201,64 @@ impl Lang {
     pub fn target(self, target: &Target) -> String {
         let n = |v: Decimal| self.amount(v, target);
         let zh = self == Lang::Zh;
-        match target.rule {
+        // The year a relative rule compares with: the year before, or a year the plan names.
+        let (than, of) = match target.compares_with {
+            Some(year) => (format!("比{year}年"), year.to_string()),
+            None => ("较上年".to_string(), "the year before".to_string()),
+        };
+        let (than, of) = (than.as_str(), of.as_str());
+        let wording = match target.rule {
             Rule::AtLeast(v) => format!(">= {}", n(v)),
             Rule::MoreThan(v) => format!("> {}", n(v)),
             Rule::AtMost(v) => format!("<= {}", n(v)),
             Rule::LessThan(v) => format!("< {}", n(v)),
             Rule::Between { min, max } => format!("{} ~ {}", n(min), n(max)),
-            Rule::GrowthAtLeast(v) if zh => format!("较上年增长 >= {v}%"),
-            Rule::GrowthAtLeast(v) => format!("growth >= {v}% on the year before"),
-            Rule::RatioAtLeast(k) if k == Decimal::TWO && zh => "较上年翻番".to_string(),
-            Rule::RatioAtLeast(k) if k == Decimal::TWO => "double the year before".to_string(),
-            Rule::RatioAtLeast(k) if zh => format!("较上年 >= {k} 倍"),
-            Rule::RatioAtLeast(k) => format!(">= {k} × the year before"),
+            Rule::GrowthAtLeast(v) if zh => format!("{than}增长 >= {v}%"),
+            Rule::GrowthAtLeast(v) => format!("growth >= {v}% on {of}"),
+            Rule::RatioAtLeast(k) if k == Decimal::TWO && zh => format!("{than}翻番"),
+            Rule::RatioAtLeast(k) if k == Decimal::TWO => format!("double {of}"),
+            Rule::RatioAtLeast(k) if zh => format!("{than} >= {k} 倍"),
+            Rule::RatioAtLeast(k) => format!(">= {k} × {of}"),
             // A rank improves as its number falls: 排名下降 would read as "got worse".
-            Rule::Decrease if zh && target.is_rank() => "排名较上年提升".to_string(),
-            Rule::Decrease if target.is_rank() => "rank improves (a smaller number)".to_string(),
-            Rule::Increase if zh && target.is_rank() => "排名较上年下降".to_string(),
-            Rule::Increase if target.is_rank() => "rank falls (a larger number)".to_string(),
-            Rule::Increase if zh => "较上年提升".to_string(),
-            Rule::Increase => "above the year before".to_string(),
-            Rule::Decrease if zh => "较上年下降".to_string(),
-            Rule::Decrease => "below the year before".to_string(),
+            Rule::Decrease if zh && target.is_rank() => format!("排名{than}提升"),
+            Rule::Decrease if target.is_rank() => {
+                format!("rank improves on {of} (a smaller number)")
+                    .replace("improves on the year before", "improves")
+            }
+            Rule::Increase if zh && target.is_rank() => format!("排名{than}下降"),
+            Rule::Increase if target.is_rank() => {
+                format!("rank falls on {of} (a larger number)")
+                    .replace("falls on the year before", "falls")
+            }
+            Rule::Increase if zh => format!("{than}提升"),
+            Rule::Increase => format!("above {of}"),
+            Rule::Decrease if zh => format!("{than}下降"),
+            Rule::Decrease => format!("below {of}"),
+            Rule::RankWithin(v) if zh => format!("进入前 {v} 位"),
+            Rule::RankWithin(v) => format!("in the top {v}"),
+            Rule::PointsIncrease(p) if zh => format!("{than}提高 >= {p} 个百分点"),
+            Rule::PointsIncrease(p) => format!("up >= {p} percentage points on {of}"),
+            Rule::CagrAtLeast { percent, .. } if zh => format!("年均增长 >= {percent}%"),
+            Rule::CagrAtLeast { percent, .. } => format!("average annual growth >= {percent}%"),
+            Rule::About { value, tolerance } => {
+                let width = match tolerance {
+                    crate::plan::Tolerance::Percent(p) => format!("{p}%"),
+                    crate::plan::Tolerance::Amount(a) => n(a),
+                };
+                match zh {
+                    true => format!("{}左右（±{width}）", n(value)),
+                    false => format!("about {} (±{width})", n(value)),
+                }
+            }
             Rule::Done if zh => "完成".to_string(),
             Rule::Done => "done".to_string(),
+        };
+        match (target.aspiration, target.every_year, zh) {
+            (true, _, true) => format!("力争 {wording}"),
+            (true, _, false) => format!("strive for {wording}"),
+            (false, true, true) => format!("每年 {wording}"),
+            (false, true, false) => format!("{wording} every year"),
+            (false, false, _) => wording,
         }
     }
 

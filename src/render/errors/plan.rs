@@ -143,6 +143,45 @@ fn target_en(problem: &TargetProblem) -> String {
             "a `profile` needs a `profile_source` saying where it comes from".into()
         }
         TargetProblem::SourceWithoutProfile => "`profile_source` without a `profile`".into(),
+        TargetProblem::NeedsTolerance => "rule `about` (左右) needs a `tolerance`: how far from \
+                                         `value` a figure may be, as a share (`\"5%\"`) or an \
+                                         amount (`\"50\"`); the plan's 左右 gives none"
+            .into(),
+        TargetProblem::ToleranceNotAbout { rule } => {
+            format!("rule `{rule}` takes no `tolerance`; only `about` (左右) does")
+        }
+        TargetProblem::BadTolerance { text } => format!(
+            "`tolerance` `{}` is not an amount such as `\"50\"` or a share such as `\"5%\"`, 0 \
+             or more",
+            shorten(text)
+        ),
+        TargetProblem::RankWithinNeedsRank { unit } => format!(
+            "rule `rank_within` (进入前 N 位) judges a rank, but the unit is `{unit}`; expected \
+             `unit: 位`"
+        ),
+        TargetProblem::NeedsHorizon { key } => format!(
+            "`{key}` counts over the years of a plan, but this plan has one `year`; expected \
+             `horizon: {{base: …, target: …}}` for the plan"
+        ),
+        TargetProblem::SinceOutside {
+            since,
+            base,
+            target,
+        } => format!(
+            "`since` {since} is outside the plan's years {base} to {target}; expected a year \
+             from {} to {target}",
+            base + 1
+        ),
+        TargetProblem::SinceNeedsCumulative => {
+            "`since` adds up a flow across years; expected `accrual: cumulative`".into()
+        }
+        TargetProblem::MilestoneOverYears { key } => {
+            format!("a milestone (`rule: done`) takes no `{key}`")
+        }
+        TargetProblem::BaselineYearNotBefore { year, target } => format!(
+            "the `baseline`'s `year` {year} is not before the target year {target}; expected an \
+             earlier year"
+        ),
     }
 }
 
@@ -215,6 +254,41 @@ fn target_zh(problem: &TargetProblem) -> String {
         }
         TargetProblem::ProfileWithoutSource => "`profile` 需要 `profile_source` 说明其来源".into(),
         TargetProblem::SourceWithoutProfile => "有 `profile_source` 却没有 `profile`".into(),
+        TargetProblem::NeedsTolerance => "规则 `about`（左右）需要 `tolerance`：数值可偏离 `value` \
+                                         多少，写比例（`\"5%\"`）或数量（`\"50\"`）；规划中的“左右”\
+                                         没有给出幅度"
+            .into(),
+        TargetProblem::ToleranceNotAbout { rule } => {
+            format!("规则 `{rule}` 不用 `tolerance`；只有 `about`（左右）才用")
+        }
+        TargetProblem::BadTolerance { text } => format!(
+            "`tolerance` `{}` 不是 `\"50\"` 这样的数量或 `\"5%\"` 这样的比例（应不小于 0）",
+            shorten(text)
+        ),
+        TargetProblem::RankWithinNeedsRank { unit } => format!(
+            "规则 `rank_within`（进入前 N 位）判断的是排名，但单位是 `{unit}`；应为 `unit: 位`"
+        ),
+        TargetProblem::NeedsHorizon { key } => format!(
+            "`{key}` 按规划的多个年份计算，但本计划只有一个 `year`；应为计划写明 \
+             `horizon: {{base: …, target: …}}`"
+        ),
+        TargetProblem::SinceOutside {
+            since,
+            base,
+            target,
+        } => format!(
+            "`since` {since} 不在规划期 {base}—{target} 年内；应为 {}—{target} 年中的一年",
+            base + 1
+        ),
+        TargetProblem::SinceNeedsCumulative => {
+            "`since` 把各年的流量累加；应为 `accrual: cumulative`".into()
+        }
+        TargetProblem::MilestoneOverYears { key } => {
+            format!("里程碑（`rule: done`）不用 `{key}`")
+        }
+        TargetProblem::BaselineYearNotBefore { year, target } => {
+            format!("`baseline` 的 `year` {year} 不早于目标年 {target} 年；应为更早的年份")
+        }
     }
 }
 
@@ -939,6 +1013,15 @@ pub(super) mod tests {
             TargetProblem::ProfileSum { .. } => 23,
             TargetProblem::ProfileWithoutSource => 24,
             TargetProblem::SourceWithoutProfile => 25,
+            TargetProblem::NeedsTolerance => 26,
+            TargetProblem::ToleranceNotAbout { .. } => 27,
+            TargetProblem::BadTolerance { .. } => 28,
+            TargetProblem::RankWithinNeedsRank { .. } => 29,
+            TargetProblem::NeedsHorizon { .. } => 30,
+            TargetProblem::SinceOutside { .. } => 31,
+            TargetProblem::SinceNeedsCumulative => 32,
+            TargetProblem::MilestoneOverYears { .. } => 33,
+            TargetProblem::BaselineYearNotBefore { .. } => 34,
         }
     }
 
@@ -1139,6 +1222,22 @@ pub(super) mod tests {
             TargetProblem::ProfileSum { sum: d(90) },
             TargetProblem::ProfileWithoutSource,
             TargetProblem::SourceWithoutProfile,
+            TargetProblem::NeedsTolerance,
+            TargetProblem::ToleranceNotAbout { rule: "at_least" },
+            TargetProblem::BadTolerance { text: "五%".into() },
+            TargetProblem::RankWithinNeedsRank { unit: "%".into() },
+            TargetProblem::NeedsHorizon { key: "every_year" },
+            TargetProblem::SinceOutside {
+                since: 2014,
+                base: 2015,
+                target: 2020,
+            },
+            TargetProblem::SinceNeedsCumulative,
+            TargetProblem::MilestoneOverYears { key: "since" },
+            TargetProblem::BaselineYearNotBefore {
+                year: 2020,
+                target: 2020,
+            },
         ];
         for kind in [BoundKind::Count, BoundKind::Rank, BoundKind::Share] {
             for relation in [
@@ -1177,7 +1276,7 @@ pub(super) mod tests {
         let problems = problems();
         assert!((0..7).all(|i| problems.iter().any(|p| index_of_problem(p) == i)));
         let targets = targets();
-        assert!((0..26).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
+        assert!((0..35).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
         let mut all: Vec<PlanProblem> = problems.into_iter().map(PlanProblem::Read).collect();
         all.extend([
             PlanProblem::EmbeddedUnreadable("expected value at line 1 column 1".into()),
