@@ -423,7 +423,8 @@ impl<'p> Collector<'p> {
             None => obs,
         };
         let year = obs.period.year;
-        if !plan.horizon.reads(year) {
+        let baseline_year = target.baseline.as_ref().and_then(|b| b.year);
+        if !plan.horizon.reads(year) && baseline_year != Some(year) {
             match &mut self.other_years {
                 Some((.., skipped)) => skipped.count(obs.line),
                 None => self.other_years = Some((obs.row(), obs.period, Skipped::new(obs.line))),

@@ -360,9 +360,7 @@ fn a_block_of_text_after_a_bar_is_still_read() {
 #[test]
 fn shape_errors_name_the_key_what_was_found_and_what_is_expected() {
     validate_text(&VALID.replace("rule: at_least", "rule: [at_least]"), |f| {
-        format!(
-            "{f}:8:11: targets[0].rule: found a list; expected one of {RULES}"
-        )
+        format!("{f}:8:11: targets[0].rule: found a list; expected one of {RULES}")
     });
     validate_text(&VALID.replace("accrual: level", "accrual: levle"), |f| {
         format!(

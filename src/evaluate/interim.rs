@@ -42,7 +42,7 @@ impl<'p> TargetCheck<'p, '_> {
         }
         let Some((base, base_period, from)) = self.annual_base() else {
             result.notes.push(Note::NoBaseline {
-                year: self.plan.horizon.base_year(),
+                year: self.target.base_year(self.plan.horizon),
             });
             return result;
         };
@@ -64,14 +64,18 @@ impl<'p> TargetCheck<'p, '_> {
                 };
                 return result;
             }
-            (Rule::Between { min, max }, _) => {
-                if *min <= value && value <= *max {
+            (Rule::Between { .. } | Rule::About { .. }, _) => {
+                let Some((min, max)) = super::rules::range(&rule) else {
+                    return result;
+                };
+                let v = exact(value);
+                if min <= v && v <= max {
                     result.status = Status::Met;
                     return result;
                 }
-                match value < *min {
-                    true => (exact(*min), true),
-                    false => (exact(*max), false),
+                match v < min {
+                    true => (min, true),
+                    false => (max, false),
                 }
             }
             (_, Some(higher)) => match level(&rule, Some(base)) {

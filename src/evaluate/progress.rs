@@ -130,7 +130,10 @@ impl Journey {
         let b = exact(self.base);
         let horizon = BigRational::from_integer(self.horizon.into());
         match self.path {
-            Path::Linear => round(&(&b + (&self.target - &b) * &self.elapsed / horizon), places),
+            Path::Linear => round(
+                &(&b + (&self.target - &b) * &self.elapsed / horizon),
+                places,
+            ),
             Path::Compound => {
                 if !b.is_positive() || !self.target.is_positive() {
                     return None;
@@ -155,7 +158,9 @@ impl Journey {
                         false => hi = mid,
                     }
                 }
-                let half = (BigRational::from_integer(lo.clone()) + BigRational::new(1.into(), 2.into())) * &unit;
+                let half = (BigRational::from_integer(lo.clone())
+                    + BigRational::new(1.into(), 2.into()))
+                    * &unit;
                 let n = if below(&half) { hi } else { lo };
                 round(&(BigRational::from_integer(n) * unit), places)
             }

@@ -96,7 +96,8 @@ impl<'p> TargetCheck<'p, '_> {
             .iter()
             .filter(|(p, _)| {
                 (p.year == self.year && p.last <= self.last)
-                    || (self.target.rule.is_relative() && Some(p.year) == plan.horizon.base_year())
+                    || (self.target.rule.is_relative()
+                        && Some(p.year) == self.target.base_year(plan.horizon))
             })
             .find_map(|(_, f)| f.unsaved.clone())
     }
@@ -188,11 +189,14 @@ impl<'p> TargetCheck<'p, '_> {
         // Before year end: the same months of the baseline year, when given, are the fairest
         // comparison; then a reported year-on-year growth rate; then the whole baseline year,
         // prorated.
-        let same_months = match (as_is, plan.horizon.base_year()) {
+        let same_months = match (as_is, self.target.base_year(plan.horizon)) {
             (false, Some(y)) => to_date(self.series, y, self.last),
             _ => None,
         };
-        let base = match (as_is, same_months, reading.change) {
+        // A reported growth rate is over the year before: it stands in for a baseline only when
+        // the rule compares with the year before.
+        let change = reading.change.filter(|_| self.growth_comparable());
+        let base = match (as_is, same_months, change) {
             (true, ..) => annual_base.clone(),
             (false, Some(same), _) => {
                 Some((same.value, Some(same.period), BaselineFrom::Data(same.at)))
@@ -205,12 +209,12 @@ impl<'p> TargetCheck<'p, '_> {
                 .as_ref()
                 .is_some_and(|(_, p, _)| p.is_some_and(|p| p.last == self.last));
         let Some((base_value, base_period, from)) = base else {
-            match reading.change {
+            match change {
                 Some(change) => {
                     self.by_reported_growth(&mut result, change, annual.as_ref(), reading.value)
                 }
                 None => result.notes.push(Note::NoBaseline {
-                    year: plan.horizon.base_year(),
+                    year: self.target.base_year(plan.horizon),
                 }),
             }
             return result;
@@ -276,7 +280,11 @@ impl<'p> TargetCheck<'p, '_> {
             .filter(|(p, _)| p.year == plan.horizon.target)
             .collect();
         let growth_only = this_year.iter().any(|(_, f)| f.value.is_none());
-        if growth_only && self.target.rule.is_relative() && self.growth_only(result) {
+        if growth_only
+            && self.target.rule.is_relative()
+            && self.growth_comparable()
+            && self.growth_only(result)
+        {
             return;
         }
         if self.cumulative() && higher_is_better(&self.target.rule) == Some(true) {
@@ -343,6 +351,14 @@ impl<'p> TargetCheck<'p, '_> {
                 result.status = Status::Met;
             }
         }
+    }
+
+    /// Whether a reported growth rate (over the year before) says what the rule asks: the rule
+    /// compares with the year before the year checked.
+    fn growth_comparable(&self) -> bool {
+        self.target
+            .base_year(self.plan.horizon)
+            .is_none_or(|year| year == self.year - 1)
     }
 
     /// A relative target with only a reported growth rate (no level at all) for the period.
@@ -443,8 +459,8 @@ impl<'p> TargetCheck<'p, '_> {
             return;
         }
         let share = elapsed_share(self.target, self.last);
-        if let Rule::Between { min, max } = rule {
-            let (lo, hi) = (exact(*min) * &share, exact(*max) * &share);
+        if let Some((min, max)) = super::rules::range(rule) {
+            let (lo, hi) = (&min * &share, &max * &share);
             result.expected = round(&lo, places);
             result.gap = if v < lo {
                 round(&(&v - &lo), places)
@@ -454,7 +470,7 @@ impl<'p> TargetCheck<'p, '_> {
                 Some(Decimal::ZERO)
             };
             // A flow already past the year's maximum can no longer end in range.
-            result.status = if v > exact(*max) {
+            result.status = if v > max {
                 Status::Unmet
             } else {
                 self.status(v >= lo && v <= hi)

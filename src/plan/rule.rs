@@ -38,7 +38,10 @@ pub enum Rule {
     /// >= baseline × (1 + X/100)^years, `years` from the baseline's year to the target year.
     CagrAtLeast { percent: Decimal, years: u32 },
     /// 6500 亿元左右: |actual − value| <= tolerance.
-    About { value: Decimal, tolerance: Tolerance },
+    About {
+        value: Decimal,
+        tolerance: Tolerance,
+    },
 }
 
 /// How far from its value an `about` target's figure may be.

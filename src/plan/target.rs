@@ -53,6 +53,15 @@ pub struct Target {
 }
 
 impl Target {
+    /// The year whose figures are this target's baseline: its `baseline`'s year, else the
+    /// plan's named base year.
+    pub fn base_year(&self, horizon: super::Horizon) -> Option<i32> {
+        self.baseline
+            .as_ref()
+            .and_then(|b| b.year)
+            .or(horizon.base_year())
+    }
+
     /// Whether the figure is a rank (unit 位), where a smaller number is better.
     pub fn is_rank(&self) -> bool {
         self.unit

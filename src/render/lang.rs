@@ -226,10 +226,8 @@ impl Lang {
                     .replace("improves on the year before", "improves")
             }
             Rule::Increase if zh && target.is_rank() => format!("排名{than}下降"),
-            Rule::Increase if target.is_rank() => {
-                format!("rank falls on {of} (a larger number)")
-                    .replace("falls on the year before", "falls")
-            }
+            Rule::Increase if target.is_rank() => format!("rank falls on {of} (a larger number)")
+                .replace("falls on the year before", "falls"),
             Rule::Increase if zh => format!("{than}提升"),
             Rule::Increase => format!("above {of}"),
             Rule::Decrease if zh => format!("{than}下降"),

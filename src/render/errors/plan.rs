@@ -254,10 +254,12 @@ fn target_zh(problem: &TargetProblem) -> String {
         }
         TargetProblem::ProfileWithoutSource => "`profile` 需要 `profile_source` 说明其来源".into(),
         TargetProblem::SourceWithoutProfile => "有 `profile_source` 却没有 `profile`".into(),
-        TargetProblem::NeedsTolerance => "规则 `about`（左右）需要 `tolerance`：数值可偏离 `value` \
+        TargetProblem::NeedsTolerance => {
+            "规则 `about`（左右）需要 `tolerance`：数值可偏离 `value` \
                                          多少，写比例（`\"5%\"`）或数量（`\"50\"`）；规划中的“左右”\
                                          没有给出幅度"
-            .into(),
+                .into()
+        }
         TargetProblem::ToleranceNotAbout { rule } => {
             format!("规则 `{rule}` 不用 `tolerance`；只有 `about`（左右）才用")
         }
@@ -1224,7 +1226,9 @@ pub(super) mod tests {
             TargetProblem::SourceWithoutProfile,
             TargetProblem::NeedsTolerance,
             TargetProblem::ToleranceNotAbout { rule: "at_least" },
-            TargetProblem::BadTolerance { text: "五%".into() },
+            TargetProblem::BadTolerance {
+                text: "五%".into()
+            },
             TargetProblem::RankWithinNeedsRank { unit: "%".into() },
             TargetProblem::NeedsHorizon { key: "every_year" },
             TargetProblem::SinceOutside {
