@@ -110,6 +110,10 @@ pub enum TargetProblem {
     SinceOutside { since: i32, base: i32, target: i32 },
     /// `since` without `accrual: cumulative`.
     SinceNeedsCumulative,
+    /// `since` with `every_year`: a sum across years is not a figure of each year.
+    SinceWithEveryYear,
+    /// `since` with a rule that compares with a baseline (`rule` is its name).
+    SinceNeedsAbsolute { rule: &'static str },
     /// `every_year` or `since` for a milestone.
     MilestoneOverYears { key: &'static str },
     /// A `baseline` year not before the target year.

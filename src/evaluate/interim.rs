@@ -16,7 +16,7 @@ use crate::plan::{Accrual, Rule};
 impl<'p> TargetCheck<'p, '_> {
     /// The year checked is before the target year of a plan over years.
     pub(super) fn is_interim(&self) -> bool {
-        let horizon = self.plan.horizon;
+        let horizon = self.horizon;
         horizon.is_multi_year() && self.year < horizon.target
     }
 
@@ -42,7 +42,7 @@ impl<'p> TargetCheck<'p, '_> {
         }
         let Some((base, base_period, from)) = self.annual_base() else {
             result.notes.push(Note::NoBaseline {
-                year: self.target.base_year(self.plan.horizon),
+                year: self.target.base_year(self.horizon),
             });
             return result;
         };
@@ -102,7 +102,7 @@ impl<'p> TargetCheck<'p, '_> {
             base,
             value,
             target,
-            horizon: u32::try_from(self.plan.horizon.years()).unwrap_or(1),
+            horizon: u32::try_from(self.horizon.target - self.path_start()).unwrap_or(1),
             elapsed,
             higher,
             path: self.target.path,
@@ -122,12 +122,22 @@ impl<'p> TargetCheck<'p, '_> {
         result
     }
 
+    /// The year the path to the target starts from: the target's baseline year, else the
+    /// plan's base year.
+    fn path_start(&self) -> i32 {
+        self.target
+            .baseline
+            .as_ref()
+            .and_then(|b| b.year)
+            .unwrap_or(self.horizon.base)
+    }
+
     /// The figure of an interim year and the years elapsed since the base year to its end: the
     /// latest level up to the period checked (from an earlier year when the year has none), or
     /// the total of the latest whole year for a flow, which is judged only by whole years.
     fn interim_reading(&self) -> Option<(Reading, BigRational)> {
-        let base = self.plan.horizon.base;
-        let years = (base + 1..=self.year).rev();
+        let base = self.path_start();
+        let years = (self.horizon.base + 1..=self.year).rev();
         match self.target.accrual {
             Accrual::Level => years
                 .filter_map(|y| {

@@ -8,6 +8,7 @@
 
 mod accrual;
 mod interim;
+mod over_years;
 pub mod progress;
 mod rules;
 mod target;
@@ -138,6 +139,9 @@ pub struct TargetResult<'p> {
     /// In a year before the target year of a plan over years, where the figure stands on the
     /// path to the target (not set once the target is reached).
     pub progress: Option<progress::Standing>,
+    /// For a flow summed across years (`since`), the year from whose January it is summed to
+    /// the end of `period`.
+    pub counted_from: Option<i32>,
     /// Why a target is missing, or what else a reader should know.
     pub notes: Vec<Note>,
 }
@@ -176,6 +180,23 @@ pub enum Note {
     ReachedBy {
         /// The period by which it was reached.
         period: Period,
+    },
+    /// A target to meet each year, not met in this year.
+    FailedYear {
+        /// The year.
+        year: i32,
+    },
+    /// A target to meet each year, met in each whole year of this span.
+    EachYear {
+        /// The first year.
+        from: i32,
+        /// The last.
+        to: i32,
+    },
+    /// A flow summed from this year on, checked before it begins: nothing counts yet.
+    CountsFrom {
+        /// The first year summed.
+        year: i32,
     },
     /// A milestone in progress.
     InProgress,
@@ -330,6 +351,7 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
                 plan,
                 target,
                 series,
+                horizon: plan.horizon,
                 year: as_of.year,
                 last: as_of.last,
                 warnings: Vec::new(),

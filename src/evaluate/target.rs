@@ -7,9 +7,9 @@ use num_rational::BigRational;
 use rust_decimal::Decimal;
 
 use super::{
-    closing_level, elapsed_share, exact, first_gap, growth_percent, higher_is_better, judge,
-    judge_growth_rate, latest_level, level, round, to_date, to_decimal, Actual, BaselineFrom,
-    BaselineUsed, Basis, Note, Reading, Series, Status, TargetResult, Unjudged, Verdict,
+    closing_level, exact, first_gap, growth_percent, higher_is_better, judge, judge_growth_rate,
+    latest_level, level, round, to_date, to_decimal, Actual, BaselineFrom, BaselineUsed, Basis,
+    Note, Reading, Series, Status, TargetResult, Unjudged, Verdict,
 };
 use crate::figure::Progress;
 use crate::period::Period;
@@ -20,6 +20,8 @@ pub(super) struct TargetCheck<'p, 's> {
     pub plan: &'p Plan,
     pub target: &'p Target,
     pub series: &'s Series,
+    /// The years judged: the plan's, or one year of them for a target met every year.
+    pub horizon: crate::plan::Horizon,
     /// The year checked: the plan's target year, or a year before it in a plan over years.
     pub year: i32,
     /// The last month of the period checked.
@@ -33,8 +35,8 @@ type Base = (Decimal, Option<Period>, BaselineFrom);
 
 impl<'p> TargetCheck<'p, '_> {
     /// Statuses are final (met or unmet) at the end of the target year.
-    fn is_final(&self) -> bool {
-        self.year == self.plan.horizon.target && self.last == 12
+    pub(super) fn is_final(&self) -> bool {
+        self.year == self.horizon.target && self.last == 12
     }
 
     fn cumulative(&self) -> bool {
@@ -56,22 +58,15 @@ impl<'p> TargetCheck<'p, '_> {
             growth: None,
             basis: None,
             progress: None,
+            counted_from: None,
             notes: Vec::new(),
         }
     }
 
     pub(super) fn evaluate(&mut self) -> TargetResult<'p> {
-        if let Some(at) = self.unsaved() {
-            let mut result = self.empty();
-            result.notes.push(Note::UnsavedFormula { at });
-            return result;
-        }
-        let mut result = if self.target.rule == Rule::Done {
-            self.milestone()
-        } else if self.is_interim() {
-            self.interim_number()
-        } else {
-            self.number()
+        let mut result = match self.target.every_year && self.horizon.is_multi_year() {
+            true => self.each_year(),
+            false => self.single(),
         };
         if result.basis == Some(Basis::ReportedGrowth) {
             result.notes.push(Note::ReportedGrowth(
@@ -87,17 +82,40 @@ impl<'p> TargetCheck<'p, '_> {
         result
     }
 
+    /// The target judged by the figures of the year checked (or, for a flow summed since a
+    /// year, of the years since).
+    pub(super) fn single(&mut self) -> TargetResult<'p> {
+        if let Some(at) = self.unsaved() {
+            let mut result = self.empty();
+            result.notes.push(Note::UnsavedFormula { at });
+            return result;
+        }
+        if let Some(since) = self.target.since {
+            return self.since_number(since);
+        }
+        if self.target.rule == Rule::Done {
+            self.milestone()
+        } else if self.is_interim() {
+            self.interim_number()
+        } else {
+            self.number()
+        }
+    }
+
     /// The first cell holding a formula without a saved value among the figures the check
     /// could use: the plan year's up to the period checked, and the baseline year's for a
     /// relative rule. Any one of them makes the reading unknown, so the target is not judged.
     fn unsaved(&self) -> Option<crate::error::Location> {
-        let plan = self.plan;
         self.series
             .iter()
             .filter(|(p, _)| {
                 (p.year == self.year && p.last <= self.last)
+                    || self
+                        .target
+                        .since
+                        .is_some_and(|y| y <= p.year && p.year < self.year)
                     || (self.target.rule.is_relative()
-                        && Some(p.year) == self.target.base_year(plan.horizon))
+                        && Some(p.year) == self.target.base_year(self.horizon))
             })
             .find_map(|(_, f)| f.unsaved.clone())
     }
@@ -143,7 +161,18 @@ impl<'p> TargetCheck<'p, '_> {
                 Accrual::Cumulative => to_date(self.series, y, 12),
                 Accrual::Level => closing_level(self.series, y),
             });
-        match (from_data, &self.target.baseline) {
+        // The plan's baseline is for its own year (the plan's base year unless it names one):
+        // a check comparing with another year cannot use it.
+        let in_use = self
+            .target
+            .base_year(self.horizon)
+            .unwrap_or(self.horizon.base);
+        let given = self
+            .target
+            .baseline
+            .as_ref()
+            .filter(|b| b.year.unwrap_or(self.plan.horizon.base) == in_use);
+        match (from_data, given) {
             (Some(r), _) => Some((r.value, Some(r.period), BaselineFrom::Data(r.at))),
             (None, Some(given)) => {
                 Some((given.value, None, BaselineFrom::Plan(given.source.clone())))
@@ -153,10 +182,9 @@ impl<'p> TargetCheck<'p, '_> {
     }
 
     fn number(&mut self) -> TargetResult<'p> {
-        let plan = self.plan;
         let rule = self.target.rule.clone();
         let mut result = self.empty();
-        let Some(reading) = self.reading(plan.horizon.target, self.last) else {
+        let Some(reading) = self.reading(self.horizon.target, self.last) else {
             self.no_reading(&mut result);
             return result;
         };
@@ -189,7 +217,7 @@ impl<'p> TargetCheck<'p, '_> {
         // Before year end: the same months of the baseline year, when given, are the fairest
         // comparison; then a reported year-on-year growth rate; then the whole baseline year,
         // prorated.
-        let same_months = match (as_is, self.target.base_year(plan.horizon)) {
+        let same_months = match (as_is, self.target.base_year(self.horizon)) {
             (false, Some(y)) => to_date(self.series, y, self.last),
             _ => None,
         };
@@ -214,7 +242,7 @@ impl<'p> TargetCheck<'p, '_> {
                     self.by_reported_growth(&mut result, change, annual.as_ref(), reading.value)
                 }
                 None => result.notes.push(Note::NoBaseline {
-                    year: self.target.base_year(plan.horizon),
+                    year: self.target.base_year(self.horizon),
                 }),
             }
             return result;
@@ -271,13 +299,12 @@ impl<'p> TargetCheck<'p, '_> {
     /// No figure to judge: a reported growth rate may stand in; a cumulative target may have
     /// reached its level earlier; else the note says what is missing.
     fn no_reading(&mut self, result: &mut TargetResult<'p>) {
-        let plan = self.plan;
-        let wanted = Period::to_date(plan.horizon.target, self.last)
-            .unwrap_or(Period::year(plan.horizon.target));
+        let wanted = Period::to_date(self.horizon.target, self.last)
+            .unwrap_or(Period::year(self.horizon.target));
         let this_year: Vec<(&Period, &crate::figure::Figure)> = self
             .series
             .iter()
-            .filter(|(p, _)| p.year == plan.horizon.target)
+            .filter(|(p, _)| p.year == self.horizon.target)
             .collect();
         let growth_only = this_year.iter().any(|(_, f)| f.value.is_none());
         if growth_only
@@ -292,7 +319,7 @@ impl<'p> TargetCheck<'p, '_> {
             let annual = level(&self.target.rule, self.annual_base().map(|(b, ..)| b));
             let earlier = (1..self.last)
                 .rev()
-                .find_map(|m| to_date(self.series, plan.horizon.target, m));
+                .find_map(|m| to_date(self.series, self.horizon.target, m));
             if let (Some(reading), Some(annual)) = (earlier, annual) {
                 if self.reaches(reading.value, &annual) {
                     result.actual = Some(Actual::Number(reading.value));
@@ -312,11 +339,11 @@ impl<'p> TargetCheck<'p, '_> {
                 Note::OnlyGrowthRate
             } else if this_year.is_empty() {
                 Note::NoFigure {
-                    year: plan.horizon.target,
+                    year: self.horizon.target,
                 }
             } else {
                 let gap = match self.target.accrual {
-                    Accrual::Cumulative => first_gap(self.series, plan.horizon.target, self.last)
+                    Accrual::Cumulative => first_gap(self.series, self.horizon.target, self.last)
                         .filter(|g| *g != wanted),
                     Accrual::Level => None,
                 };
@@ -357,13 +384,13 @@ impl<'p> TargetCheck<'p, '_> {
     /// compares with the year before the year checked.
     fn growth_comparable(&self) -> bool {
         self.target
-            .base_year(self.plan.horizon)
+            .base_year(self.horizon)
             .is_none_or(|year| year == self.year - 1)
     }
 
     /// A relative target with only a reported growth rate (no level at all) for the period.
     fn growth_only(&self, result: &mut TargetResult<'p>) -> bool {
-        let Some(want) = Period::to_date(self.plan.horizon.target, self.last) else {
+        let Some(want) = Period::to_date(self.horizon.target, self.last) else {
             return false;
         };
         let found = self
@@ -431,7 +458,7 @@ impl<'p> TargetCheck<'p, '_> {
     /// Sets status, expected, gap and share. `direct` is the rule's verdict on the figure as it
     /// is (at year end, or for a level figure); without it, a cumulative figure before year end
     /// is held against the annual level prorated by the share of the year elapsed.
-    fn settle(
+    pub(super) fn settle(
         &self,
         result: &mut TargetResult<'p>,
         value: Decimal,
@@ -458,7 +485,7 @@ impl<'p> TargetCheck<'p, '_> {
             result.gap = verdict.gap;
             return;
         }
-        let share = elapsed_share(self.target, self.last);
+        let share = self.due_share();
         if let Some((min, max)) = super::rules::range(rule) {
             let (lo, hi) = (&min * &share, &max * &share);
             result.expected = round(&lo, places);

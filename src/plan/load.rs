@@ -608,6 +608,12 @@ impl Validator<'_> {
             if accrual != Accrual::Cumulative {
                 return fail(Why::SinceNeedsCumulative);
             }
+            if every_year {
+                return fail(Why::SinceWithEveryYear);
+            }
+            if rule.is_relative() {
+                return fail(Why::SinceNeedsAbsolute { rule: rule.name() });
+            }
         }
         let baseline_year = raw.baseline.as_ref().and_then(|b| b.year).map(|y| y.0);
         if let Some(year) = baseline_year.filter(|&y| y >= horizon.target) {

@@ -37,7 +37,7 @@ pub fn result_cells(result: &TargetResult, lang: Lang) -> [String; 11] {
     [
         lang.name(target).to_string(),
         lang.target(target),
-        result.period.map_or_else(dash, |p| lang.period(p)),
+        lang.figure_period(result).unwrap_or_else(dash),
         actual_text(result, lang),
         expected,
         baseline,

@@ -183,8 +183,8 @@ impl Render for Html {
             if cells[4] != "-" {
                 figures.push_str(&format!(" · {expected_word} {}", cells[4]));
             }
-            if let Some(period) = result.period {
-                figures.push_str(&format!(" · {}", lang.period(period)));
+            if let Some(period) = lang.figure_period(result) {
+                figures.push_str(&format!(" · {period}"));
             }
             writeln!(out, r#"<section class="{}">"#, result.status.key())?;
             writeln!(

@@ -138,6 +138,22 @@ impl Lang {
         }
     }
 
+    /// The span a result's figure covers: its period, or from January of the year a flow is
+    /// summed from (`2017-01/2020-09`, `2017年1月至2020年9月`).
+    pub fn figure_period(self, result: &crate::evaluate::TargetResult) -> Option<String> {
+        let period = result.period?;
+        let Some(from) = result.counted_from.filter(|&y| y < period.year) else {
+            return Some(self.period(period));
+        };
+        let (to, last) = (period.year, period.last);
+        Some(match (self, last) {
+            (Lang::Zh, 12) => format!("{from}-{to}年"),
+            (Lang::Zh, _) => format!("{from}年1月至{to}年{last}月"),
+            (Lang::En, 12) => format!("{from}/{to}"),
+            (Lang::En, _) => format!("{from}-01/{to}-{last:02}"),
+        })
+    }
+
     /// Column headers of the result tables (table, Markdown, HTML).
     pub fn headers(self) -> [&'static str; 11] {
         match self {
@@ -306,6 +322,14 @@ impl Lang {
             Note::Stale { period } => format!("the latest figure is for {period}"),
             Note::ReachedBy { period } if zh => format!("{} 已达到全年目标", period.zh()),
             Note::ReachedBy { period } => format!("the annual level was reached by {period}"),
+            Note::FailedYear { year } if zh => format!("{year} 年未达到（须每年达到）"),
+            Note::FailedYear { year } => format!("not met in {year} (to be met every year)"),
+            Note::EachYear { from, to } if zh && from == to => format!("{from} 年已达到"),
+            Note::EachYear { from, to } if zh => format!("{from}-{to} 年每年均已达到"),
+            Note::EachYear { from, to } if from == to => format!("met in {from}"),
+            Note::EachYear { from, to } => format!("met in each year {from}-{to}"),
+            Note::CountsFrom { year } if zh => format!("自 {year} 年起累计，尚未开始"),
+            Note::CountsFrom { year } => format!("summed from {year}, which has not begun"),
             Note::InProgress => self.progress(Progress::InProgress).to_string(),
             Note::NotDone => self.progress(Progress::NotDone).to_string(),
             Note::ReportedGrowth(rate) if zh => format!("按报告增速 {rate}% 判断"),

@@ -175,6 +175,14 @@ fn target_en(problem: &TargetProblem) -> String {
         TargetProblem::SinceNeedsCumulative => {
             "`since` adds up a flow across years; expected `accrual: cumulative`".into()
         }
+        TargetProblem::SinceWithEveryYear => "`since` sums a flow across years, so the sum is not \
+             a figure of each year; expected `since` or `every_year`, not both"
+            .into(),
+        TargetProblem::SinceNeedsAbsolute { rule } => format!(
+            "`since` sums a flow across years, which rule `{rule}` has no baseline to compare \
+             with; expected a rule with a value (at_least, more_than, at_most, less_than, \
+             between, about)"
+        ),
         TargetProblem::MilestoneOverYears { key } => {
             format!("a milestone (`rule: done`) takes no `{key}`")
         }
@@ -285,6 +293,14 @@ fn target_zh(problem: &TargetProblem) -> String {
         TargetProblem::SinceNeedsCumulative => {
             "`since` 把各年的流量累加；应为 `accrual: cumulative`".into()
         }
+        TargetProblem::SinceWithEveryYear => {
+            "`since` 把各年的流量累加，累计数不是某一年的数；`since` 与 `every_year` 只能取其一"
+                .into()
+        }
+        TargetProblem::SinceNeedsAbsolute { rule } => format!(
+            "`since` 把各年的流量累加，规则 `{rule}` 没有可比的基数；应为给定数值的规则\
+             （`at_least`、`more_than`、`at_most`、`less_than`、`between`、`about`）"
+        ),
         TargetProblem::MilestoneOverYears { key } => {
             format!("里程碑（`rule: done`）不用 `{key}`")
         }
@@ -1024,6 +1040,8 @@ pub(super) mod tests {
             TargetProblem::SinceNeedsCumulative => 32,
             TargetProblem::MilestoneOverYears { .. } => 33,
             TargetProblem::BaselineYearNotBefore { .. } => 34,
+            TargetProblem::SinceWithEveryYear => 35,
+            TargetProblem::SinceNeedsAbsolute { .. } => 36,
         }
     }
 
@@ -1237,6 +1255,10 @@ pub(super) mod tests {
                 target: 2020,
             },
             TargetProblem::SinceNeedsCumulative,
+            TargetProblem::SinceWithEveryYear,
+            TargetProblem::SinceNeedsAbsolute {
+                rule: "growth_at_least",
+            },
             TargetProblem::MilestoneOverYears { key: "since" },
             TargetProblem::BaselineYearNotBefore {
                 year: 2020,
@@ -1280,7 +1302,7 @@ pub(super) mod tests {
         let problems = problems();
         assert!((0..7).all(|i| problems.iter().any(|p| index_of_problem(p) == i)));
         let targets = targets();
-        assert!((0..35).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
+        assert!((0..37).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
         let mut all: Vec<PlanProblem> = problems.into_iter().map(PlanProblem::Read).collect();
         all.extend([
             PlanProblem::EmbeddedUnreadable("expected value at line 1 column 1".into()),
