@@ -7,6 +7,8 @@
 //! figure that has already reached its annual value is `met` early; a milestone done is `met`.
 
 mod accrual;
+#[cfg(test)]
+mod consistency;
 mod interim;
 mod over_years;
 pub mod progress;

@@ -215,6 +215,22 @@ pub fn level(rule: &Rule, baseline: Option<Decimal>) -> Option<BigRational> {
     }
 }
 
+/// Whether `value` satisfies `rule` against its `level` (from [`level`]): strictly for 超过,
+/// 低于, 提升 and 下降. `None` for a range or a milestone, which no single level decides.
+pub fn reaches(rule: &Rule, value: &BigRational, level: &BigRational) -> Option<bool> {
+    Some(match rule {
+        Rule::MoreThan(_) | Rule::Increase => value > level,
+        Rule::LessThan(_) | Rule::Decrease => value < level,
+        Rule::AtMost(_) | Rule::RankWithin(_) => value <= level,
+        Rule::AtLeast(_)
+        | Rule::GrowthAtLeast(_)
+        | Rule::RatioAtLeast(_)
+        | Rule::PointsIncrease(_)
+        | Rule::CagrAtLeast { .. } => value >= level,
+        Rule::Between { .. } | Rule::About { .. } | Rule::Done => return None,
+    })
+}
+
 /// Whether a higher figure is better under `rule` (`None` for ranges and milestones).
 pub fn higher_is_better(rule: &Rule) -> Option<bool> {
     match rule {

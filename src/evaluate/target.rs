@@ -153,14 +153,13 @@ impl<'p> TargetCheck<'p, '_> {
     /// The baseline year's figure for the whole year: its total (cumulative) or its closing
     /// value (level); else the plan's own baseline.
     pub(super) fn annual_base(&self) -> Option<Base> {
-        let from_data = self
-            .plan
-            .horizon
-            .base_year()
-            .and_then(|y| match self.target.accrual {
-                Accrual::Cumulative => to_date(self.series, y, 12),
-                Accrual::Level => closing_level(self.series, y),
-            });
+        let from_data =
+            self.target
+                .base_year(self.horizon)
+                .and_then(|y| match self.target.accrual {
+                    Accrual::Cumulative => to_date(self.series, y, 12),
+                    Accrual::Level => closing_level(self.series, y),
+                });
         // The plan's baseline is for its own year (the plan's base year unless it names one):
         // a check comparing with another year cannot use it.
         let in_use = self
@@ -353,13 +352,7 @@ impl<'p> TargetCheck<'p, '_> {
 
     /// True when `value` satisfies the rule against the annual level (strictly for 超过 and 提升).
     pub(super) fn reaches(&self, value: Decimal, annual: &BigRational) -> bool {
-        let v = exact(value);
-        match self.target.rule {
-            Rule::MoreThan(_) | Rule::Increase => v > *annual,
-            Rule::LessThan(_) | Rule::Decrease => v < *annual,
-            Rule::AtMost(_) => v <= *annual,
-            _ => v >= *annual,
-        }
+        super::rules::reaches(&self.target.rule, &exact(value), annual) == Some(true)
     }
 
     /// Before year end, a cumulative higher-is-better figure that already reaches the annual
