@@ -29,6 +29,8 @@ const MONEY: &[(&str, u32)] = &[
     ("千万元", 7),
     ("亿元", 8),
     ("亿", 8),
+    ("万亿元", 12),
+    ("万亿", 12),
 ];
 
 /// Count units: a number of firms, platforms, projects, funds, ranks, institutes.
@@ -156,6 +158,8 @@ mod tests {
         assert_eq!(conversion("（亿元）", "亿元"), Some(Conversion::Same));
         assert_eq!(conversion("亿元", "万元"), Some(Conversion::Up(4)));
         assert_eq!(conversion("万元", "亿元"), Some(Conversion::Down(4)));
+        assert_eq!(convert(d("2"), "万亿元", "亿元"), Some(d("20000")));
+        assert_eq!(convert(d("28252"), "亿元", "万亿元"), Some(d("2.8252")));
         assert_eq!(
             convert(d("1200.00"), "亿元", "亿元").unwrap().to_string(),
             "1200.00",

@@ -172,13 +172,9 @@ fn as_of_2018_figures_are_held_against_the_path_from_2015() {
     assert_eq!(status(&json, "scientific_literacy").0, "missing");
 }
 
-/// A rank above the target is not reached, and one at or below it is. As of this commit the
-/// binary judges `rank_within` the other way round before the target year (`reaches` in
-/// src/evaluate/target.rs compares `>=` for every rule it does not name, RankWithin among them),
-/// so this test is ignored until that is fixed; the expectations are the right ones, not the
-/// binary's.
+/// A rank above the target is not reached, and one at or below it is, in years before the
+/// target year too (where `rank_within` was once judged as higher-is-better).
 #[test]
-#[ignore = "rank_within before the target year is judged as higher-is-better (see report)"]
 fn interim_ranks_are_judged_as_ranks() {
     // 18th in 2015 towards the top 15 in 2020: 17th is R = 0.79 of the pace in 2017, 0.53 in 2018.
     let json = check_json(Some("2017"));

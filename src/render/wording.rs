@@ -22,6 +22,7 @@ pub fn english_unit(unit: &str) -> Option<&'static str> {
         "百万元" => "CNY 1m",
         "千万元" => "CNY 10m",
         "亿元" | "亿" => "CNY 100m",
+        "万亿元" | "万亿" => "CNY trillion",
         "家" => "firms",
         "个" => "units",
         "项" => "items",
