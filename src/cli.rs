@@ -120,8 +120,20 @@ pub struct CheckArgs {
     /// headers, `指标,实际,状态`).
     #[arg(long, value_delimiter = ',', value_name = "COLUMN,...")]
     pub columns: Vec<ColumnArg>,
+    /// Divide the default table by this instead of by status: `owner` (a section per 牵头单位,
+    /// with its counts of met and not met).
+    #[arg(long, value_enum, value_name = "GROUP")]
+    pub by: Option<ByArg>,
     #[command(flatten)]
     pub look: LookArgs,
+}
+
+/// What `--by` divides the table by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// The target's owner (牵头单位).
+    #[value(alias = "牵头单位")]
+    Owner,
 }
 
 /// The columns of the table, for `--columns`: the headers of `--wide`.

@@ -8,7 +8,7 @@ use common::{assert_error, plan};
 const TARGET_KEYS: &str = "`id`, `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, \
     `value`, `min`, `max`, `wording`, `source`, `quote`, `baseline`, `accrual`, `aggregate`, \
     `profile`, `profile_source`, `out_of_range`, `path`, `tolerance`, `every_year`, `since`, \
-    `aspiration`";
+    `aspiration`, `owner`, `due`";
 
 /// Every rule, as an unknown rule's error lists them.
 const RULES: &str = "`at_least`, `more_than`, `at_most`, `less_than`, `between`, \

@@ -14,6 +14,28 @@ use super::Output;
 /// `--wide` and `--columns` shape the table; with another format, or with `--history`, they
 /// would be ignored, so they are refused.
 fn refuse_unused_layout(args: &CheckArgs) -> Result<()> {
+    if args.by.is_some() {
+        let layout = match (args.wide, args.columns.is_empty()) {
+            (true, _) => Some("--wide"),
+            (false, false) => Some("--columns"),
+            (false, true) => None,
+        };
+        if let Some(layout) = layout {
+            return Err(Error::read(
+                Location::option("--by"),
+                Message::Usage(UsageProblem::ByWithLayout { layout }),
+            ));
+        }
+        if args.history || args.format != Format::Table {
+            return Err(Error::read(
+                Location::option("--by"),
+                Message::Usage(UsageProblem::LayoutUnused {
+                    flag: "--by",
+                    both: false,
+                }),
+            ));
+        }
+    }
     let flag = match (args.wide, args.columns.is_empty()) {
         (true, _) => "--wide",
         (false, false) => "--columns",
@@ -88,6 +110,10 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         Format::Table => Box::new(crate::render::Table {
             wide: args.wide,
             pick: args.columns.iter().map(|c| *c as usize).collect(),
+            grouping: match args.by {
+                Some(crate::cli::ByArg::Owner) => crate::render::Grouping::Owner,
+                None => crate::render::Grouping::Status,
+            },
             ..super::table_for(&args.look, args.output.is_some())
         }),
         Format::Json => Box::new(Json { lang }),

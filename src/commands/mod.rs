@@ -27,6 +27,7 @@ use crate::exit::ExitStatus;
 use crate::figure::Figures;
 use crate::period::{parse_period, Period};
 use crate::plan::{load_embedded, load_plan_at, Plan};
+use crate::render::Grouping;
 use crate::render::{Lang, Table, TableStyle};
 use crate::resolve::ResolveOptions;
 
@@ -124,6 +125,7 @@ pub(crate) fn table_for(look: &LookArgs, to_file: bool) -> Table {
         wide: false,
         pick: Vec::new(),
         lang: lang(look),
+        grouping: Grouping::Status,
     }
 }
 

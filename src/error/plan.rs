@@ -112,6 +112,16 @@ pub enum TargetProblem {
     SinceNeedsCumulative,
     /// `since` with `every_year`: a sum across years is not a figure of each year.
     SinceWithEveryYear,
+    /// `due` that is not one month (`found`, clipped).
+    DueNotAMonth { found: String },
+    /// `due` on a target that is not a milestone.
+    DueNeedsMilestone,
+    /// `due` in a year the plan does not check (`first` to `last`).
+    DueOutside {
+        due: crate::period::Period,
+        first: i32,
+        last: i32,
+    },
     /// `since` with a rule that compares with a baseline (`rule` is its name).
     SinceNeedsAbsolute { rule: &'static str },
     /// `every_year` or `since` for a milestone.

@@ -51,4 +51,7 @@ pub enum UsageProblem {
     /// `--wide` or `--columns` where they would be ignored: with another format than table,
     /// with `--history`, or together. `flag` is the one given (the first of the two).
     LayoutUnused { flag: &'static str, both: bool },
+    /// `--by` with `--wide` or `--columns` (`layout`), which show one row per target in plan
+    /// order.
+    ByWithLayout { layout: &'static str },
 }

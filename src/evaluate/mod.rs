@@ -50,6 +50,8 @@ pub enum Status {
     Behind,
     /// No figure (or no baseline) to judge by.
     Missing,
+    /// A milestone not done by the end of the month it was due.
+    Overdue,
 }
 
 impl Status {
@@ -61,12 +63,13 @@ impl Status {
             Status::OnTrack => "on_track",
             Status::Behind => "behind",
             Status::Missing => "missing",
+            Status::Overdue => "overdue",
         }
     }
 
-    /// True for statuses that fail a run: unmet and behind.
+    /// True for statuses that fail a run: unmet, behind and overdue.
     pub fn fails(self) -> bool {
-        matches!(self, Status::Unmet | Status::Behind)
+        matches!(self, Status::Unmet | Status::Behind | Status::Overdue)
     }
 }
 
@@ -200,6 +203,16 @@ pub enum Note {
         /// The first year summed.
         year: i32,
     },
+    /// A milestone not done by the end of the month it was due.
+    Overdue {
+        /// The month.
+        due: Period,
+    },
+    /// A milestone not done, due in the three months after the period checked (临近时限).
+    DueSoon {
+        /// The month.
+        due: Period,
+    },
     /// A milestone in progress.
     InProgress,
     /// A milestone not done.
@@ -227,6 +240,25 @@ pub enum Note {
     },
 }
 
+impl Summary {
+    /// The counts a summary line shows, in order: met, unmet, then before year end on track
+    /// and behind, overdue when any is, and missing.
+    pub fn shown(&self, is_final: bool) -> Vec<(Status, usize)> {
+        let mut parts = vec![(Status::Met, self.met), (Status::Unmet, self.unmet)];
+        if !is_final {
+            parts.extend([
+                (Status::OnTrack, self.on_track),
+                (Status::Behind, self.behind),
+            ]);
+        }
+        if self.overdue > 0 {
+            parts.push((Status::Overdue, self.overdue));
+        }
+        parts.push((Status::Missing, self.missing));
+        parts
+    }
+}
+
 /// Counts per status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -240,6 +272,8 @@ pub struct Summary {
     pub behind: usize,
     /// Targets without a figure to judge.
     pub missing: usize,
+    /// Milestones past their deadline.
+    pub overdue: usize,
     /// All targets.
     pub total: usize,
 }
@@ -273,6 +307,7 @@ impl Evaluation<'_> {
                 Status::OnTrack => summary.on_track += 1,
                 Status::Behind => summary.behind += 1,
                 Status::Missing => summary.missing += 1,
+                Status::Overdue => summary.overdue += 1,
             }
         }
         summary
@@ -284,6 +319,7 @@ impl Evaluation<'_> {
         let summary = self.summary();
         let fails = summary.unmet > 0
             || summary.behind > 0
+            || summary.overdue > 0
             || (summary.missing > 0 && !allow_missing)
             || (strict && !self.warnings.is_empty());
         if fails {

@@ -30,6 +30,16 @@ pub(super) struct TargetCheck<'p, 's> {
     pub warnings: Vec<Warning>,
 }
 
+/// A milestone's deadline, seen from the end of the period checked.
+enum Due {
+    /// Its month has ended.
+    Passed(Period),
+    /// It falls in the three months after the period checked (临近时限).
+    Soon(Period),
+    /// It is further off.
+    Later,
+}
+
 /// A baseline figure and where it came from.
 type Base = (Decimal, Option<Period>, BaselineFrom);
 
@@ -129,17 +139,36 @@ impl<'p> TargetCheck<'p, '_> {
             return result;
         };
         let note;
-        (result.status, note) = match (progress, self.is_final()) {
-            (Progress::Done, _) => (Status::Met, None),
-            (Progress::InProgress, true) => (Status::Unmet, Some(Note::InProgress)),
-            (Progress::InProgress, false) => (Status::OnTrack, Some(Note::InProgress)),
-            (Progress::NotDone, true) => (Status::Unmet, Some(Note::NotDone)),
-            (Progress::NotDone, false) => (Status::Behind, Some(Note::NotDone)),
+        (result.status, note) = match (progress, self.is_final(), self.due_state()) {
+            (Progress::Done, ..) => (Status::Met, None),
+            (_, _, Some(Due::Passed(due))) => (Status::Overdue, Some(Note::Overdue { due })),
+            (_, _, Some(Due::Soon(due))) => (Status::OnTrack, Some(Note::DueSoon { due })),
+            (_, _, Some(Due::Later)) => (Status::OnTrack, None),
+            (Progress::InProgress, true, None) => (Status::Unmet, Some(Note::InProgress)),
+            (Progress::InProgress, false, None) => (Status::OnTrack, Some(Note::InProgress)),
+            (Progress::NotDone, true, None) => (Status::Unmet, Some(Note::NotDone)),
+            (Progress::NotDone, false, None) => (Status::Behind, Some(Note::NotDone)),
         };
+        if self.target.due.is_some() && progress == Progress::InProgress {
+            result.notes.push(Note::InProgress);
+        }
         result.notes.extend(note);
         result.actual = Some(Actual::Progress(progress));
         result.period = Some(period);
         result
+    }
+
+    /// Where the period checked stands against a milestone's deadline, if it has one.
+    fn due_state(&self) -> Option<Due> {
+        let due = self.target.due?;
+        let checked = (self.year, self.last);
+        let months = |(y, m): (i32, u8)| i64::from(y) * 12 + i64::from(m);
+        let ahead = months((due.year, due.last)) - months(checked);
+        Some(match ahead {
+            ..=0 => Due::Passed(due),
+            1..=3 => Due::Soon(due),
+            _ => Due::Later,
+        })
     }
 
     /// The figure judged: the year so far (cumulative) or the latest value (level).

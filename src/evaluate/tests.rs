@@ -135,7 +135,7 @@ fn with_statuses(statuses: &[Status]) -> (Plan, Figures, u8) {
             let value = match status {
                 Status::Met | Status::OnTrack => "5",
                 Status::Unmet | Status::Behind => "4",
-                Status::Missing => return None,
+                Status::Missing | Status::Overdue => return None,
             };
             Some((i, period, at_line(num(value), None, i as u64 + 2)))
         })
@@ -159,6 +159,7 @@ fn the_summary_counts_every_status() {
             on_track: 0,
             behind: 0,
             missing: 1,
+            overdue: 0,
             total: 6,
         }
     );
@@ -172,6 +173,7 @@ fn the_summary_counts_every_status() {
             on_track: 2,
             behind: 3,
             missing: 0,
+            overdue: 0,
             total: 5,
         }
     );

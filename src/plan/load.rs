@@ -615,6 +615,28 @@ impl Validator<'_> {
                 return fail(Why::SinceNeedsAbsolute { rule: rule.name() });
             }
         }
+        let due = match raw.due.as_deref() {
+            None => None,
+            Some(text) => {
+                let month = crate::period::parse_period(text.trim()).filter(|p| p.first == p.last);
+                let Some(month) = month else {
+                    return fail(Why::DueNotAMonth {
+                        found: crate::error::clipped(text),
+                    });
+                };
+                if rule != Rule::Done {
+                    return fail(Why::DueNeedsMilestone);
+                }
+                if !horizon.checks(month.year) {
+                    return fail(Why::DueOutside {
+                        due: month,
+                        first: horizon.base + 1,
+                        last: horizon.target,
+                    });
+                }
+                Some(month)
+            }
+        };
         let baseline_year = raw.baseline.as_ref().and_then(|b| b.year).map(|y| y.0);
         if let Some(year) = baseline_year.filter(|&y| y >= horizon.target) {
             return fail(Why::BaselineYearNotBefore {
@@ -653,6 +675,11 @@ impl Validator<'_> {
             since,
             compares_with,
             aspiration: raw.aspiration.unwrap_or(false),
+            owner: raw
+                .owner
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty()),
+            due,
             path: match raw.path {
                 Some(PathKind::Linear) => crate::evaluate::progress::Path::Linear,
                 Some(PathKind::Compound) | None => crate::evaluate::progress::Path::Compound,

@@ -165,6 +165,13 @@ pub(super) struct RawTarget {
     /// A target the plan only strives for (力争): judged as any other, and marked so.
     #[serde(default)]
     pub aspiration: Option<bool>,
+    /// Who answers for the target (牵头单位, 责任处室), for `plan check --by owner`.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// A milestone's deadline (时间节点), a month of the plan's years: `2020-06` or
+    /// `2020年6月`. Not done by the end of that month, it is `overdue`.
+    #[serde(default)]
+    pub due: Option<String>,
 }
 
 /// The path from a baseline to a target.

@@ -47,6 +47,10 @@ pub struct Target {
     pub since: Option<i32>,
     /// A target the plan only strives for (力争).
     pub aspiration: bool,
+    /// Who answers for the target (牵头单位).
+    pub owner: Option<String>,
+    /// A milestone's deadline: a one-month period.
+    pub due: Option<crate::period::Period>,
     /// For a relative rule, the year it compares with when that is not the year before the
     /// target year (a plan over years, or a `baseline` with a `year`).
     pub compares_with: Option<i32>,

@@ -12,7 +12,8 @@ use super::{Lang, Table};
 use crate::evaluate::{Evaluation, Note, Status, TargetResult};
 
 /// The sections, in the order they are shown: what needs attention first.
-pub const SECTIONS: [Status; 5] = [
+pub const SECTIONS: [Status; 6] = [
+    Status::Overdue,
     Status::Unmet,
     Status::Behind,
     Status::Missing,
@@ -20,8 +21,74 @@ pub const SECTIONS: [Status; 5] = [
     Status::Met,
 ];
 
-/// A section of the table: a status, and whether it holds the milestones of that status.
-type Section = (Status, bool);
+/// How the default view is divided.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// A section per status, problems first; a status's milestones in a section of their own.
+    #[default]
+    Status,
+    /// A section per owner (牵头单位), in the order the plan first names them, targets without
+    /// one last; within each, problems first.
+    Owner,
+}
+
+/// The sections of the view: each one's title and its results, in order.
+fn sections<'e, 'p>(
+    evaluation: &'e Evaluation<'p>,
+    grouping: Grouping,
+    lang: Lang,
+) -> Vec<(String, Vec<&'e TargetResult<'p>>)> {
+    let by_status = |results: &[&'e TargetResult<'p>]| -> Vec<&'e TargetResult<'p>> {
+        SECTIONS
+            .iter()
+            .flat_map(|&status| [(status, false), (status, true)])
+            .flat_map(|(status, milestone)| {
+                results
+                    .iter()
+                    .copied()
+                    .filter(move |r| r.status == status && is_milestone(r) == milestone)
+            })
+            .collect()
+    };
+    let all: Vec<&TargetResult> = evaluation.results.iter().collect();
+    match grouping {
+        Grouping::Status => SECTIONS
+            .iter()
+            .flat_map(|&status| [(status, false), (status, true)])
+            .filter_map(|(status, milestone)| {
+                let results: Vec<&TargetResult> = all
+                    .iter()
+                    .copied()
+                    .filter(|r| r.status == status && is_milestone(r) == milestone)
+                    .collect();
+                (!results.is_empty())
+                    .then(|| (lang.section(status, milestone, results.len()), results))
+            })
+            .collect(),
+        Grouping::Owner => {
+            let mut owners: Vec<Option<&str>> = Vec::new();
+            for r in &all {
+                let owner = r.target.owner.as_deref();
+                if owner.is_some() && !owners.contains(&owner) {
+                    owners.push(owner);
+                }
+            }
+            owners.push(None);
+            owners
+                .into_iter()
+                .filter_map(|owner| {
+                    let results: Vec<&TargetResult> = all
+                        .iter()
+                        .copied()
+                        .filter(|r| r.target.owner.as_deref() == owner)
+                        .collect();
+                    (!results.is_empty())
+                        .then(|| (lang.owner_section(owner, &results), by_status(&results)))
+                })
+                .collect()
+        }
+    }
+}
 
 /// True for a milestone: a `done` target, whose actual is its state.
 fn is_milestone(result: &TargetResult) -> bool {
@@ -62,7 +129,7 @@ const HEADERS: [usize; 6] = [0, 1, 3, 7, 8, 10];
 /// actual already says.
 pub fn short_note(result: &TargetResult, lang: Lang) -> String {
     let mut parts = Vec::new();
-    if matches!(result.status, Status::Unmet | Status::Behind) && result.expected.is_some() {
+    if result.status.fails() && result.expected.is_some() {
         let level = expected_text(result, lang);
         parts.push(if result.target.rule.is_qualitative() {
             lang.year_before(&level)
@@ -113,23 +180,22 @@ pub fn render(table: &Table, evaluation: &Evaluation, out: &mut dyn Write) -> io
     let lang = table.lang;
     let headers = lang.headers();
     let header: Vec<String> = HEADERS.iter().map(|&i| headers[i].to_string()).collect();
-    // A section per status; within it, the milestones in a section of their own after the
-    // figures.
-    let rows: Vec<(Section, [String; 6])> = SECTIONS
+    let sections = sections(evaluation, table.grouping, lang);
+    // Each row: its section, its status and its cells.
+    let rows: Vec<(usize, Status, [String; 6])> = sections
         .iter()
-        .flat_map(|&status| [(status, false), (status, true)])
-        .flat_map(|(status, milestone)| {
-            evaluation
-                .results
-                .iter()
-                .filter(move |r| r.status == status && is_milestone(r) == milestone)
-                .map(move |r| ((status, milestone), cells(r, lang)))
-        })
+        .enumerate()
+        .flat_map(|(i, (_, results))| results.iter().map(move |r| (i, r.status, cells(r, lang))))
         .collect();
+    // Grouped by owner, the status column is the only place a row's status shows.
+    let drop: &[usize] = match table.grouping {
+        Grouping::Status => &DROP,
+        Grouping::Owner => &DROP[..1],
+    };
     let texts: Vec<Vec<&str>> = (0..COLUMNS.len())
         .map(|c| {
             std::iter::once(header[c].as_str())
-                .chain(rows.iter().map(|(_, cells)| cells[c].as_str()))
+                .chain(rows.iter().map(|(_, _, cells)| cells[c].as_str()))
                 .collect()
         })
         .collect();
@@ -138,7 +204,7 @@ pub fn render(table: &Table, evaluation: &Evaluation, out: &mut dyn Write) -> io
         &texts,
         usize::from(table.columns),
         &GROW,
-        &DROP,
+        drop,
         Grid::overhead,
     );
     let grid = Grid {
@@ -166,21 +232,15 @@ pub fn render(table: &Table, evaluation: &Evaluation, out: &mut dyn Write) -> io
         writeln!(out, "{line}")?;
     }
     let mut previous = None;
-    for (section, cells) in &rows {
-        let (status, milestone) = section;
+    for (section, status, cells) in &rows {
         if previous != Some(*section) {
-            let count = rows.iter().filter(|(s, _)| s == section).count();
             let before = if previous.is_none() {
                 Rule::Header
             } else {
                 Rule::BeforeTitle
             };
             writeln!(out, "{}", grid.rule(before))?;
-            writeln!(
-                out,
-                "{}",
-                grid.title(&lang.section(*status, *milestone, count))
-            )?;
+            writeln!(out, "{}", grid.title(&unambiguous(&sections[*section].0)))?;
             writeln!(out, "{}", grid.rule(Rule::AfterTitle))?;
             previous = Some(*section);
         }

@@ -40,8 +40,8 @@ section { display: grid; grid-template-columns: 62mm 1fr; column-gap: 4mm; paddi
 .figures { font-size: 9pt; }
 .note { color: #57606a; font-size: 8.5pt; }
 svg { display: block; width: 100%; height: 14pt; }
-.met, .on_track { --c: #1a7f37; } .unmet, .behind { --c: #cf222e; } .missing { --c: #9a6700; }
-.counts .met, .counts .on_track { background: #1a7f37; } .counts .unmet, .counts .behind { background: #cf222e; }
+.met, .on_track { --c: #1a7f37; } .unmet, .behind, .overdue { --c: #cf222e; } .missing { --c: #9a6700; }
+.counts .met, .counts .on_track { background: #1a7f37; } .counts .unmet, .counts .behind, .counts .overdue { background: #cf222e; }
 .counts .missing { background: #9a6700; }
 .status { color: var(--c); font-weight: bold; }
 footer { color: #57606a; font-size: 8pt; margin-top: 8pt; }
@@ -62,7 +62,7 @@ fn length(value: Decimal, scale: Decimal) -> Decimal {
 fn colour(status: Status) -> &'static str {
     match status {
         Status::Met | Status::OnTrack => "#1a7f37",
-        Status::Unmet | Status::Behind => "#cf222e",
+        Status::Unmet | Status::Behind | Status::Overdue => "#cf222e",
         Status::Missing => "#9a6700",
     }
 }
@@ -160,11 +160,7 @@ impl Render for Html {
             escape(&lang.summary(evaluation))
         )?;
         let s = evaluation.summary();
-        let mut counts = vec![(Status::Met, s.met), (Status::Unmet, s.unmet)];
-        if !evaluation.is_final {
-            counts.extend([(Status::OnTrack, s.on_track), (Status::Behind, s.behind)]);
-        }
-        counts.push((Status::Missing, s.missing));
+        let counts = s.shown(evaluation.is_final);
         write!(out, r#"<p class="counts">"#)?;
         for (status, n) in counts {
             write!(

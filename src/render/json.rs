@@ -108,6 +108,8 @@ pub(super) fn result(result: &TargetResult, lang: Lang) -> Value {
         "qualitative": target.rule.is_qualitative(),
         "aspiration": target.aspiration,
         "every_year": target.every_year,
+        "owner": target.owner,
+        "due": target.due,
         "period": result.period,
         "counted_from": result.counted_from,
         "actual": actual(result),

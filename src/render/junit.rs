@@ -38,7 +38,7 @@ impl Render for Junit {
         let lang = self.lang;
         let plan = evaluation.plan;
         let summary = evaluation.summary();
-        let failures = summary.unmet + summary.behind;
+        let failures = summary.unmet + summary.behind + summary.overdue;
         let suite = escape(&format!("{} ({})", plan.title, evaluation.period));
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
@@ -69,7 +69,7 @@ impl Render for Junit {
             };
             let notes = lang.notes(&result.notes);
             match result.status {
-                Status::Unmet | Status::Behind => {
+                Status::Unmet | Status::Behind | Status::Overdue => {
                     writeln!(out, r#"    <testcase name="{name}" classname="{class}">"#)?;
                     writeln!(
                         out,

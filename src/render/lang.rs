@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::wording::{counted, english_unit, number_with_unit, signed};
 use crate::evaluate::progress::{ProgressClass, Standing, Unmeasured};
-use crate::evaluate::{Evaluation, Note, Status};
+use crate::evaluate::{Evaluation, Note, Status, TargetResult};
 use crate::figure::Progress;
 use crate::period::Period;
 use crate::plan::{Plan, Rule, Target};
@@ -194,11 +194,13 @@ impl Lang {
             (Lang::Zh, Status::OnTrack) => "进度正常",
             (Lang::Zh, Status::Behind) => "进度滞后",
             (Lang::Zh, Status::Missing) => "缺数据",
+            (Lang::Zh, Status::Overdue) => "逾期未完成",
             (Lang::En, Status::Met) => "met",
             (Lang::En, Status::Unmet) => "unmet",
             (Lang::En, Status::OnTrack) => "on track",
             (Lang::En, Status::Behind) => "behind",
             (Lang::En, Status::Missing) => "missing",
+            (Lang::En, Status::Overdue) => "overdue",
         }
     }
 
@@ -330,6 +332,10 @@ impl Lang {
             Note::EachYear { from, to } => format!("met in each year {from}-{to}"),
             Note::CountsFrom { year } if zh => format!("自 {year} 年起累计，尚未开始"),
             Note::CountsFrom { year } => format!("summed from {year}, which has not begun"),
+            Note::Overdue { due } if zh => format!("时间节点 {} 已过，未完成", due.zh()),
+            Note::Overdue { due } => format!("due {due}, not done"),
+            Note::DueSoon { due } if zh => format!("临近时限：{} 到期", due.zh()),
+            Note::DueSoon { due } => format!("due soon: {due}"),
             Note::InProgress => self.progress(Progress::InProgress).to_string(),
             Note::NotDone => self.progress(Progress::NotDone).to_string(),
             Note::ReportedGrowth(rate) if zh => format!("按报告增速 {rate}% 判断"),
@@ -452,6 +458,39 @@ impl Lang {
         }
     }
 
+    /// The title of an owner's section: `科技厅成果处：达标 2，未达标 1` / `Office A: 2 met, 1
+    /// not met`; `未注明牵头单位` / `no owner` for targets without one.
+    pub fn owner_section(self, owner: Option<&str>, results: &[&TargetResult]) -> String {
+        let count = |keep: fn(Status) -> bool| results.iter().filter(|r| keep(r.status)).count();
+        let met = count(|s| s == Status::Met);
+        let failing = count(Status::fails);
+        // Neither met nor failing: on track, or missing.
+        let rest: String = [Status::OnTrack, Status::Missing]
+            .into_iter()
+            .map(|status| {
+                (
+                    status,
+                    results.iter().filter(|r| r.status == status).count(),
+                )
+            })
+            .filter(|&(_, n)| n > 0)
+            .map(|(status, n)| match self {
+                Lang::Zh => format!("，{} {n}", self.status(status)),
+                Lang::En => format!(", {n} {}", self.status(status)),
+            })
+            .collect();
+        match self {
+            Lang::Zh => format!(
+                "{}：达标 {met}，未达标 {failing}{rest}",
+                owner.unwrap_or("未注明牵头单位")
+            ),
+            Lang::En => format!(
+                "{}: {met} met, {failing} not met{rest}",
+                owner.unwrap_or("no owner")
+            ),
+        }
+    }
+
     /// Growth over the baseline, for the note column: `growth +41.90%`.
     pub fn growth(self, growth: Decimal) -> String {
         match self {
@@ -464,11 +503,7 @@ impl Lang {
     /// targets on track and behind.
     pub fn summary(self, evaluation: &Evaluation) -> String {
         let s = evaluation.summary();
-        let mut parts = vec![(Status::Met, s.met), (Status::Unmet, s.unmet)];
-        if !evaluation.is_final {
-            parts.extend([(Status::OnTrack, s.on_track), (Status::Behind, s.behind)]);
-        }
-        parts.push((Status::Missing, s.missing));
+        let parts = s.shown(evaluation.is_final);
         match self {
             Lang::Zh => {
                 let counts: Vec<String> = parts

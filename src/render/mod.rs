@@ -23,6 +23,7 @@ mod wording;
 
 pub use self::csv::Csv;
 pub use cells::{actual_text, result_cells};
+pub use compact::Grouping;
 pub use history::{history_json, history_table};
 pub use html::Html;
 pub use json::{number as json_number, rule_value as rule_value_json, Json, JSON_VERSION};

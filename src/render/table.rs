@@ -54,6 +54,8 @@ pub struct Table {
     pub pick: Vec<usize>,
     /// The language of headers, words and notes.
     pub lang: Lang,
+    /// How the default view is divided: by status, or by owner (`--by owner`).
+    pub grouping: super::compact::Grouping,
 }
 
 impl Default for Table {
@@ -66,6 +68,7 @@ impl Default for Table {
             wide: false,
             pick: Vec::new(),
             lang: Lang::default(),
+            grouping: super::compact::Grouping::default(),
         }
     }
 }
@@ -74,7 +77,7 @@ impl Default for Table {
 pub fn paint(status: Status, text: &str) -> String {
     let code = match status {
         Status::Met | Status::OnTrack => 32,
-        Status::Unmet | Status::Behind => 31,
+        Status::Unmet | Status::Behind | Status::Overdue => 31,
         Status::Missing => 33,
     };
     format!("\x1b[{code}m{text}\x1b[39m")
@@ -104,7 +107,7 @@ impl Table {
         }
         cell.fg(match status {
             Status::Met | Status::OnTrack => Color::Green,
-            Status::Unmet | Status::Behind => Color::Red,
+            Status::Unmet | Status::Behind | Status::Overdue => Color::Red,
             Status::Missing => Color::Yellow,
         })
     }

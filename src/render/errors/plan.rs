@@ -175,6 +175,16 @@ fn target_en(problem: &TargetProblem) -> String {
         TargetProblem::SinceNeedsCumulative => {
             "`since` adds up a flow across years; expected `accrual: cumulative`".into()
         }
+        TargetProblem::DueNotAMonth { found } => {
+            format!("`due` is `{found}`; expected a month, such as 2020-06 or 2020年6月")
+        }
+        TargetProblem::DueNeedsMilestone => {
+            "`due` is a milestone's deadline; expected `rule: done` with it".into()
+        }
+        TargetProblem::DueOutside { due, first, last } => format!(
+            "`due` is {due}, outside the plan's years; expected a month of {}",
+            years_en(*first, *last)
+        ),
         TargetProblem::SinceWithEveryYear => "`since` sums a flow across years, so the sum is not \
              a figure of each year; expected `since` or `every_year`, not both"
             .into(),
@@ -293,6 +303,17 @@ fn target_zh(problem: &TargetProblem) -> String {
         TargetProblem::SinceNeedsCumulative => {
             "`since` 把各年的流量累加；应为 `accrual: cumulative`".into()
         }
+        TargetProblem::DueNotAMonth { found } => {
+            format!("`due` 为 `{found}`；应为一个月份，如 2020-06 或 2020年6月")
+        }
+        TargetProblem::DueNeedsMilestone => {
+            "`due` 是里程碑的时间节点；应同时写 `rule: done`".into()
+        }
+        TargetProblem::DueOutside { due, first, last } => format!(
+            "`due` 为 {}，不在规划年份内；应为 {} 中的某月",
+            due.zh(),
+            years_zh(*first, *last)
+        ),
         TargetProblem::SinceWithEveryYear => {
             "`since` 把各年的流量累加，累计数不是某一年的数；`since` 与 `every_year` 只能取其一"
                 .into()
@@ -877,6 +898,22 @@ fn tagged_fix(path: &KeyPath, value: &str) -> String {
     }
 }
 
+/// `2020` or `2016 to 2020`.
+fn years_en(first: i32, last: i32) -> String {
+    match first == last {
+        true => first.to_string(),
+        false => format!("{first} to {last}"),
+    }
+}
+
+/// `2020 年` or `2016-2020 年`.
+fn years_zh(first: i32, last: i32) -> String {
+    match first == last {
+        true => format!("{first} 年"),
+        false => format!("{first}-{last} 年"),
+    }
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use rust_decimal::Decimal;
@@ -1041,6 +1078,9 @@ pub(super) mod tests {
             TargetProblem::MilestoneOverYears { .. } => 33,
             TargetProblem::BaselineYearNotBefore { .. } => 34,
             TargetProblem::SinceWithEveryYear => 35,
+            TargetProblem::DueNotAMonth { .. } => 37,
+            TargetProblem::DueNeedsMilestone => 38,
+            TargetProblem::DueOutside { .. } => 39,
             TargetProblem::SinceNeedsAbsolute { .. } => 36,
         }
     }
@@ -1256,6 +1296,15 @@ pub(super) mod tests {
             },
             TargetProblem::SinceNeedsCumulative,
             TargetProblem::SinceWithEveryYear,
+            TargetProblem::DueNotAMonth {
+                found: "六月".into(),
+            },
+            TargetProblem::DueNeedsMilestone,
+            TargetProblem::DueOutside {
+                due: crate::period::Period::months(2021, 3, 3).unwrap(),
+                first: 2020,
+                last: 2020,
+            },
             TargetProblem::SinceNeedsAbsolute {
                 rule: "growth_at_least",
             },
@@ -1302,7 +1351,7 @@ pub(super) mod tests {
         let problems = problems();
         assert!((0..7).all(|i| problems.iter().any(|p| index_of_problem(p) == i)));
         let targets = targets();
-        assert!((0..37).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
+        assert!((0..40).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
         let mut all: Vec<PlanProblem> = problems.into_iter().map(PlanProblem::Read).collect();
         all.extend([
             PlanProblem::EmbeddedUnreadable("expected value at line 1 column 1".into()),

@@ -77,6 +77,10 @@ pub(super) fn en(problem: &UsageProblem) -> String {
                 ""
             }
         ),
+        UsageProblem::ByWithLayout { layout } => format!(
+            "--by divides the default table, and {layout} shows one row per target in plan \
+             order; expected one of them"
+        ),
         UsageProblem::HistoryFormat => {
             "a history is written as a table or json; expected --format table or --format json"
                 .into()
@@ -153,6 +157,9 @@ pub(super) fn zh(problem: &UsageProblem) -> String {
                 ""
             }
         ),
+        UsageProblem::ByWithLayout { layout } => {
+            format!("`--by` 用于分组显示默认表格，`{layout}` 按规划顺序逐项显示；两者只能选一个")
+        }
         UsageProblem::HistoryFormat => {
             "历史数据只能输出为表格或 `json`；应使用 `--format table` 或 `--format json`".into()
         }
@@ -196,6 +203,7 @@ mod tests {
             UsageProblem::TemplateWorkbook { .. } => 13,
             UsageProblem::WorkbookToTerminal => 14,
             UsageProblem::LayoutUnused { .. } => 15,
+            UsageProblem::ByWithLayout { .. } => 17,
         }
     }
 
@@ -263,6 +271,7 @@ mod tests {
                 flag: "--wide",
                 both: false,
             },
+            UsageProblem::ByWithLayout { layout: "--wide" },
             UsageProblem::LayoutUnused {
                 flag: "--columns",
                 both: true,
@@ -281,7 +290,7 @@ mod tests {
                 format,
             });
         }
-        assert!((0..17).all(|i| all.iter().any(|p| index_of(p) == i)));
+        assert!((0..18).all(|i| all.iter().any(|p| index_of(p) == i)));
         for problem in &all {
             let (en, zh) = (en(problem), zh(problem));
             // A target's id is the plan's, as written there.
