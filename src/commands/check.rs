@@ -76,7 +76,7 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
         // Every period present up to the one checked, which is always the last column.
         let last = as_of.unwrap_or_else(|| latest_period(&plan, &figures));
         let mut periods = periods_present(&plan, &figures);
-        periods.retain(|p| p.last < last.last);
+        periods.retain(|p| (p.year, p.last) < (last.year, last.last));
         periods.push(last);
         let evaluations: Vec<Evaluation> = periods
             .iter()

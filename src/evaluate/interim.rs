@@ -41,6 +41,11 @@ impl<'p> TargetCheck<'p, '_> {
             });
         }
         let Some((base, base_period, from)) = self.annual_base() else {
+            // Reached is met, whatever the path was; the path needs the baseline.
+            if self.reached_as_is(value) {
+                result.status = Status::Met;
+                return result;
+            }
             result.notes.push(Note::NoBaseline {
                 year: self.target.base_year(self.horizon),
             });
@@ -120,6 +125,19 @@ impl<'p> TargetCheck<'p, '_> {
             Err(why) => result.notes.push(Note::Unmeasured(why)),
         }
         result
+    }
+
+    /// Whether a figure meets a rule that needs no baseline (a level, a rank, a range).
+    fn reached_as_is(&self, value: rust_decimal::Decimal) -> bool {
+        let rule = &self.target.rule;
+        if rule.is_relative() {
+            return false;
+        }
+        if let Some((min, max)) = super::rules::range(rule) {
+            let v = exact(value);
+            return min <= v && v <= max;
+        }
+        level(rule, None).is_some_and(|t| self.reaches(value, &t))
     }
 
     /// The year the path to the target starts from: the target's baseline year, else the
