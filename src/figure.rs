@@ -77,11 +77,36 @@ impl Progress {
     }
 }
 
+/// Which series of figures: a target's for the whole plan, or for one of its regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeriesKey {
+    /// The target's index in the plan.
+    pub target: usize,
+    /// The region's index in the plan's regions; `None` for the whole plan.
+    pub region: Option<usize>,
+}
+
+impl Figures {
+    /// The series of `key`, if there is one.
+    pub fn series(&self, key: SeriesKey) -> Option<&BTreeMap<Period, Figure>> {
+        match key.region {
+            None => self.by_target.get(key.target),
+            Some(r) if r < self.regions => self.by_region.get(key.target * self.regions + r),
+            Some(_) => None,
+        }
+    }
+}
+
 /// Every figure found for the plan: per target (in plan order), its figures by period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
-    /// `by_target[i]` holds target `i`'s figures, keyed by period.
+    /// `by_target[i]` holds target `i`'s figures for the whole plan, keyed by period.
     pub by_target: Vec<BTreeMap<Period, Figure>>,
+    /// For a plan split among regions: `by_region[i * regions + r]` holds target `i`'s
+    /// figures for region `r`; empty otherwise.
+    pub by_region: Vec<BTreeMap<Period, Figure>>,
+    /// The number of the plan's regions.
+    pub regions: usize,
     /// Rows that were read but not used, or that look wrong, each with why.
     pub warnings: Vec<crate::warning::Warning>,
 }

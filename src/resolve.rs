@@ -201,8 +201,9 @@ const DECIMAL_LIMIT: u128 = 1 << 96;
 struct Run {
     /// The target and period whose total the run holds; `None` between runs.
     key: Option<(usize, Period)>,
-    /// The indicator and unit text as written (buffers reused from run to run).
+    /// The indicator, region and unit text as written (buffers reused from run to run).
     indicator: String,
+    region: String,
     unit: Option<String>,
     conversion: Option<Conversion>,
     /// The total so far, as a decimal's mantissa and scale: added in 128 bits, checked to fit
@@ -224,6 +225,7 @@ impl Run {
         if !(self.key.is_some_and(|(_, period)| period == obs.period)
             && obs.change.is_none()
             && obs.indicator == self.indicator
+            && obs.region.unwrap_or_default() == self.region
             && obs.unit.map(|u| u.text) == self.unit.as_deref())
         {
             return false;
@@ -263,7 +265,10 @@ impl<'p> Collector<'p> {
             resolver: Resolver::new(plan),
             options,
             figures: Figures {
-                by_target: vec![BTreeMap::new(); plan.targets.len()],
+                // The whole plan's series, then each target's regions' (see `slot`).
+                by_target: vec![BTreeMap::new(); plan.targets.len() * (1 + plan.regions.len())],
+                by_region: Vec::new(),
+                regions: plan.regions.len(),
                 warnings: Vec::new(),
             },
             first_seen: HashMap::new(),
@@ -303,12 +308,13 @@ impl<'p> Collector<'p> {
         }
     }
 
-    /// Starts a run after `obs`, a row fully checked and added to the total of target `i`.
-    fn start_run(&mut self, i: usize, obs: &Observation, target: &Target) {
+    /// Starts a run after `obs`, a row fully checked and added to the total of target `i` in
+    /// series `slot`.
+    fn start_run(&mut self, i: usize, slot: usize, obs: &Observation, target: &Target) {
         let Some(&Figure {
             value: Some(FigureValue::Number(total)),
             ..
-        }) = self.figures.by_target[i].get(&obs.period)
+        }) = self.figures.by_target[slot].get(&obs.period)
         else {
             return;
         };
@@ -325,7 +331,9 @@ impl<'p> Collector<'p> {
             None => Some(Conversion::Same),
         };
         let run = &mut self.run;
-        run.key = Some((i, obs.period));
+        run.key = Some((slot, obs.period));
+        run.region.clear();
+        run.region.push_str(obs.region.unwrap_or_default());
         run.indicator.clear();
         run.indicator.push_str(obs.indicator);
         run.unit = obs.unit.map(|u| {
@@ -431,19 +439,20 @@ impl<'p> Collector<'p> {
             }
             return Ok(());
         }
+        let slot = self.slot(i, obs)?;
         self.note_unit_cell(obs, target)?;
         let value = self.value(i, obs, target)?;
-        let series = &mut self.figures.by_target[i];
+        let series = &mut self.figures.by_target[slot];
         if target.aggregate == Aggregate::Sum {
             // Record-level rows: every row for the period adds to one exact total.
             if let Some(total) = series.get_mut(&obs.period) {
                 add_to(total, value, obs, target)?;
-                self.start_run(i, obs, target);
+                self.start_run(i, slot, obs, target);
                 return Ok(());
             }
         } else if let Some((first, column)) = self
             .first_seen
-            .insert((i, obs.period), (obs.row(), obs.columns.value))
+            .insert((slot, obs.period), (obs.row(), obs.columns.value))
         {
             // The same figure in another file (a Q3 file and an annual one both carrying the
             // baseline year) is one figure: the first stays.
@@ -456,7 +465,7 @@ impl<'p> Collector<'p> {
                     && value.unsaved.is_none()
             });
             if same {
-                self.first_seen.insert((i, obs.period), (first, column));
+                self.first_seen.insert((slot, obs.period), (first, column));
                 return Ok(());
             }
             return Err(Error::actuals(
@@ -487,9 +496,50 @@ impl<'p> Collector<'p> {
             },
         );
         if target.aggregate == Aggregate::Sum {
-            self.start_run(i, obs, target);
+            self.start_run(i, slot, obs, target);
         }
         Ok(())
+    }
+
+    /// Where target `i`'s figure of `obs` goes: the whole plan's series (`i`), or, in a plan
+    /// split among regions, the series of the region the row names, after the whole plan's
+    /// (`targets + i * regions + r`). A plan without regions reads every row as the whole
+    /// plan's. A region the plan does not list is an error.
+    fn slot(&self, i: usize, obs: &Observation) -> Result<usize> {
+        let plan = self.plan;
+        let regions = plan.regions.len();
+        let Some(text) = obs.region.filter(|t| regions > 0 && !Plan::is_whole(t)) else {
+            return Ok(i);
+        };
+        match plan.region(text) {
+            Some(r) => Ok(plan.targets.len() + i * regions + r),
+            None => {
+                let candidates: Vec<(&str, Vec<&str>)> = plan
+                    .regions
+                    .iter()
+                    .map(|r| (r.as_str(), vec![r.as_str()]))
+                    .collect();
+                Err(Error::actuals(
+                    obs.cell(obs.columns.region.unwrap_or(obs.columns.indicator)),
+                    DataProblem::UnknownRegion {
+                        name: clipped(text),
+                        closest: closest(text, &candidates, 3)
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect(),
+                    },
+                ))
+            }
+        }
+    }
+
+    /// The target whose series `slot` is (see [`Collector::slot`]).
+    fn target_of_slot(&self, slot: usize) -> usize {
+        let targets = self.plan.targets.len();
+        match slot.checked_sub(targets) {
+            None => slot,
+            Some(regional) => regional / self.plan.regions.len().max(1),
+        }
     }
 
     /// Why `indicator` is not a target's name, and the names it is closest to. A name that holds
@@ -596,18 +646,18 @@ impl<'p> Collector<'p> {
                     .map(|(first, _)| (at, column, first, key))
             })
             .min_by_key(|(at, column, ..)| (at.line, **column));
-        if let Some((at, _, first, (i, period))) = duplicate {
+        if let Some((at, _, first, (slot, period))) = duplicate {
             return Err(Error::actuals(
                 at.clone(),
                 Message::SecondFigure {
-                    target: self.plan.targets[*i].name.clone(),
+                    target: self.plan.targets[self.target_of_slot(*slot)].name.clone(),
                     period: *period,
                     first: first.clone(),
                 },
             ));
         }
         for (i, series) in later.figures.by_target.into_iter().enumerate() {
-            let target = &self.plan.targets[i];
+            let target = &self.plan.targets[self.target_of_slot(i)];
             for (period, figure) in series {
                 match self.figures.by_target[i].get_mut(&period) {
                     Some(total) => combine(total, figure, target)?,
@@ -652,7 +702,41 @@ impl<'p> Collector<'p> {
         if let Some(warning) = self.unknown.warning() {
             self.figures.warnings.push(warning);
         }
+        let regional = self.figures.by_target.split_off(plan.targets.len());
+        self.figures.by_region = regional;
+        self.sum_regions();
         self.figures
+    }
+
+    /// The whole plan's figure for a period it has none of, where every region has one and
+    /// the figures add up (an amount or a count, not a share or a rank): the regions' sum.
+    fn sum_regions(&mut self) {
+        let regions = self.plan.regions.len();
+        if regions == 0 {
+            return;
+        }
+        for (i, target) in self.plan.targets.iter().enumerate() {
+            let unit = target.unit.as_deref().unwrap_or_default();
+            let money = matches!(units::kind(unit), UnitKind::Money(_));
+            let count = Bounds::of(unit).is_some_and(|b| b.kind == crate::plan::BoundKind::Count);
+            let adds_up = target.rule != Rule::Done && (money || count);
+            if !adds_up {
+                continue;
+            }
+            let parts = &self.figures.by_region[i * regions..(i + 1) * regions];
+            let periods: Vec<Period> = parts
+                .iter()
+                .flat_map(|s| s.keys().copied())
+                .filter(|p| !self.figures.by_target[i].contains_key(p))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            for period in periods {
+                if let Some(total) = sum_of(parts, period) {
+                    self.figures.by_target[i].insert(period, total);
+                }
+            }
+        }
     }
 
     /// The value of one observation for target `i`, in the target's unit.
@@ -900,6 +984,34 @@ fn unit_from_name<'o>(
         blank_unit: None,
         ..*obs
     })
+}
+
+/// The regions' figures for `period` added up, when every region has a number for it and the
+/// sum is exact; the figure is placed at the first region's.
+fn sum_of(parts: &[BTreeMap<Period, Figure>], period: Period) -> Option<Figure> {
+    let mut total: Option<Figure> = None;
+    for part in parts {
+        let figure = part.get(&period)?;
+        let Some(FigureValue::Number(value)) = figure.value else {
+            return None;
+        };
+        total = Some(match total {
+            None => Figure {
+                change: None,
+                ..figure.clone()
+            },
+            Some(mut sum) => {
+                let Some(FigureValue::Number(so_far)) = sum.value else {
+                    return None;
+                };
+                sum.value = Some(FigureValue::Number(exact_sum(so_far, value)?));
+                sum.rows += figure.rows;
+                sum.unsaved = sum.unsaved.or_else(|| figure.unsaved.clone());
+                sum
+            }
+        });
+    }
+    total
 }
 
 /// Adds a record-level row's value to its period's total, exactly.

@@ -8,7 +8,7 @@ use common::{assert_error, plan};
 const TARGET_KEYS: &str = "`id`, `name`, `name_en`, `aliases`, `unit`, `unit_en`, `rule`, \
     `value`, `min`, `max`, `wording`, `source`, `quote`, `baseline`, `accrual`, `aggregate`, \
     `profile`, `profile_source`, `out_of_range`, `path`, `tolerance`, `every_year`, `since`, \
-    `aspiration`, `owner`, `due`";
+    `aspiration`, `owner`, `due`, `by_region`";
 
 /// Every rule, as an unknown rule's error lists them.
 const RULES: &str = "`at_least`, `more_than`, `at_most`, `less_than`, `between`, \
@@ -376,7 +376,7 @@ fn shape_errors_name_the_key_what_was_found_and_what_is_expected() {
     validate_text(&VALID.replace("title: t", "titel: t"), |f| {
         format!(
             "{f}:1:1: unknown key `titel` (did you mean `title`?); expected one of `title`, \
-             `title_en`, `issuer`, `year`, `baseline_period`, `horizon`, `source`, `targets`"
+             `title_en`, `issuer`, `year`, `baseline_period`, `horizon`, `source`, `regions`, `targets`"
         )
     });
     validate_text(&VALID.replace("name: 甲", "name: [甲]"), |f| {

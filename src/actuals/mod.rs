@@ -55,6 +55,8 @@ pub struct Observation<'a> {
     pub origin: &'a Location,
     /// The row's line.
     pub line: u64,
+    /// The region cell as written, when the table has a region column and it is filled.
+    pub region: Option<&'a str>,
     /// 1-based column numbers of the row's cells.
     pub columns: Columns,
 }
@@ -89,6 +91,8 @@ pub struct Columns {
     pub value: u64,
     /// The growth-rate column, if any.
     pub change: Option<u64>,
+    /// The region column, if any.
+    pub region: Option<u64>,
 }
 
 impl Observation<'_> {

@@ -50,6 +50,17 @@ const CHANGE: &[&str] = &[
     "比上年增长",
     "增幅",
 ];
+/// The region a row is for (分解到市): blank, 全省 or 合计 for the whole plan.
+const REGION: &[&str] = &[
+    "region",
+    "地区",
+    "地市",
+    "市(区)",
+    "市（区）",
+    "市区",
+    "区域",
+    "城市",
+];
 const NOTE: &[&str] = &["note", "notes", "备注", "说明", "来源", "source"];
 
 /// The two table layouts.
@@ -92,6 +103,8 @@ struct Header {
     value: Option<usize>,
     unit: Option<usize>,
     change: Option<usize>,
+    /// The region column, if any.
+    region: Option<usize>,
     /// Wide layout: columns named for a period, with a unit written in the header (`2020年(亿元)`).
     periods: Vec<(usize, Period, Option<String>)>,
     /// A unit written in the value column's header (`数值（亿元）`).
@@ -440,6 +453,7 @@ impl Header {
             value,
             unit: find(UNIT)?,
             change: find(CHANGE)?,
+            region: find(REGION)?,
             periods,
             layout,
         })
@@ -567,10 +581,15 @@ impl Header {
                 };
                 (text, UnitAt::Column(col as u64 + 1))
             });
+        let region = self.region.and_then(cell).map(|c| match c {
+            CellRef::Text(t) => Cow::Borrowed(t),
+            other => Cow::Owned(other.text()),
+        });
         Ok(Named {
             indicator,
             indicator_column,
             unit,
+            region,
         })
     }
 
@@ -614,10 +633,12 @@ impl Header {
             blank_unit,
             origin: at.origin,
             line: at.row.line,
+            region: named.region.as_deref(),
             columns: Columns {
                 indicator: named.indicator_column as u64 + 1,
                 value: column as u64 + 1,
                 change: self.change.map(|c| c as u64 + 1),
+                region: self.region.map(|c| c as u64 + 1),
             },
         })
     }
@@ -663,6 +684,8 @@ struct Named<'r> {
     indicator: Cow<'r, str>,
     indicator_column: usize,
     unit: Option<(Cow<'r, str>, UnitAt)>,
+    /// The region cell, when the table has a region column and it is filled.
+    region: Option<Cow<'r, str>>,
 }
 
 /// A cell that holds no figure: empty, or text such as `—`, `-`, `/`, `无`.

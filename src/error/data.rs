@@ -90,6 +90,8 @@ pub enum DataProblem {
     NoPeriodColumns { header: String },
     /// A row with figures but no indicator.
     EmptyIndicator,
+    /// A region cell naming none of the plan's regions (`name`, clipped), and the closest.
+    UnknownRegion { name: String, closest: Vec<String> },
 
     // Text, its encoding and its delimiters.
     /// A quoted field that is never closed.

@@ -26,6 +26,10 @@ pub enum PlanProblem {
     Target { id: String, problem: TargetProblem },
     /// The plan's years do not hold together.
     Horizon(HorizonProblem),
+    /// A region listed twice in `regions`.
+    DuplicateRegion { name: String },
+    /// A word for the whole plan (全省, 合计) listed as a region.
+    RegionIsWhole { name: String },
 }
 
 /// Why a plan's years do not hold together.
@@ -116,6 +120,12 @@ pub enum TargetProblem {
     DueNotAMonth { found: String },
     /// `due` on a target that is not a milestone.
     DueNeedsMilestone,
+    /// `by_region` in a plan without `regions`.
+    ByRegionWithoutRegions,
+    /// A `by_region` key that is not one of the plan's regions, and the closest that are.
+    UnknownRegion { name: String, closest: Vec<String> },
+    /// `by_region` for a rule without one value (`rule` is its name).
+    ByRegionNeedsValue { rule: &'static str },
     /// `due` in a year the plan does not check (`first` to `last`).
     DueOutside {
         due: crate::period::Period,

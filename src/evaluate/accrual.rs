@@ -509,7 +509,7 @@ mod tests {
             .collect();
         Figures {
             by_target: vec![series],
-            warnings: Vec::new(),
+            ..Figures::default()
         }
     }
 

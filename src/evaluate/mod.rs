@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::error::Location;
 use crate::exit::ExitStatus;
-use crate::figure::{Figures, Progress};
+use crate::figure::{Figures, Progress, SeriesKey};
 use crate::period::Period;
 use crate::plan::{Plan, Target};
 
@@ -289,45 +289,56 @@ pub struct Evaluation<'p> {
     pub is_final: bool,
     /// One result per target, in plan order.
     pub results: Vec<TargetResult<'p>>,
+    /// One result per region's share of a target split among regions ([`Plan::shares`]), in
+    /// the same order; each result's target has its `region`.
+    pub regional: Vec<TargetResult<'p>>,
     /// Rows read but not used, or figures that look wrong, with why.
     pub warnings: Vec<crate::warning::Warning>,
 }
 
 impl Evaluation<'_> {
-    /// Counts per status.
+    /// Counts per status of the whole plan's targets.
     pub fn summary(&self) -> Summary {
-        let mut summary = Summary {
-            total: self.results.len(),
-            ..Summary::default()
-        };
-        for result in &self.results {
-            match result.status {
-                Status::Met => summary.met += 1,
-                Status::Unmet => summary.unmet += 1,
-                Status::OnTrack => summary.on_track += 1,
-                Status::Behind => summary.behind += 1,
-                Status::Missing => summary.missing += 1,
-                Status::Overdue => summary.overdue += 1,
-            }
-        }
-        summary
+        count(&self.results)
+    }
+
+    /// Counts per status of the regions' shares.
+    pub fn regional_summary(&self) -> Summary {
+        count(&self.regional)
     }
 
     /// 0 when nothing fails; 1 when anything is unmet or behind, missing unless
     /// `allow_missing`, or any warning when `strict`.
     pub fn exit_status(&self, allow_missing: bool, strict: bool) -> ExitStatus {
-        let summary = self.summary();
-        let fails = summary.unmet > 0
-            || summary.behind > 0
-            || summary.overdue > 0
-            || (summary.missing > 0 && !allow_missing)
-            || (strict && !self.warnings.is_empty());
+        // A region's share is a target too: it fails a run as the whole plan's do.
+        let fails = [self.summary(), self.regional_summary()].iter().any(|s| {
+            s.unmet > 0 || s.behind > 0 || s.overdue > 0 || (s.missing > 0 && !allow_missing)
+        }) || (strict && !self.warnings.is_empty());
         if fails {
             ExitStatus::Failure
         } else {
             ExitStatus::Success
         }
     }
+}
+
+/// Counts per status of `results`.
+fn count(results: &[TargetResult]) -> Summary {
+    let mut summary = Summary {
+        total: results.len(),
+        ..Summary::default()
+    };
+    for result in results {
+        match result.status {
+            Status::Met => summary.met += 1,
+            Status::Unmet => summary.unmet += 1,
+            Status::OnTrack => summary.on_track += 1,
+            Status::Behind => summary.behind += 1,
+            Status::Missing => summary.missing += 1,
+            Status::Overdue => summary.overdue += 1,
+        }
+    }
+    summary
 }
 
 /// The periods of a history, in order. An annual plan: every month end its year's figures
@@ -399,9 +410,37 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
             result
         })
         .collect();
+    let regional = plan
+        .shares
+        .iter()
+        .map(|share| {
+            let key = SeriesKey {
+                target: plan
+                    .targets
+                    .iter()
+                    .position(|t| t.id == share.id)
+                    .unwrap_or(0),
+                region: share.region,
+            };
+            let series = figures.series(key).unwrap_or(&empty);
+            let mut checker = target::TargetCheck {
+                plan,
+                target: share,
+                series,
+                horizon: plan.horizon,
+                year: as_of.year,
+                last: as_of.last,
+                warnings: Vec::new(),
+            };
+            let result = checker.evaluate();
+            warnings.append(&mut checker.warnings);
+            result
+        })
+        .collect();
     Evaluation {
         plan,
         period: as_of,
+        regional,
         is_final: as_of.year == plan.horizon.target && as_of.last == 12,
         results,
         warnings,

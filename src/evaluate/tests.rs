@@ -65,7 +65,7 @@ fn figures(plan: &Plan, rows: Vec<(usize, &str, Figure)>) -> Figures {
     }
     Figures {
         by_target,
-        warnings: Vec::new(),
+        ..Figures::default()
     }
 }
 

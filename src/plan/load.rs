@@ -372,6 +372,7 @@ impl Validator<'_> {
             ));
         }
         let horizon = self.horizon(&raw)?;
+        self.regions(&raw.regions)?;
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut names: HashMap<String, &str> = HashMap::new();
         for raw_target in &raw.targets {
@@ -414,7 +415,7 @@ impl Validator<'_> {
         let targets = raw
             .targets
             .into_iter()
-            .map(|t| self.target(t, horizon))
+            .map(|t| self.target(t, horizon, &raw.regions))
             .collect::<Result<Vec<_>>>()?;
         Ok(Plan {
             title: raw.title,
@@ -422,8 +423,68 @@ impl Validator<'_> {
             issuer: raw.issuer,
             horizon,
             source: raw.source,
+            regions: raw.regions.iter().map(|r| r.trim().to_string()).collect(),
+            shares: Plan::split(&targets),
             targets,
         })
+    }
+
+    /// The plan's regions: distinct names, none of them the whole (全省, 合计).
+    fn regions(&self, regions: &[String]) -> Result<()> {
+        let fail = |problem: PlanProblem| {
+            Err(Error::plan(
+                self.key_location("regions"),
+                plan_problem(problem),
+            ))
+        };
+        for (i, region) in regions.iter().enumerate() {
+            let name = region.trim().to_string();
+            if Plan::is_whole(&name) {
+                return fail(PlanProblem::RegionIsWhole { name });
+            }
+            let key = normalize(&name);
+            if regions[..i].iter().any(|r| normalize(r) == key) {
+                return fail(PlanProblem::DuplicateRegion { name });
+            }
+        }
+        Ok(())
+    }
+
+    /// Each region's share of a target: regions of the plan, with a rule that has a value.
+    fn shares(
+        raw: &RawTarget,
+        rule: &Rule,
+        regions: &[String],
+    ) -> std::result::Result<Vec<(usize, Rule)>, Why> {
+        if raw.by_region.is_empty() {
+            return Ok(Vec::new());
+        }
+        if regions.is_empty() {
+            return Err(Why::ByRegionWithoutRegions);
+        }
+        let mut shares = Vec::new();
+        for (name, value) in &raw.by_region {
+            let key = normalize(name);
+            let Some(index) = regions.iter().position(|r| normalize(r) == key) else {
+                let candidates: Vec<(&str, Vec<&str>)> = regions
+                    .iter()
+                    .map(|r| (r.as_str(), vec![r.as_str()]))
+                    .collect();
+                return Err(Why::UnknownRegion {
+                    name: crate::error::clipped(name),
+                    closest: crate::names::closest(name, &candidates, 3)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect(),
+                });
+            };
+            let Some(share) = rule.with_value(value.0) else {
+                return Err(Why::ByRegionNeedsValue { rule: rule.name() });
+            };
+            shares.push((index, share));
+        }
+        shares.sort_by_key(|(i, _)| *i);
+        Ok(shares)
     }
 
     /// The plan's years: `year` (and `baseline_period`) for an annual plan, `horizon` for a
@@ -465,7 +526,7 @@ impl Validator<'_> {
         }
     }
 
-    fn target(&self, raw: RawTarget, horizon: Horizon) -> Result<Target> {
+    fn target(&self, raw: RawTarget, horizon: Horizon, regions: &[String]) -> Result<Target> {
         let baseline_period = horizon.base_year();
         let at = || self.target_location(&raw.id, 1);
         let error = |problem: Why| {
@@ -486,6 +547,10 @@ impl Validator<'_> {
         }
         let kind = raw.rule;
         let rule = self.rule(&raw, kind, horizon).map_err(error)?;
+        let by_region = match Self::shares(&raw, &rule, regions) {
+            Ok(shares) => shares,
+            Err(why) => return fail(why),
+        };
         let unit = raw
             .unit
             .map(|u| u.trim().to_string())
@@ -680,6 +745,8 @@ impl Validator<'_> {
                 .map(|o| o.trim().to_string())
                 .filter(|o| !o.is_empty()),
             due,
+            by_region,
+            region: None,
             path: match raw.path {
                 Some(PathKind::Linear) => crate::evaluate::progress::Path::Linear,
                 Some(PathKind::Compound) | None => crate::evaluate::progress::Path::Compound,

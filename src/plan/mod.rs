@@ -31,8 +31,48 @@ pub struct Plan {
     pub horizon: Horizon,
     /// The source document.
     pub source: String,
+    /// The regions targets are split among, in plan order (empty when none are).
+    pub regions: Vec<String>,
     /// The targets, in plan order.
     pub targets: Vec<Target>,
+    /// Each region's share of each target split among regions (see [`Plan::split`]).
+    pub shares: Vec<Target>,
+}
+
+impl Plan {
+    /// Each region's share of each target split among regions: a copy of the target with the
+    /// region's value, target by target in plan order, then region by region in plan order.
+    /// Its baseline, the whole plan's, is left out.
+    pub fn split(targets: &[Target]) -> Vec<Target> {
+        targets
+            .iter()
+            .flat_map(|t| {
+                t.by_region.iter().map(move |(region, rule)| Target {
+                    rule: rule.clone(),
+                    region: Some(*region),
+                    baseline: None,
+                    by_region: Vec::new(),
+                    ..t.clone()
+                })
+            })
+            .collect()
+    }
+
+    /// The whole-plan words for a region cell: blank, 全省, 合计 … (the plan's whole, not one
+    /// region).
+    pub fn is_whole(text: &str) -> bool {
+        const WHOLE: [&str; 8] = ["", "全省", "合计", "总计", "全市", "全国", "全区", "total"];
+        let text = crate::names::normalize(text);
+        WHOLE.iter().any(|w| crate::names::normalize(w) == text)
+    }
+
+    /// The index of region `text` in the plan's regions (names compared in normal form).
+    pub fn region(&self, text: &str) -> Option<usize> {
+        let text = crate::names::normalize(text);
+        self.regions
+            .iter()
+            .position(|r| crate::names::normalize(r) == text)
+    }
 }
 
 /// The years a plan runs over. An annual plan (`year: 2020`, `baseline_period: 2019`) is

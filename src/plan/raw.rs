@@ -58,6 +58,10 @@ pub(super) struct RawPlan {
     pub horizon: Option<RawHorizon>,
     /// The source document.
     pub source: String,
+    /// The regions targets are split among (分解到市): `[西安市, 宝鸡市, …]`. Actuals with a
+    /// region column are then read per region; a target's `by_region` gives each its share.
+    #[serde(default)]
+    pub regions: Vec<String>,
     /// The targets, in plan order.
     pub targets: Vec<RawTarget>,
 }
@@ -172,6 +176,11 @@ pub(super) struct RawTarget {
     /// `2020年6月`. Not done by the end of that month, it is `overdue`.
     #[serde(default)]
     pub due: Option<String>,
+    /// Each region's share of the target (分解到市), in the target's unit: `{西安市: "900"}`.
+    /// Each is checked with the target's rule against that region's figure; the regions are
+    /// the plan's `regions`.
+    #[serde(default)]
+    pub by_region: std::collections::BTreeMap<String, DecimalText>,
 }
 
 /// The path from a baseline to a target.

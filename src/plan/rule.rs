@@ -67,6 +67,30 @@ impl Tolerance {
 }
 
 impl Rule {
+    /// The rule with `value` in place of its value (a region's share); `None` for a rule
+    /// without one value (between, increase, decrease, done).
+    pub fn with_value(&self, value: Decimal) -> Option<Rule> {
+        Some(match self {
+            Rule::AtLeast(_) => Rule::AtLeast(value),
+            Rule::MoreThan(_) => Rule::MoreThan(value),
+            Rule::AtMost(_) => Rule::AtMost(value),
+            Rule::LessThan(_) => Rule::LessThan(value),
+            Rule::GrowthAtLeast(_) => Rule::GrowthAtLeast(value),
+            Rule::RatioAtLeast(_) => Rule::RatioAtLeast(value),
+            Rule::RankWithin(_) => Rule::RankWithin(value),
+            Rule::PointsIncrease(_) => Rule::PointsIncrease(value),
+            Rule::CagrAtLeast { years, .. } => Rule::CagrAtLeast {
+                percent: value,
+                years: *years,
+            },
+            Rule::About { tolerance, .. } => Rule::About {
+                value,
+                tolerance: *tolerance,
+            },
+            Rule::Between { .. } | Rule::Increase | Rule::Decrease | Rule::Done => return None,
+        })
+    }
+
     /// The rule's name as written in plan.yaml and in JSON output.
     pub fn name(&self) -> &'static str {
         match self {

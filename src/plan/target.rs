@@ -51,6 +51,10 @@ pub struct Target {
     pub owner: Option<String>,
     /// A milestone's deadline: a one-month period.
     pub due: Option<crate::period::Period>,
+    /// Each region's share: its index in the plan's `regions`, and the rule with its value.
+    pub by_region: Vec<(usize, Rule)>,
+    /// For a region's share of a target: the region's index in the plan's `regions`.
+    pub region: Option<usize>,
     /// For a relative rule, the year it compares with when that is not the year before the
     /// target year (a plan over years, or a `baseline` with a `year`).
     pub compares_with: Option<i32>,

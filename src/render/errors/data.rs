@@ -124,6 +124,13 @@ pub(super) fn en(problem: &DataProblem) -> String {
         DataProblem::EmptyIndicator => {
             "empty indicator in a row with figures; expected a target's id or name".into()
         }
+        DataProblem::UnknownRegion { name, closest } => format!(
+            "region `{name}` is not one of the plan's `regions`; expected {}",
+            match closest.is_empty() {
+                true => "one of them, or blank, 全省 or 合计 for the whole plan".to_string(),
+                false => format!("one of them, such as {}", closest.join(", ")),
+            }
+        ),
         DataProblem::QuoteNeverClosed => "a quoted field that starts on this line is never \
                                           closed; expected a closing `\"`"
             .into(),
@@ -321,6 +328,13 @@ pub(super) fn zh(problem: &DataProblem) -> String {
             "表头 `{header}` 中没有时期列；宽表应每年一列，如 `2019年,2020年`"
         ),
         DataProblem::EmptyIndicator => "有数据的行中指标为空；应填写指标代码或名称".into(),
+        DataProblem::UnknownRegion { name, closest } => format!(
+            "地区 `{name}` 不在计划的 `regions` 中；{}",
+            match closest.is_empty() {
+                true => "应为其中之一，全省数据请留空或写全省、合计".to_string(),
+                false => format!("最接近的是：{}", closest.join("、")),
+            }
+        ),
         DataProblem::QuoteNeverClosed => {
             "从此行开始的带引号字段没有结束；应有结束的 `\"`".into()
         }
@@ -615,6 +629,7 @@ mod tests {
             DataProblem::ValueAndPeriodColumns { .. } => "value and period columns",
             DataProblem::NoPeriodColumns { .. } => "no period columns",
             DataProblem::EmptyIndicator => "empty indicator",
+            DataProblem::UnknownRegion { .. } => "unknown region",
             DataProblem::QuoteNeverClosed => "quote",
             DataProblem::TooLong { record: true, .. } => "record too long",
             DataProblem::TooLong { record: false, .. } => "line too long",
@@ -768,6 +783,10 @@ mod tests {
                 header: "指标,数值".into(),
             },
             DataProblem::EmptyIndicator,
+            DataProblem::UnknownRegion {
+                name: "西按市".into(),
+                closest: vec!["西安市".into()],
+            },
             DataProblem::QuoteNeverClosed,
             DataProblem::TooLong {
                 record: true,

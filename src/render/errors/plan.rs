@@ -21,6 +21,13 @@ pub(super) fn en(problem: &PlanProblem) -> String {
              aliases must identify one target"
         ),
         PlanProblem::Target { id, problem } => format!("target `{id}`: {}", target_en(problem)),
+        PlanProblem::DuplicateRegion { name } => {
+            format!("region `{name}` is listed twice in `regions`; expected each region once")
+        }
+        PlanProblem::RegionIsWhole { name } => format!(
+            "`{name}` in `regions` names the whole plan (rows with it are the whole plan's \
+             figures); expected the regions the plan is split among"
+        ),
         PlanProblem::Horizon(problem) => match problem {
             HorizonProblem::NoYear => "the plan has no `year` or `horizon`; expected `year: 2020` \
                                        for an annual plan, or `horizon: {base: 2015, target: \
@@ -54,6 +61,12 @@ pub(super) fn zh(problem: &PlanProblem) -> String {
             "指标 `{id}`：名称 `{name}` 已是指标 `{other}` 的名称；名称和别名应只对应一个指标"
         ),
         PlanProblem::Target { id, problem } => format!("指标 `{id}`：{}", target_zh(problem)),
+        PlanProblem::DuplicateRegion { name } => {
+            format!("地区 `{name}` 在 `regions` 中出现两次；每个地区只应列一次")
+        }
+        PlanProblem::RegionIsWhole { name } => format!(
+            "`regions` 中的 `{name}` 指全省（写它的行是全省数据）；应列出目标分解到的各地区"
+        ),
         PlanProblem::Horizon(problem) => match problem {
             HorizonProblem::NoYear => "计划没有 `year` 或 `horizon`；年度计划应写 `year: 2020`，\
                                        多年规划应写 `horizon: {base: 2015, target: 2020}`"
@@ -181,6 +194,20 @@ fn target_en(problem: &TargetProblem) -> String {
         TargetProblem::DueNeedsMilestone => {
             "`due` is a milestone's deadline; expected `rule: done` with it".into()
         }
+        TargetProblem::ByRegionWithoutRegions => "`by_region` splits the target among the \
+             plan's regions, and the plan lists none; expected `regions: [...]` in the plan"
+            .into(),
+        TargetProblem::UnknownRegion { name, closest } => format!(
+            "`by_region` names `{name}`, which is not in the plan's `regions`{}",
+            match closest.is_empty() {
+                true => String::new(),
+                false => format!("; closest: {}", closest.join(", ")),
+            }
+        ),
+        TargetProblem::ByRegionNeedsValue { rule } => format!(
+            "`by_region` gives each region a value, and rule `{rule}` has none; expected a rule \
+             with a `value`"
+        ),
         TargetProblem::DueOutside { due, first, last } => format!(
             "`due` is {due}, outside the plan's years; expected a month of {}",
             years_en(*first, *last)
@@ -308,6 +335,20 @@ fn target_zh(problem: &TargetProblem) -> String {
         }
         TargetProblem::DueNeedsMilestone => {
             "`due` 是里程碑的时间节点；应同时写 `rule: done`".into()
+        }
+        TargetProblem::ByRegionWithoutRegions => {
+            "`by_region` 把目标分解到各地区，但计划没有列出 `regions`；应在计划中写 `regions: [...]`"
+                .into()
+        }
+        TargetProblem::UnknownRegion { name, closest } => format!(
+            "`by_region` 中的 `{name}` 不在计划的 `regions` 中{}",
+            match closest.is_empty() {
+                true => String::new(),
+                false => format!("；最接近的是：{}", closest.join("、")),
+            }
+        ),
+        TargetProblem::ByRegionNeedsValue { rule } => {
+            format!("`by_region` 为各地区给出数值，但规则 `{rule}` 没有数值；应为带 `value` 的规则")
         }
         TargetProblem::DueOutside { due, first, last } => format!(
             "`due` 为 {}，不在规划年份内；应为 {} 中的某月",
@@ -1037,6 +1078,8 @@ pub(super) mod tests {
             PlanProblem::NameTaken { .. } => 4,
             PlanProblem::Target { .. } => 5,
             PlanProblem::Horizon(_) => 6,
+            PlanProblem::DuplicateRegion { .. } => 7,
+            PlanProblem::RegionIsWhole { .. } => 8,
         }
     }
 
@@ -1081,6 +1124,9 @@ pub(super) mod tests {
             TargetProblem::DueNotAMonth { .. } => 37,
             TargetProblem::DueNeedsMilestone => 38,
             TargetProblem::DueOutside { .. } => 39,
+            TargetProblem::ByRegionWithoutRegions => 40,
+            TargetProblem::UnknownRegion { .. } => 41,
+            TargetProblem::ByRegionNeedsValue { .. } => 42,
             TargetProblem::SinceNeedsAbsolute { .. } => 36,
         }
     }
@@ -1300,6 +1346,12 @@ pub(super) mod tests {
                 found: "六月".into(),
             },
             TargetProblem::DueNeedsMilestone,
+            TargetProblem::ByRegionWithoutRegions,
+            TargetProblem::UnknownRegion {
+                name: "西按市".into(),
+                closest: vec!["西安市".into()],
+            },
+            TargetProblem::ByRegionNeedsValue { rule: "increase" },
             TargetProblem::DueOutside {
                 due: crate::period::Period::months(2021, 3, 3).unwrap(),
                 first: 2020,
@@ -1351,7 +1403,7 @@ pub(super) mod tests {
         let problems = problems();
         assert!((0..7).all(|i| problems.iter().any(|p| index_of_problem(p) == i)));
         let targets = targets();
-        assert!((0..40).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
+        assert!((0..43).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
         let mut all: Vec<PlanProblem> = problems.into_iter().map(PlanProblem::Read).collect();
         all.extend([
             PlanProblem::EmbeddedUnreadable("expected value at line 1 column 1".into()),
@@ -1364,6 +1416,12 @@ pub(super) mod tests {
                 id: "a".into(),
                 name: "甲".into(),
                 other: "b".into(),
+            },
+            PlanProblem::DuplicateRegion {
+                name: "西安市".into(),
+            },
+            PlanProblem::RegionIsWhole {
+                name: "全省".into(),
             },
         ]);
         all.extend(
@@ -1382,7 +1440,7 @@ pub(super) mod tests {
             id: "rd_intensity".into(),
             problem,
         }));
-        assert!((0..7).all(|i| all.iter().any(|p| index_of_plan(p) == i)));
+        assert!((0..9).all(|i| all.iter().any(|p| index_of_plan(p) == i)));
         for problem in &all {
             let (en, zh) = (en(problem), zh(problem));
             assert_worded(&format!("{problem:?}"), &en, &zh);
