@@ -121,7 +121,8 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',', value_name = "COLUMN,...")]
     pub columns: Vec<ColumnArg>,
     /// Divide the default table by this instead of by status: `owner` (a section per 牵头单位,
-    /// with its counts of met and not met).
+    /// with its counts of met and not met) or `region` (a section per target split among
+    /// regions, a row per region's share, ranked by the share of it reached).
     #[arg(long, value_enum, value_name = "GROUP")]
     pub by: Option<ByArg>,
     #[command(flatten)]
@@ -134,6 +135,10 @@ pub enum ByArg {
     /// The target's owner (牵头单位).
     #[value(alias = "牵头单位")]
     Owner,
+    /// The regions a target is split among (分解到市): a section per such target, a row per
+    /// region, ranked.
+    #[value(alias = "地区")]
+    Region,
 }
 
 /// The columns of the table, for `--columns`: the headers of `--wide`.

@@ -112,6 +112,7 @@ pub fn check(args: &CheckArgs) -> Result<Output> {
             pick: args.columns.iter().map(|c| *c as usize).collect(),
             grouping: match args.by {
                 Some(crate::cli::ByArg::Owner) => crate::render::Grouping::Owner,
+                Some(crate::cli::ByArg::Region) => crate::render::Grouping::Region,
                 None => crate::render::Grouping::Status,
             },
             ..super::table_for(&args.look, args.output.is_some())

@@ -420,7 +420,7 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
                     .iter()
                     .position(|t| t.id == share.id)
                     .unwrap_or(0),
-                region: share.region,
+                region: share.region.as_ref().map(|(r, _)| *r),
             };
             let series = figures.series(key).unwrap_or(&empty);
             let mut checker = target::TargetCheck {

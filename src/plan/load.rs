@@ -417,14 +417,15 @@ impl Validator<'_> {
             .into_iter()
             .map(|t| self.target(t, horizon, &raw.regions))
             .collect::<Result<Vec<_>>>()?;
+        let regions: Vec<String> = raw.regions.iter().map(|r| r.trim().to_string()).collect();
         Ok(Plan {
             title: raw.title,
             title_en: raw.title_en,
             issuer: raw.issuer,
             horizon,
             source: raw.source,
-            regions: raw.regions.iter().map(|r| r.trim().to_string()).collect(),
-            shares: Plan::split(&targets),
+            shares: Plan::split(&targets, &regions),
+            regions,
             targets,
         })
     }

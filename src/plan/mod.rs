@@ -43,13 +43,13 @@ impl Plan {
     /// Each region's share of each target split among regions: a copy of the target with the
     /// region's value, target by target in plan order, then region by region in plan order.
     /// Its baseline, the whole plan's, is left out.
-    pub fn split(targets: &[Target]) -> Vec<Target> {
+    pub fn split(targets: &[Target], regions: &[String]) -> Vec<Target> {
         targets
             .iter()
             .flat_map(|t| {
                 t.by_region.iter().map(move |(region, rule)| Target {
                     rule: rule.clone(),
-                    region: Some(*region),
+                    region: Some((*region, regions[*region].clone())),
                     baseline: None,
                     by_region: Vec::new(),
                     ..t.clone()

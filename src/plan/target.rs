@@ -53,8 +53,9 @@ pub struct Target {
     pub due: Option<crate::period::Period>,
     /// Each region's share: its index in the plan's `regions`, and the rule with its value.
     pub by_region: Vec<(usize, Rule)>,
-    /// For a region's share of a target: the region's index in the plan's `regions`.
-    pub region: Option<usize>,
+    /// For a region's share of a target: the region's index in the plan's `regions`, and its
+    /// name.
+    pub region: Option<(usize, String)>,
     /// For a relative rule, the year it compares with when that is not the year before the
     /// target year (a plan over years, or a `baseline` with a `year`).
     pub compares_with: Option<i32>,

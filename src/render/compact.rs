@@ -9,7 +9,7 @@ use super::grid::{Grid, Rule};
 use super::layout::{layout, Column};
 use super::width::{cut, fit, unambiguous, wrap};
 use super::{Lang, Table};
-use crate::evaluate::{Evaluation, Note, Status, TargetResult};
+use crate::evaluate::{exact, Evaluation, Note, Status, TargetResult};
 
 /// The sections, in the order they are shown: what needs attention first.
 pub const SECTIONS: [Status; 6] = [
@@ -30,6 +30,26 @@ pub enum Grouping {
     /// A section per owner (牵头单位), in the order the plan first names them, targets without
     /// one last; within each, problems first.
     Owner,
+    /// A section per target split among regions, headed by the whole plan's result; a row per
+    /// region's share, ranked by the share of it reached.
+    Region,
+}
+
+/// A region's place among `shares` by the share of its target reached (1 the highest, ties
+/// sharing a place), and how many have a share reached; `None` without one.
+fn rank_of(result: &TargetResult, shares: &[&TargetResult]) -> Option<(usize, usize)> {
+    // Exactly, not by the share as shown: 49.99 of 50 and 60 of 60 both show 100.0%.
+    let reached = |r: &TargetResult| -> Option<num_rational::BigRational> {
+        r.share?;
+        let (Some(crate::evaluate::Actual::Number(v)), Some(t)) = (r.actual, r.threshold) else {
+            return None;
+        };
+        (t > rust_decimal::Decimal::ZERO).then(|| exact(v) / exact(t))
+    };
+    let mine = reached(result)?;
+    let all: Vec<_> = shares.iter().filter_map(|r| reached(r)).collect();
+    let above = all.iter().filter(|s| **s > mine).count();
+    Some((above + 1, all.len()))
 }
 
 /// The sections of the view: each one's title and its results, in order.
@@ -52,6 +72,19 @@ fn sections<'e, 'p>(
     };
     let all: Vec<&TargetResult> = evaluation.results.iter().collect();
     match grouping {
+        Grouping::Region => evaluation
+            .results
+            .iter()
+            .filter(|whole| !whole.target.by_region.is_empty())
+            .map(|whole| {
+                let shares: Vec<&TargetResult> = evaluation
+                    .regional
+                    .iter()
+                    .filter(|r| r.target.id == whole.target.id)
+                    .collect();
+                (lang.region_section(whole), shares)
+            })
+            .collect(),
         Grouping::Status => SECTIONS
             .iter()
             .flat_map(|&status| [(status, false), (status, true)])
@@ -161,16 +194,28 @@ fn whole_notes(note: &str, width: usize, lang: Lang) -> String {
 }
 
 /// The six cells of a result, in unambiguous characters.
-fn cells(result: &TargetResult, lang: Lang) -> [String; 6] {
+fn cells(result: &TargetResult, lang: Lang, rank: Option<(usize, usize)>) -> [String; 6] {
+    let note = short_note(result, lang);
+    let note = match rank {
+        Some(rank) => [lang.rank_among(rank), note]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join(lang.note_separator()),
+        None => note,
+    };
     [
-        lang.name(result.target).to_string(),
+        match &result.target.region {
+            Some((_, region)) => region.clone(),
+            None => lang.name(result.target).to_string(),
+        },
         lang.target(result.target),
         actual_text(result, lang),
         result
             .share
             .map_or_else(|| "-".to_string(), |s| format!("{s}%")),
         lang.status(result.status).to_string(),
-        short_note(result, lang),
+        note,
     ]
     .map(|text| unambiguous(&text))
 }
@@ -185,12 +230,20 @@ pub fn render(table: &Table, evaluation: &Evaluation, out: &mut dyn Write) -> io
     let rows: Vec<(usize, Status, [String; 6])> = sections
         .iter()
         .enumerate()
-        .flat_map(|(i, (_, results))| results.iter().map(move |r| (i, r.status, cells(r, lang))))
+        .flat_map(|(i, (_, results))| {
+            let grouping = table.grouping;
+            results.iter().map(move |r| {
+                let rank = (grouping == Grouping::Region)
+                    .then(|| rank_of(r, results))
+                    .flatten();
+                (i, r.status, cells(r, lang, rank))
+            })
+        })
         .collect();
     // Grouped by owner, the status column is the only place a row's status shows.
     let drop: &[usize] = match table.grouping {
         Grouping::Status => &DROP,
-        Grouping::Owner => &DROP[..1],
+        Grouping::Owner | Grouping::Region => &DROP[..1],
     };
     let texts: Vec<Vec<&str>> = (0..COLUMNS.len())
         .map(|c| {
@@ -225,6 +278,10 @@ pub fn render(table: &Table, evaluation: &Evaluation, out: &mut dyn Write) -> io
     let width = usize::from(table.columns).max(1);
     let summary = wrap(&lang.summary(evaluation), width).join("\n");
     let title = lang.title(evaluation.plan, evaluation);
+    let summary = match lang.regional_summary(evaluation) {
+        Some(regional) => format!("{summary}\n{}", wrap(&regional, width).join("\n")),
+        None => summary,
+    };
     writeln!(out, "{}", wrap(&title, width).join("\n"))?;
     writeln!(out, "{summary}")?;
     writeln!(out, "{}", grid.rule(Rule::Top))?;

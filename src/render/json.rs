@@ -32,6 +32,8 @@ impl Render for Json {
             "baseline_period": plan.horizon.base_year(),
             "summary": evaluation.summary(),
             "results": evaluation.results.iter().map(|r| result(r, self.lang)).collect::<Vec<_>>(),
+            "regional_summary": evaluation.regional_summary(),
+            "by_region": evaluation.regional.iter().map(|r| result(r, self.lang)).collect::<Vec<_>>(),
             "warnings": evaluation
                 .warnings
                 .iter()
@@ -55,6 +57,7 @@ pub(super) fn plan_json(plan: &Plan) -> Value {
         "title": plan.title,
         "year": horizon.target,
         "horizon": { "base": horizon.base, "target": horizon.target },
+        "regions": plan.regions,
         "source": plan.source,
     })
 }
@@ -108,6 +111,7 @@ pub(super) fn result(result: &TargetResult, lang: Lang) -> Value {
         "qualitative": target.rule.is_qualitative(),
         "aspiration": target.aspiration,
         "every_year": target.every_year,
+        "region": target.region.as_ref().map(|(_, name)| name),
         "owner": target.owner,
         "due": target.due,
         "period": result.period,

@@ -458,6 +458,81 @@ impl Lang {
         }
     }
 
+    /// The regions' shares in one line, when the plan splits targets among regions:
+    /// `分地区：达标 2 · 未达标 1 · 缺数据 0（共 3 项，见 --by region）`.
+    pub fn regional_summary(self, evaluation: &Evaluation) -> Option<String> {
+        if evaluation.regional.is_empty() {
+            return None;
+        }
+        let s = evaluation.regional_summary();
+        let parts = s.shown(evaluation.is_final);
+        Some(match self {
+            Lang::Zh => {
+                let counts: Vec<String> = parts
+                    .iter()
+                    .map(|(st, n)| format!("{} {n}", self.status(*st)))
+                    .collect();
+                format!(
+                    "分地区共 {} 项：{}（见 --by region）",
+                    s.total,
+                    counts.join(" · ")
+                )
+            }
+            Lang::En => {
+                let counts: Vec<String> = parts
+                    .iter()
+                    .map(|(st, n)| format!("{n} {}", self.status(*st)))
+                    .collect();
+                format!(
+                    "regions: {} of {} (see --by region)",
+                    counts.join(" · "),
+                    s.total
+                )
+            }
+        })
+    }
+
+    /// The title of a target's section in `--by region`: the target and the whole plan's
+    /// result, `技术合同成交额（全省：1500 亿元，达标）` / `Technology contract turnover (whole plan:
+    /// 1500 CNY 100m, met)`.
+    pub fn region_section(self, whole: &TargetResult) -> String {
+        let actual = super::cells::actual_text(whole, self);
+        let status = self.status(whole.status);
+        match self {
+            Lang::Zh => format!("{}（全省：{actual}，{status}）", self.name(whole.target)),
+            Lang::En => format!(
+                "{} (whole plan: {actual}, {status})",
+                self.name(whole.target)
+            ),
+        }
+    }
+
+    /// A region's place among the regions by the share of its target reached: `第 2 名/12` /
+    /// `2nd of 12`.
+    pub fn rank_among(self, (place, of): (usize, usize)) -> String {
+        match self {
+            Lang::Zh => format!("第 {place} 名/{of}"),
+            Lang::En => {
+                let suffix = match (place % 10, place % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{place}{suffix} of {of}")
+            }
+        }
+    }
+
+    /// Between two remarks in one note cell.
+    pub fn note_separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        }
+    }
+
     /// The title of an owner's section: `科技厅成果处：达标 2，未达标 1` / `Office A: 2 met, 1
     /// not met`; `未注明牵头单位` / `no owner` for targets without one.
     pub fn owner_section(self, owner: Option<&str>, results: &[&TargetResult]) -> String {
