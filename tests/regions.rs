@@ -308,3 +308,34 @@ fn by_region_shows_a_section_per_target_with_regions_ranked() {
         insta::assert_snapshot!(format!("by_region_{lang}"), run.stdout);
     }
 }
+
+#[test]
+fn junit_counts_each_regions_share_as_a_test_case() {
+    let targets = target(
+        "turnover",
+        "亿元",
+        "1200",
+        &[("西安市", "900"), ("宝鸡市", "60")],
+    );
+    let plan_file = temp_file("plan.yaml", format!("{}{targets}", head()));
+    let actuals = temp_file(
+        "a.csv",
+        "indicator,period,region,value\nturnover,2020,全省,1300\nturnover,2020,西安市,1000\n\
+         turnover,2020,宝鸡市,59\n",
+    );
+    let run = plan(&[
+        "check",
+        "--plan",
+        plan_file.to_str().unwrap(),
+        actuals.to_str().unwrap(),
+        "--format",
+        "junit",
+    ]);
+    assert!(run
+        .stdout
+        .contains(r#"<testsuites name="plan" tests="3" failures="1" errors="0" skipped="0">"#));
+    assert!(run
+        .stdout
+        .contains(r#"<testcase name="turnover turnover @ 宝鸡市" classname="plan.2020.第1条">"#));
+    assert_eq!(run.code, 1);
+}

@@ -37,7 +37,17 @@ impl Render for Junit {
     fn render(&self, evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
         let plan = evaluation.plan;
-        let summary = evaluation.summary();
+        // The regions' shares are test cases too: they fail a run as the whole plan's do.
+        let (whole, regional) = (evaluation.summary(), evaluation.regional_summary());
+        let summary = crate::evaluate::Summary {
+            met: whole.met + regional.met,
+            unmet: whole.unmet + regional.unmet,
+            on_track: whole.on_track + regional.on_track,
+            behind: whole.behind + regional.behind,
+            missing: whole.missing + regional.missing,
+            overdue: whole.overdue + regional.overdue,
+            total: whole.total + regional.total,
+        };
         let failures = summary.unmet + summary.behind + summary.overdue;
         let suite = escape(&format!("{} ({})", plan.title, evaluation.period));
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -51,9 +61,12 @@ impl Render for Junit {
             r#"  <testsuite name="{suite}" tests="{}" failures="{failures}" errors="0" skipped="{}">"#,
             summary.total, summary.missing
         )?;
-        for result in &evaluation.results {
+        for result in evaluation.results.iter().chain(&evaluation.regional) {
             let target = result.target;
-            let name = escape(&format!("{} {}", target.id, target.name));
+            let name = escape(&match &target.region {
+                Some((_, region)) => format!("{} {} @ {region}", target.id, target.name),
+                None => format!("{} {}", target.id, target.name),
+            });
             let class = escape(&format!("plan.{}.{}", plan.horizon.target, target.source));
             // The same words as the table: target, actual, gap (in pp when judged by a growth rate).
             let cells = result_cells(result, lang);
