@@ -204,6 +204,9 @@ struct Run {
     /// The indicator, region and unit text as written (buffers reused from run to run).
     indicator: String,
     region: String,
+    /// Whether rows go to their region's series (the plan lists regions): only then does a
+    /// row of another region end the run.
+    by_region: bool,
     unit: Option<String>,
     conversion: Option<Conversion>,
     /// The total so far, as a decimal's mantissa and scale: added in 128 bits, checked to fit
@@ -225,7 +228,7 @@ impl Run {
         if !(self.key.is_some_and(|(_, period)| period == obs.period)
             && obs.change.is_none()
             && obs.indicator == self.indicator
-            && obs.region.unwrap_or_default() == self.region
+            && (!self.by_region || obs.region.unwrap_or_default() == self.region)
             && obs.unit.map(|u| u.text) == self.unit.as_deref())
         {
             return false;
@@ -332,6 +335,7 @@ impl<'p> Collector<'p> {
         };
         let run = &mut self.run;
         run.key = Some((slot, obs.period));
+        run.by_region = !self.plan.regions.is_empty();
         run.region.clear();
         run.region.push_str(obs.region.unwrap_or_default());
         run.indicator.clear();
@@ -708,8 +712,9 @@ impl<'p> Collector<'p> {
         self.figures
     }
 
-    /// The whole plan's figure for a period it has none of, where every region has one and
-    /// the figures add up (an amount or a count, not a share or a rank): the regions' sum.
+    /// The whole plan's figure for a period it has none of, where every region has one (any
+    /// region, for record-level rows) and the figures add up (an amount or a count, not a
+    /// share or a rank): the regions' sum.
     fn sum_regions(&mut self) {
         let regions = self.plan.regions.len();
         if regions == 0 {
@@ -731,8 +736,10 @@ impl<'p> Collector<'p> {
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect();
+            // Record-level rows are records: a region without any has none to add.
+            let records = target.aggregate == Aggregate::Sum;
             for period in periods {
-                if let Some(total) = sum_of(parts, period) {
+                if let Some(total) = sum_of(parts, period, records) {
                     self.figures.by_target[i].insert(period, total);
                 }
             }
@@ -986,12 +993,17 @@ fn unit_from_name<'o>(
     })
 }
 
-/// The regions' figures for `period` added up, when every region has a number for it and the
-/// sum is exact; the figure is placed at the first region's.
-fn sum_of(parts: &[BTreeMap<Period, Figure>], period: Period) -> Option<Figure> {
+/// The regions' figures for `period` added up, when every region has a number for it (or, for
+/// record-level rows, `records`, any region has) and the sum is exact; the figure is placed at
+/// the first region's.
+fn sum_of(parts: &[BTreeMap<Period, Figure>], period: Period, records: bool) -> Option<Figure> {
     let mut total: Option<Figure> = None;
     for part in parts {
-        let figure = part.get(&period)?;
+        let figure = match part.get(&period) {
+            Some(figure) => figure,
+            None if records => continue,
+            None => return None,
+        };
         let Some(FigureValue::Number(value)) = figure.value else {
             return None;
         };

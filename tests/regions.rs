@@ -339,3 +339,21 @@ fn junit_counts_each_regions_share_as_a_test_case() {
         .contains(r#"<testcase name="turnover turnover @ 宝鸡市" classname="plan.2020.第1条">"#));
     assert_eq!(run.code, 1);
 }
+
+#[test]
+fn record_level_rows_are_summed_per_region_and_in_total() {
+    // Contracts, one row each: a region with no rows has none, so the total is every row's.
+    let targets = "  - id: turnover\n    name: turnover\n    unit: 万元\n    rule: at_least\n    \
+                   value: \"100\"\n    accrual: cumulative\n    aggregate: sum\n    source: s\n    \
+                   by_region: {西安市: \"60\", 宝鸡市: \"30\"}\n";
+    let csv = "turnover,2020,西安市,40\nturnover,2020,西安市,20.5\nturnover,2020,宝鸡市,29.5\n\
+               turnover,2020,宝鸡市,0.25\n";
+    let (json, _) = check(targets, csv);
+    assert_eq!(regional(&json, "turnover", "西安市")["actual"], 60.5);
+    assert_eq!(regional(&json, "turnover", "西安市")["status"], "met");
+    assert_eq!(regional(&json, "turnover", "宝鸡市")["actual"], 29.75);
+    assert_eq!(regional(&json, "turnover", "宝鸡市")["status"], "unmet");
+    let whole = result(&json, "turnover");
+    assert_eq!(whole["actual"], 90.25);
+    assert_eq!(whole["status"], "unmet");
+}
