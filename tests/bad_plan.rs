@@ -681,3 +681,53 @@ fn plan_errors_speak_the_runs_language() {
          `source` and `targets` at the top level, such as `title: 2020 年科技工作要点`",
     );
 }
+
+/// `path` shapes the level due in a year before a plan's target year: an annual plan has no
+/// such year, and a milestone no level, so either refuses it, as it refuses `every_year` and
+/// `since`, rather than take it and do nothing.
+#[test]
+fn path_is_refused_where_it_would_do_nothing() {
+    let target = "targets:\n  - id: a\n    name: 甲\n    unit: 家\n    rule: at_least\n    \
+                  value: \"5\"\n    source: s\n    accrual: level\n";
+    for key in ["path: linear", "path: compound", "every_year: true"] {
+        let text = format!("title: t\nyear: 2020\nsource: s\n{target}    {key}\n");
+        let path = common::temp_file("annual.yaml", &text);
+        let name = path.to_str().unwrap();
+        let word = key.split(':').next().unwrap();
+        assert_error(
+            &plan(&["validate", name]),
+            &format!(
+                "{name}:5: target `a`: `{word}` is for a plan over years, but this plan has one \
+                 `year`; expected `horizon: {{base: …, target: …}}` for the plan"
+            ),
+        );
+        let run = plan(&["list", "--plan", name, "--lang", "zh"]);
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (
+                2,
+                format!(
+                    "错误：{name}:5：指标 `a`：`{word}` 只用于跨多个年份的规划，但本计划只有一个 \
+                     `year`；应为计划写明 `horizon: {{base: …, target: …}}`\n"
+                )
+                .as_str()
+            )
+        );
+        // Over years it stands.
+        let text = format!(
+            "title: t\nhorizon: {{base: 2015, target: 2020}}\nsource: s\n{target}    {key}\n"
+        );
+        let path = common::temp_file("over-years.yaml", &text);
+        let run = plan(&["validate", path.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{key}: {}", run.stderr);
+    }
+    let text =
+        "title: t\nhorizon: {base: 2015, target: 2020}\nsource: s\ntargets:\n  - id: m\n    \
+                name: 乙\n    rule: done\n    source: s\n    path: linear\n";
+    let path = common::temp_file("milestone.yaml", text);
+    let name = path.to_str().unwrap();
+    assert_error(
+        &plan(&["validate", name]),
+        &format!("{name}:5: target `m`: a milestone (`rule: done`) takes no `path`"),
+    );
+}

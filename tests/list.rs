@@ -77,3 +77,59 @@ fn table_lists_every_target() {
     );
     assert!(run.stdout.ends_with("44 targets\n"), "{}", run.stdout);
 }
+
+/// The plan as `plan check --format json` gives it, with the years it runs over; the table's
+/// title names them as `plan check`'s does.
+#[test]
+fn the_plan_with_its_years() {
+    let national = "../../examples/plans/national-13th-fyp.yaml";
+    let run = plan(&["list", "--plan", national, "--format", "json"]);
+    let plan_json = &json(&run)["plan"];
+    assert_eq!(plan_json["year"], 2020);
+    assert_eq!(plan_json["horizon"]["base"], 2015);
+    assert_eq!(plan_json["horizon"]["target"], 2020);
+    assert_eq!(plan_json["title"], "“十三五”国家科技创新规划 主要指标");
+    let embedded = json(&plan(&["list", "--format", "json"]));
+    assert_eq!(embedded["plan"]["horizon"]["base"], 2019);
+    assert_eq!(embedded["plan"]["horizon"]["target"], 2020);
+    for (lang, title) in [
+        (
+            "en",
+            "Main indicators of the 13th Five-Year National Science and Technology Innovation \
+             Plan — the plan's years 2015 to 2020\n",
+        ),
+        (
+            "zh",
+            "“十三五”国家科技创新规划 主要指标 — 规划期 2015—2020 年\n",
+        ),
+    ] {
+        let run = common::command(&["list", "--plan", national, "--lang", lang])
+            .env("COLUMNS", "200")
+            .output()
+            .unwrap();
+        let run = common::Run {
+            code: run.status.code().unwrap(),
+            stdout: String::from_utf8(run.stdout).unwrap(),
+            stderr: String::new(),
+        };
+        assert!(run.stdout.starts_with(title), "{}", run.stdout);
+    }
+    let run = plan(&["list", "--lang", "zh"]);
+    assert!(
+        run.stdout
+            .starts_with("省委科技工委 省科技厅 2020 年科技工作要点 — 2020 年\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn one_target_is_one() {
+    let path = common::temp_file(
+        "plan.yaml",
+        "title: t\nyear: 2020\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: 家\n    \
+         rule: at_least\n    value: \"5\"\n    source: s\n    accrual: level\n",
+    );
+    let run = plan(&["list", "--plan", path.to_str().unwrap()]);
+    assert!(run.stdout.ends_with("\n1 target\n"), "{}", run.stdout);
+}

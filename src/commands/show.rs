@@ -7,9 +7,10 @@ use serde_json::{json, Value};
 
 use crate::cli::{Format, ShowArgs};
 use crate::error::{Error, Location, Message, Place, Result, UsageProblem};
+use crate::evaluate::progress::Path;
 use crate::evaluate::{evaluate, latest_period};
 use crate::figure::FigureValue;
-use crate::plan::{Accrual, Aggregate, Target};
+use crate::plan::{Accrual, Aggregate, Horizon, Rule, Target};
 use crate::render::{result_cells, Lang, JSON_VERSION};
 use crate::resolve::Resolver;
 
@@ -47,7 +48,7 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
     };
     let out = match args.format {
         Format::Json => {
-            let mut document = describe_json(target, lang);
+            let mut document = describe_json(target, plan.horizon, lang);
             if let Some((series, result, as_of)) = &checked {
                 let figures: Vec<Value> = series
                     .iter()
@@ -78,7 +79,7 @@ pub fn show(args: &ShowArgs) -> Result<Output> {
             text
         }
         Format::Table => {
-            let mut text = describe_text(target, lang);
+            let mut text = describe_text(target, plan.horizon, lang);
             if let Some((series, result, as_of)) = &checked {
                 let zh = lang == Lang::Zh;
                 let _ = writeln!(text, "\n{}", if zh { "数据：" } else { "Figures:" });
@@ -154,7 +155,7 @@ fn accrual(target: &Target, lang: Lang) -> &'static str {
     }
 }
 
-fn describe_text(target: &Target, lang: Lang) -> String {
+fn describe_text(target: &Target, horizon: Horizon, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut text = format!("{} — {}\n", target.id, target.name);
     let mut line = |en: &str, cn: &str, value: String| {
@@ -166,12 +167,21 @@ fn describe_text(target: &Target, lang: Lang) -> String {
             };
         }
     };
+    // A source in brackets: full-width ones in Chinese.
+    let cited = |value: String, source: &str| match zh {
+        true => format!("{value}（{source}）"),
+        false => format!("{value} ({source})"),
+    };
     line(
         "English:",
         "英文名：",
         target.name_en.clone().unwrap_or_default(),
     );
-    line("Aliases:", "别名：", target.aliases.join(", "));
+    line(
+        "Aliases:",
+        "别名：",
+        target.aliases.join(if zh { "、" } else { ", " }),
+    );
     line("Target:", "目标：", lang.target(target));
     line("Rule:", "规则：", lang.rule_name(target));
     let unit = match (lang, target.unit.as_deref()) {
@@ -186,30 +196,82 @@ fn describe_text(target: &Target, lang: Lang) -> String {
         (_, unit) => unit.unwrap_or_default().to_string(),
     };
     line("Unit:", "单位：", unit);
-    if target.rule != crate::plan::Rule::Done {
+    if target.rule != Rule::Done {
         line("Accrual:", "累计方式：", accrual(target, lang).to_string());
+    }
+    if target.every_year {
+        let (first, last) = (horizon.base + 1, horizon.target);
+        line(
+            "Each year:",
+            "逐年考核：",
+            match zh {
+                true => format!("{first}—{last} 年每年均须达到"),
+                false => format!("to be met in each year from {first} to {last}"),
+            },
+        );
+    }
+    if let Some(since) = target.since {
+        line(
+            "Summed:",
+            "累计起点：",
+            match zh {
+                true => format!("{since} 年 1 月起跨年累计"),
+                false => format!("from January {since}, across years"),
+            },
+        );
+    }
+    if target.aspiration {
+        let said = if zh { "是" } else { "yes (力争)" };
+        line("Strive:", "力争：", said.to_string());
     }
     if let Some(profile) = &target.profile {
         let shares: Vec<String> = profile.quarters.iter().map(|q| format!("{q}%")).collect();
         line(
             "Profile:",
             "季度分布：",
-            format!("{} ({})", shares.join(" / "), profile.source),
+            cited(shares.join(" / "), &profile.source),
         );
     }
     if let Some(baseline) = &target.baseline {
+        let value = lang.amount(baseline.value, target);
+        let value = match (target.base_year(horizon), zh) {
+            (Some(year), true) => format!("{year} 年 {value}"),
+            (Some(year), false) => format!("{value} for {year}"),
+            (None, _) => value,
+        };
+        line("Baseline:", "基数：", cited(value, &baseline.source));
+    }
+    if path(target, horizon) == Some(Path::Linear) {
         line(
-            "Baseline:",
-            "基数：",
-            format!("{} ({})", baseline.value, baseline.source),
+            "Path:",
+            "进度路径：",
+            match zh {
+                true => "自基数起按直线推进（path: linear）",
+                false => "a straight line from the baseline (path: linear)",
+            }
+            .to_string(),
         );
+    }
+    line(
+        "Owner:",
+        "牵头单位：",
+        target.owner.clone().unwrap_or_default(),
+    );
+    if let Some(due) = target.due {
+        line("Due:", "时间节点：", lang.period(due));
     }
     line("Clause:", "出处：", lang.clause(&target.source));
     line("Quote:", "原文：", target.quote.clone().unwrap_or_default());
     text
 }
 
-fn describe_json(target: &Target, lang: Lang) -> Value {
+/// The path a year before the target year is held against: only a plan over years has such a
+/// year, and only a target with a level.
+fn path(target: &Target, horizon: Horizon) -> Option<Path> {
+    (horizon.is_multi_year() && target.rule != Rule::Done).then_some(target.path)
+}
+
+fn describe_json(target: &Target, horizon: Horizon, lang: Lang) -> Value {
     json!({
         "id": target.id,
         "name": target.name,
@@ -223,6 +285,17 @@ fn describe_json(target: &Target, lang: Lang) -> Value {
         "aggregate": match target.aggregate { Aggregate::Sum => "sum", Aggregate::One => "one" },
         "profile": target.profile.as_ref().map(|p| p.quarters.iter().map(|q| crate::render::json_number(*q)).collect::<Vec<_>>()),
         "profile_source": target.profile.as_ref().map(|p| p.source.clone()),
+        "baseline": target.baseline.as_ref().map(|b| json!({
+            "value": crate::render::json_number(b.value),
+            "year": target.base_year(horizon),
+            "source": b.source,
+        })),
+        "every_year": target.every_year,
+        "since": target.since,
+        "aspiration": target.aspiration,
+        "path": path(target, horizon).map(|p| match p { Path::Compound => "compound", Path::Linear => "linear" }),
+        "owner": target.owner,
+        "due": target.due,
         "source": target.source,
         "quote": target.quote,
     })

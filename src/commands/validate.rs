@@ -30,9 +30,13 @@ pub fn validate(args: &ValidateArgs) -> Result<Output> {
         (Lang::En, false) => horizon.target.to_string(),
         (Lang::Zh, false) => format!("{} 年", horizon.target),
     };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     let stdout = match lang {
         Lang::En => format!(
-            "{name}: valid: {all} targets ({numbers} quantitative, {milestones} milestones) for {years}\n"
+            "{name}: valid: {all} target{} ({numbers} quantitative, {milestones} milestone{}) for \
+             {years}\n",
+            plural(all),
+            plural(milestones)
         ),
         Lang::Zh => format!(
             "{name}：有效：{years}共 {all} 项目标（定量 {numbers} 项，里程碑 {milestones} 项）\n"

@@ -655,7 +655,13 @@ impl Validator<'_> {
         }
         let every_year = raw.every_year.unwrap_or(false);
         let since = raw.since.map(|y| y.0);
-        for (given, key) in [(every_year, "every_year"), (since.is_some(), "since")] {
+        // What counts over the years of a plan: each year, a sum across years, the path a year
+        // before the target year is held against.
+        for (given, key) in [
+            (every_year, "every_year"),
+            (since.is_some(), "since"),
+            (raw.path.is_some(), "path"),
+        ] {
             match (given, rule == Rule::Done, horizon.is_multi_year()) {
                 (false, ..) => {}
                 (true, true, _) => return fail(Why::MilestoneOverYears { key }),
@@ -710,10 +716,15 @@ impl Validator<'_> {
                 target: horizon.target,
             });
         }
-        let compares_with = rule
-            .is_relative()
-            .then(|| baseline_year.unwrap_or(horizon.base))
-            .filter(|&year| year != horizon.target - 1);
+        // Each year of an `every_year` target compares with the year before it, unless its
+        // baseline names a year; any other, with its baseline's year or the plan's base year.
+        let compares_with = match (rule.is_relative(), baseline_year) {
+            (false, _) => None,
+            (true, year) if every_year => year,
+            (true, year) => {
+                Some(year.unwrap_or(horizon.base)).filter(|&year| year != horizon.target - 1)
+            }
+        };
         Ok(Target {
             id: raw.id,
             name: raw.name.trim().to_string(),

@@ -73,13 +73,19 @@ impl Lang {
     }
 
     /// `value` in `target`'s unit, in this language: `1200 亿元`, or `1200 CNY 100m` (the plan's
-    /// `unit_en` where it gives one); a rank is `9 位`, or `No. 9`.
+    /// `unit_en` where it gives one); a rank is `9 位`, or `No. 9` (`rank 16.13` between
+    /// places).
     pub fn amount(self, value: Decimal, target: &Target) -> String {
         let unit = target.unit.as_deref();
         match (self, unit, target.unit_en.as_deref()) {
             (Lang::En, Some(_), Some(en)) => number_with_unit(value, Some(&counted(value, en))),
+            // A place is whole; a level between places (one due on the path to a target
+            // rank) is a rank, not a place no one can hold.
             (Lang::En, Some(u), None) if crate::units::normalize_unit(u) == "位" => {
-                format!("No. {value}")
+                match value.fract().is_zero() {
+                    true => format!("No. {}", value.normalize()),
+                    false => format!("rank {value}"),
+                }
             }
             (Lang::En, Some(u), None) => {
                 let en = english_unit(u).map_or_else(|| u.to_string(), |en| counted(value, en));
@@ -254,8 +260,10 @@ impl Lang {
             Rule::RankWithin(v) => format!("in the top {v}"),
             Rule::PointsIncrease(p) if zh => format!("{than}提高 >= {p} 个百分点"),
             Rule::PointsIncrease(p) => format!("up >= {p} percentage points on {of}"),
-            Rule::CagrAtLeast { percent, .. } if zh => format!("年均增长 >= {percent}%"),
-            Rule::CagrAtLeast { percent, .. } => format!("average annual growth >= {percent}%"),
+            Rule::CagrAtLeast { percent, .. } if zh => format!("{than}年均增长 >= {percent}%"),
+            Rule::CagrAtLeast { percent, .. } => {
+                format!("average annual growth >= {percent}% from {of}")
+            }
             Rule::About { value, tolerance } => {
                 let width = match tolerance {
                     crate::plan::Tolerance::Percent(p) => format!("{p}%"),
@@ -269,13 +277,38 @@ impl Lang {
             Rule::Done if zh => "完成".to_string(),
             Rule::Done => "done".to_string(),
         };
-        match (target.aspiration, target.every_year, zh) {
-            (true, _, true) => format!("力争 {wording}"),
-            (true, _, false) => format!("strive for {wording}"),
-            (false, true, true) => format!("每年 {wording}"),
-            (false, true, false) => format!("{wording} every year"),
-            (false, false, _) => wording,
+        // Over years: to hold every year (每年), or a flow summed since a year (2017年以来累计);
+        // either may be only striven for (力争).
+        if zh {
+            let mut head = String::new();
+            if target.aspiration {
+                head.push_str("力争");
+            }
+            if target.every_year {
+                head.push_str("每年");
+            }
+            if let Some(since) = target.since {
+                head.push_str(&format!("{since}年以来累计"));
+            }
+            // A space only between Chinese words and a symbol: 每年 >= 5%, 每年较上年增长.
+            let space = if !head.is_empty() && wording.starts_with(|c: char| c.is_ascii()) {
+                " "
+            } else {
+                ""
+            };
+            return format!("{head}{space}{wording}");
         }
+        let mut text = wording;
+        if target.aspiration {
+            text = format!("strive for {text}");
+        }
+        if target.every_year {
+            text.push_str(" every year");
+        }
+        if let Some(since) = target.since {
+            text.push_str(&format!(" in total since {since}"));
+        }
+        text
     }
 
     /// A note in words.
@@ -606,14 +639,25 @@ impl Lang {
             (Lang::En, true) => format!("{} — {}", self.plan_title(plan), period.year),
             (Lang::En, false) => format!("{} — {period} (year to date)", self.plan_title(plan)),
         };
+        match (self, plan.horizon.is_multi_year()) {
+            (_, false) => title,
+            (Lang::Zh, true) => format!("{title}，{}", self.plan_years(plan)),
+            (Lang::En, true) => format!("{title}, of {}", self.plan_years(plan)),
+        }
+    }
+
+    /// The years a plan runs over, as a title names them: an annual plan's year (`2020` /
+    /// `2020 年`), or a plan's years from its base year (`the plan's years 2015 to 2020` / `规划期
+    /// 2015—2020 年`).
+    pub fn plan_years(self, plan: &Plan) -> String {
         let horizon = plan.horizon;
         match (self, horizon.is_multi_year()) {
-            (_, false) => title,
-            (Lang::Zh, true) => format!("{title}，规划期 {}—{} 年", horizon.base, horizon.target),
-            (Lang::En, true) => format!(
-                "{title}, of the plan's years {} to {}",
-                horizon.base, horizon.target
-            ),
+            (Lang::Zh, false) => format!("{} 年", horizon.target),
+            (Lang::En, false) => horizon.target.to_string(),
+            (Lang::Zh, true) => format!("规划期 {}—{} 年", horizon.base, horizon.target),
+            (Lang::En, true) => {
+                format!("the plan's years {} to {}", horizon.base, horizon.target)
+            }
         }
     }
 

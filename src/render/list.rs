@@ -49,14 +49,17 @@ pub fn list_table(plan: &Plan, table_style: &Table, out: &mut dyn Write) -> io::
         ]);
     }
     let total = usize::from(table_style.width.unwrap_or(table_style.columns));
-    let title = format!("{} — {}", lang.plan_title(plan), plan.horizon.target);
+    let title = format!("{} — {}", lang.plan_title(plan), lang.plan_years(plan));
     writeln!(out, "{}", wrap(&title, total.max(1)).join("\n"))?;
     for line in draw(&list_fitting(), &header, &rows, total, table_style.style) {
         writeln!(out, "{line}")?;
     }
     match lang {
         Lang::Zh => writeln!(out, "共 {} 项", plan.targets.len()),
-        Lang::En => writeln!(out, "{} targets", plan.targets.len()),
+        Lang::En => match plan.targets.len() {
+            1 => writeln!(out, "1 target"),
+            n => writeln!(out, "{n} targets"),
+        },
     }
 }
 
@@ -77,8 +80,9 @@ fn list_fitting() -> Fitting {
     }
 }
 
-/// Writes the targets as JSON: `{"targets": [{id, name, name_en, aliases, unit, rule, value,
-/// source, quote}]}`.
+/// Writes the targets as JSON: `{"plan": {title, year, horizon: {base, target}, source},
+/// "targets": [{id, name, name_en, aliases, unit, rule, value, target_text, source, quote}]}`,
+/// the plan as `plan check --format json` gives it.
 pub fn list_json(plan: &Plan, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let targets: Vec<_> = plan
         .targets
@@ -100,7 +104,7 @@ pub fn list_json(plan: &Plan, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         .collect();
     let document = json!({
         "version": super::json::JSON_VERSION,
-        "plan": { "title": plan.title, "year": plan.horizon.target, "source": plan.source },
+        "plan": super::json::plan_json(plan),
         "targets": targets,
     });
     serde_json::to_writer_pretty(&mut *out, &document)?;

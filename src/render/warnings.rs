@@ -134,18 +134,19 @@ fn en(warning: &Warning) -> String {
             let plan_year = horizon.target;
             let years = match horizon.base_year() {
                 _ if horizon.is_multi_year() => {
-                    format!("within the plan's years, {} to {plan_year}", horizon.base)
+                    format!("outside the plan's years, {} to {plan_year}", horizon.base)
                 }
                 Some(base) => {
-                    format!("the plan year {plan_year} nor the baseline year {base}")
+                    format!("neither the plan year {plan_year} nor the baseline year {base}")
                 }
-                None => format!("the plan year {plan_year}"),
+                None => format!("not the plan year {plan_year}"),
             };
             let more = match rows {
                 0 | 1 => String::new(),
+                2 => ", and 1 more row for another year".to_string(),
                 n => format!(", and {} more rows for other years", n - 1),
             };
-            format!("{at}: period {period} is neither {years}; row ignored{more}")
+            format!("{at}: period {period} is {years}; row ignored{more}")
         }
         Warning::SkippedNames {
             rows,

@@ -173,7 +173,7 @@ fn target_en(problem: &TargetProblem) -> String {
              `unit: 位`"
         ),
         TargetProblem::NeedsHorizon { key } => format!(
-            "`{key}` counts over the years of a plan, but this plan has one `year`; expected \
+            "`{key}` is for a plan over years, but this plan has one `year`; expected \
              `horizon: {{base: …, target: …}}` for the plan"
         ),
         TargetProblem::SinceOutside {
@@ -316,7 +316,7 @@ fn target_zh(problem: &TargetProblem) -> String {
             "规则 `rank_within`（进入前 N 位）判断的是排名，但单位是 `{unit}`；应为 `unit: 位`"
         ),
         TargetProblem::NeedsHorizon { key } => format!(
-            "`{key}` 按规划的多个年份计算，但本计划只有一个 `year`；应为计划写明 \
+            "`{key}` 只用于跨多个年份的规划，但本计划只有一个 `year`；应为计划写明 \
              `horizon: {{base: …, target: …}}`"
         ),
         TargetProblem::SinceOutside {
