@@ -731,3 +731,397 @@ fn path_is_refused_where_it_would_do_nothing() {
         &format!("{name}:5: target `m`: a milestone (`rule: done`) takes no `path`"),
     );
 }
+// The plan's years (`year` or `horizon`) and the keys of a plan over years: each error they can
+// raise, with its line, in English and (for some) in Chinese.
+
+/// A plan over years with one valid target, to break key by key: line 5 is `- id: a`.
+const OVER_YEARS: &str = "title: t\nhorizon: {base: 2015, target: 2020}\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    unit: 名\n    rule: at_least\n    value: \"2500\"\n    source: s\n    accrual: cumulative\n";
+
+/// Runs `plan validate` on a temporary plan holding `text`, which must be valid.
+fn assert_valid(text: &str) {
+    let path = common::temp_file("plan.yaml", text);
+    let run = plan(&["validate", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{text}\n{}", run.stderr);
+}
+
+#[test]
+fn a_plan_with_both_year_and_horizon() {
+    assert_error(
+        &validate("h-year-and-horizon.yaml"),
+        "plans/h-year-and-horizon.yaml:3: the plan has both `year` and `horizon`; expected one: \
+         `year` for an annual plan, `horizon` for a plan over years",
+    );
+}
+
+#[test]
+fn a_plan_with_neither_year_nor_horizon() {
+    assert_error(
+        &validate("h-no-year.yaml"),
+        "plans/h-no-year.yaml:1: the plan has no `year` or `horizon`; expected `year: 2020` for an \
+         annual plan, or `horizon: {base: 2015, target: 2020}` for a plan over years",
+    );
+}
+
+#[test]
+fn a_horizon_that_runs_backwards_or_stands_still() {
+    assert_error(
+        &validate("h-horizon-backwards.yaml"),
+        "plans/h-horizon-backwards.yaml:2: `horizon` runs from 2020 to 2015; expected a target \
+         year after the base year",
+    );
+    // A target year equal to the base year is no plan over years either.
+    validate_text(&OVER_YEARS.replace("target: 2020", "target: 2015"), |f| {
+        format!(
+            "{f}:2: `horizon` runs from 2015 to 2015; expected a target year after the base year"
+        )
+    });
+    // One year after the base is the shortest horizon.
+    assert_valid(&OVER_YEARS.replace("target: 2020", "target: 2016"));
+}
+
+#[test]
+fn a_horizon_with_a_baseline_period() {
+    assert_error(
+        &validate("h-baseline-period-with-horizon.yaml"),
+        "plans/h-baseline-period-with-horizon.yaml:3: `baseline_period` beside `horizon`; the \
+         horizon's base year is the baseline: remove `baseline_period`",
+    );
+}
+
+#[test]
+fn every_year_and_since_need_a_plan_over_years() {
+    assert_error(
+        &validate("h-every-year-annual.yaml"),
+        "plans/h-every-year-annual.yaml:5: target `a`: `every_year` is for a plan over years, \
+         but this plan has one `year`; expected `horizon: {base: …, target: …}` for the plan",
+    );
+    assert_error(
+        &validate("h-since-annual.yaml"),
+        "plans/h-since-annual.yaml:5: target `a`: `since` is for a plan over years, but \
+         this plan has one `year`; expected `horizon: {base: …, target: …}` for the plan",
+    );
+    // `every_year: false` says nothing an annual plan cannot hold.
+    assert_valid(&VALID.replace(
+        "accrual: level\n",
+        "accrual: level\n    every_year: false\n",
+    ));
+}
+
+#[test]
+fn since_must_be_a_year_after_the_base_up_to_the_target() {
+    assert_error(
+        &validate("h-since-outside.yaml"),
+        "plans/h-since-outside.yaml:5: target `a`: `since` 2015 is outside the plan's years 2015 \
+         to 2020; expected a year from 2016 to 2020",
+    );
+    for since in ["2014", "2021", "1000", "9999"] {
+        validate_text(&format!("{OVER_YEARS}    since: {since}\n"), |f| {
+            format!(
+                "{f}:5: target `a`: `since` {since} is outside the plan's years 2015 to \
+                     2020; expected a year from 2016 to 2020"
+            )
+        });
+    }
+    // The first year after the base and the target year itself are inside.
+    for since in ["2016", "2020"] {
+        assert_valid(&format!("{OVER_YEARS}    since: {since}\n"));
+    }
+}
+
+#[test]
+fn since_needs_a_cumulative_flow() {
+    assert_error(
+        &validate("h-since-level.yaml"),
+        "plans/h-since-level.yaml:5: target `a`: `since` adds up a flow across years; expected \
+         `accrual: cumulative`",
+    );
+}
+
+#[test]
+fn since_with_every_year() {
+    assert_error(
+        &validate("h-since-every-year.yaml"),
+        "plans/h-since-every-year.yaml:5: target `a`: `since` sums a flow across years, so the sum \
+         is not a figure of each year; expected `since` or `every_year`, not both",
+    );
+    // `every_year: false` beside `since` is no conflict.
+    assert_valid(&format!(
+        "{OVER_YEARS}    since: 2016\n    every_year: false\n"
+    ));
+}
+
+#[test]
+fn since_with_a_rule_that_compares_with_a_baseline() {
+    assert_error(
+        &validate("h-since-relative.yaml"),
+        "plans/h-since-relative.yaml:5: target `a`: `since` sums a flow across years, which rule \
+         `growth_at_least` has no baseline to compare with; expected a rule with a value \
+         (at_least, more_than, at_most, less_than, between, about)",
+    );
+    for (rule, value) in [
+        ("ratio_at_least", "value: \"2\"\n"),
+        ("increase", ""),
+        ("decrease", ""),
+        ("points_increase", "value: \"2\"\n"),
+        ("cagr_at_least", "value: \"7\"\n"),
+    ] {
+        let value = if value.is_empty() {
+            String::new()
+        } else {
+            format!("    {value}")
+        };
+        let text = OVER_YEARS
+            .replace(
+                "    rule: at_least\n    value: \"2500\"\n",
+                &format!("    rule: {rule}\n{value}"),
+            )
+            .replace("unit: 名", "unit: \"%\"");
+        validate_text(&format!("{text}    since: 2016\n"), |f| {
+            format!(
+                "{f}:5: target `a`: `since` sums a flow across years, which rule `{rule}` has no \
+                 baseline to compare with; expected a rule with a value (at_least, more_than, \
+                 at_most, less_than, between, about)"
+            )
+        });
+    }
+    // A rule with a value of its own sums from `since`.
+    assert_valid(&format!(
+        "{}    since: 2016\n",
+        OVER_YEARS.replace(
+            "    rule: at_least\n    value: \"2500\"\n",
+            "    rule: about\n    value: \"2500\"\n    tolerance: \"5%\"\n"
+        )
+    ));
+}
+
+#[test]
+fn a_milestone_over_years() {
+    assert_error(
+        &validate("h-every-year-milestone.yaml"),
+        "plans/h-every-year-milestone.yaml:5: target `a`: a milestone (`rule: done`) takes no \
+         `every_year`",
+    );
+    let milestone = "title: t\nhorizon: {base: 2015, target: 2020}\nsource: s\ntargets:\n  - id: a\n    name: 甲\n    rule: done\n    source: s\n";
+    validate_text(&format!("{milestone}    since: 2016\n"), |f| {
+        format!("{f}:5: target `a`: a milestone (`rule: done`) takes no `since`")
+    });
+    // Both: `every_year` is named first.
+    validate_text(
+        &format!("{milestone}    since: 2016\n    every_year: true\n"),
+        |f| format!("{f}:5: target `a`: a milestone (`rule: done`) takes no `every_year`"),
+    );
+    // In an annual plan too: the milestone is the problem, not the plan's years.
+    let annual = milestone.replace("horizon: {base: 2015, target: 2020}", "year: 2020");
+    validate_text(&format!("{annual}    every_year: true\n"), |f| {
+        format!("{f}:5: target `a`: a milestone (`rule: done`) takes no `every_year`")
+    });
+}
+
+#[test]
+fn a_baseline_year_must_come_before_the_target_year() {
+    assert_error(
+        &validate("h-baseline-year-not-before.yaml"),
+        "plans/h-baseline-year-not-before.yaml:5: target `a`: the `baseline`'s `year` 2020 is not \
+         before the target year 2020; expected an earlier year",
+    );
+    let growth = OVER_YEARS.replace(
+        "    rule: at_least\n    value: \"2500\"\n",
+        "    rule: growth_at_least\n    value: \"10\"\n",
+    );
+    let cagr = OVER_YEARS.replace(
+        "    rule: at_least\n    value: \"2500\"\n",
+        "    rule: cagr_at_least\n    value: \"7\"\n",
+    );
+    let annual = VALID.replace("rule: at_least", "rule: growth_at_least");
+    for text in [&growth, &cagr, &annual] {
+        for year in ["2020", "2021"] {
+            validate_text(
+                &format!("{text}    baseline: {{value: \"3\", source: s, year: {year}}}\n"),
+                |f| {
+                    format!(
+                        "{f}:5: target `a`: the `baseline`'s `year` {year} is not before the \
+                         target year 2020; expected an earlier year"
+                    )
+                },
+            );
+        }
+        // The year before the target year is the latest a baseline can be.
+        assert_valid(&format!(
+            "{text}    baseline: {{value: \"3\", source: s, year: 2019}}\n"
+        ));
+    }
+}
+
+#[test]
+fn rank_within_needs_a_rank() {
+    assert_error(
+        &validate("h-rank-within-not-a-rank.yaml"),
+        "plans/h-rank-within-not-a-rank.yaml:5: target `a`: rule `rank_within` (进入前 N 位) \
+         judges a rank, but the unit is `%`; expected `unit: 位`",
+    );
+    let rank = OVER_YEARS
+        .replace("rule: at_least", "rule: rank_within")
+        .replace("\"2500\"", "\"15\"")
+        .replace("cumulative", "level");
+    validate_text(&rank.replace("unit: 名", "unit: 家"), |f| {
+        format!(
+            "{f}:5: target `a`: rule `rank_within` (进入前 N 位) judges a rank, but the unit is \
+             `家`; expected `unit: 位`"
+        )
+    });
+    assert_valid(&rank.replace("unit: 名", "unit: 位"));
+}
+
+#[test]
+fn about_needs_a_tolerance() {
+    assert_error(
+        &validate("h-about-without-tolerance.yaml"),
+        "plans/h-about-without-tolerance.yaml:5: target `a`: rule `about` (左右) needs a \
+         `tolerance`: how far from `value` a figure may be, as a share (`\"5%\"`) or an amount \
+         (`\"50\"`); the plan's 左右 gives none",
+    );
+}
+
+#[test]
+fn a_tolerance_that_is_no_amount_or_share() {
+    assert_error(
+        &validate("h-bad-tolerance.yaml"),
+        "plans/h-bad-tolerance.yaml:5: target `a`: `tolerance` `-5%` is not an amount such as \
+         `\"50\"` or a share such as `\"5%\"`, 0 or more",
+    );
+    let about = OVER_YEARS.replace("    rule: at_least\n", "    rule: about\n");
+    let with = |tolerance: &str| {
+        about.replace(
+            "    source: s\n    accrual",
+            &format!("    tolerance: {tolerance}\n    source: s\n    accrual"),
+        )
+    };
+    for (written, shown) in [
+        ("\"-5\"", "-5"),
+        ("\"abc\"", "abc"),
+        ("\"5%%\"", "5%%"),
+        ("\"%\"", "%"),
+        ("\"\"", ""),
+        ("\"1e3\"", "1e3"),
+        ("\"NaN%\"", "NaN%"),
+    ] {
+        validate_text(&with(written), |f| {
+            format!(
+                "{f}:5: target `a`: `tolerance` `{shown}` is not an amount such as `\"50\"` or a \
+                 share such as `\"5%\"`, 0 or more"
+            )
+        });
+    }
+    // "5" is an amount in the unit (5 名), not a share; 0 is a tolerance of none.
+    for fine in [
+        "\"5\"", "\"5%\"", "\" 5% \"", "\"5％\"", "\"0\"", "\"0%\"", "\"2.5%\"", "5",
+    ] {
+        assert_valid(&with(fine));
+    }
+}
+
+#[test]
+fn a_tolerance_for_a_rule_other_than_about() {
+    assert_error(
+        &validate("h-tolerance-not-about.yaml"),
+        "plans/h-tolerance-not-about.yaml:5: target `a`: rule `at_least` takes no `tolerance`; \
+         only `about` (左右) does",
+    );
+}
+
+#[test]
+fn cagr_in_an_annual_plan_needs_a_baseline() {
+    assert_error(
+        &validate("h-cagr-annual.yaml"),
+        "plans/h-cagr-annual.yaml:5: target `a`: rule `cagr_at_least` compares with a baseline, \
+         but the plan has no `baseline_period` and the target has no `baseline`",
+    );
+    // With a baseline period, or a baseline of its own, it is a growth over those years.
+    let cagr = VALID
+        .replace("rule: at_least", "rule: cagr_at_least")
+        .replace("unit: \"%\"", "unit: 亿元");
+    assert_valid(&cagr.replace("year: 2020\n", "year: 2020\nbaseline_period: 2017\n"));
+    assert_valid(&format!(
+        "{cagr}    baseline: {{value: \"3\", source: s}}\n"
+    ));
+}
+
+#[test]
+fn a_path_that_is_not_compound_or_linear() {
+    assert_error(
+        &validate("h-path-unknown.yaml"),
+        "plans/h-path-unknown.yaml:12:11: targets[0].path: unknown value `exponential`; expected \
+         one of `compound`, `linear`",
+    );
+    validate_text(&format!("{OVER_YEARS}    path: linea\n"), |f| {
+        format!(
+            "{f}:12:11: targets[0].path: unknown value `linea` (did you mean `linear`?); expected \
+             one of `compound`, `linear`"
+        )
+    });
+}
+
+/// The errors of a plan's years, in Chinese, at the same places.
+#[test]
+fn errors_of_a_plan_over_years_in_chinese() {
+    for (file, expected) in [
+        (
+            "h-year-and-horizon.yaml",
+            "3：计划同时有 `year` 和 `horizon`；只应有一个：年度计划用 `year`，多年规划用 `horizon`",
+        ),
+        (
+            "h-since-outside.yaml",
+            "5：指标 `a`：`since` 2015 不在规划期 2015—2020 年内；应为 2016—2020 年中的一年",
+        ),
+        (
+            "h-bad-tolerance.yaml",
+            "5：指标 `a`：`tolerance` `-5%` 不是 `\"50\"` 这样的数量或 `\"5%\"` 这样的比例（应不小于 0）",
+        ),
+        (
+            "h-rank-within-not-a-rank.yaml",
+            "5：指标 `a`：规则 `rank_within`（进入前 N 位）判断的是排名，但单位是 `%`；应为 `unit: 位`",
+        ),
+    ] {
+        let path = format!("plans/{file}");
+        let run = plan(&["list", "--plan", &path, "--lang", "zh"]);
+        assert_eq!(
+            (run.code, run.stderr.as_str(), run.stdout.as_str()),
+            (2, format!("错误：{path}:{expected}\n").as_str(), "")
+        );
+    }
+    // Under a Chinese locale, validate speaks Chinese too.
+    let output = common::command(&["validate", "plans/h-baseline-year-not-before.yaml"])
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "错误：plans/h-baseline-year-not-before.yaml:5：指标 `a`：`baseline` 的 `year` 2020 不早于目标年 \
+         2020 年；应为更早的年份\n"
+    );
+}
+
+/// A key that takes `true` or `false` given something else: the message should be in plain
+/// words, as every other shape error is. Today serde's own words come through.
+#[test]
+#[ignore = "bug: serde's `invalid type: …, expected a boolean` reaches the user"]
+fn a_yes_or_no_key_given_something_else_is_named_in_plain_words() {
+    for key in ["every_year", "aspiration"] {
+        let path = common::temp_file("plan.yaml", format!("{OVER_YEARS}    {key}: maybe\n"));
+        let name = path.display().to_string();
+        let run = plan(&["validate", &name]);
+        assert_eq!(run.code, 2);
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: {name}:12:{}: targets[0].{key}: ",
+                key.len() + 7
+            )),
+            "{}",
+            run.stderr
+        );
+        for word in INTERNALS {
+            assert!(!run.stderr.contains(word), "{word}: {}", run.stderr);
+        }
+    }
+}
