@@ -1125,3 +1125,40 @@ fn a_yes_or_no_key_given_something_else_is_named_in_plain_words() {
         }
     }
 }
+
+/// A horizon of centuries would make the exact powers of 年均增长 take minutes; a growth
+/// averaged over the plan cannot be judged each year by itself.
+#[test]
+fn a_horizon_too_long_and_cagr_every_year_are_refused() {
+    let target = "targets:\n  - id: g\n    name: g\n    unit: 亿元\n    rule: cagr_at_least\n    \
+                  value: \"7\"\n    accrual: level\n    source: s\n";
+    let long = common::temp_file(
+        "long.yaml",
+        format!("title: t\nhorizon: {{base: 1000, target: 9999}}\nsource: s\n{target}"),
+    );
+    let name = long.to_str().unwrap();
+    assert_error(
+        &plan(&["validate", name]),
+        &format!("{name}:2: `horizon` runs from 1000 to 9999, 8999 years; expected at most 50"),
+    );
+    let fifty = common::temp_file(
+        "fifty.yaml",
+        format!("title: t\nhorizon: {{base: 1970, target: 2020}}\nsource: s\n{target}"),
+    );
+    assert_eq!(plan(&["validate", fifty.to_str().unwrap()]).code, 0);
+    let each = common::temp_file(
+        "each.yaml",
+        format!(
+            "title: t\nhorizon: {{base: 2015, target: 2020}}\nsource: s\n{target}    every_year: true\n"
+        ),
+    );
+    let name = each.to_str().unwrap();
+    assert_error(
+        &plan(&["validate", name]),
+        &format!(
+            "{name}:5: target `g`: `every_year` judges each year by itself, and `cagr_at_least` \
+             is an average over the plan's years; expected `growth_at_least` for growth each \
+             year (每年增长), or no `every_year`"
+        ),
+    );
+}

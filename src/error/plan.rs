@@ -41,6 +41,9 @@ pub enum HorizonProblem {
     YearAndHorizon,
     /// A horizon whose target year is not after its base year.
     Backwards { base: i32, target: i32 },
+    /// A horizon longer than [`crate::plan::MAX_YEARS`] years: its exact powers (年均增长,
+    /// progress) would take unbounded time.
+    TooLong { base: i32, target: i32 },
     /// `baseline_period` beside `horizon`, whose base is the baseline.
     BaselineWithHorizon,
 }
@@ -116,6 +119,8 @@ pub enum TargetProblem {
     SinceNeedsCumulative,
     /// `since` with `every_year`: a sum across years is not a figure of each year.
     SinceWithEveryYear,
+    /// `every_year` with `cagr_at_least`, an average over the plan's years.
+    EveryYearCagr,
     /// `due` that is not one month (`found`, clipped).
     DueNotAMonth { found: String },
     /// `due` on a target that is not a milestone.

@@ -510,6 +510,13 @@ impl Validator<'_> {
                     target: h.target.0,
                 },
             ),
+            (None, Some(h), None) if h.target.0 - h.base.0 > super::MAX_YEARS => fail(
+                "horizon",
+                HorizonProblem::TooLong {
+                    base: h.base.0,
+                    target: h.target.0,
+                },
+            ),
             (None, Some(h), None) => Ok(Horizon {
                 base: h.base.0,
                 target: h.target.0,
@@ -654,6 +661,9 @@ impl Validator<'_> {
             }
         }
         let every_year = raw.every_year.unwrap_or(false);
+        if every_year && matches!(rule, Rule::CagrAtLeast { .. }) {
+            return fail(Why::EveryYearCagr);
+        }
         let since = raw.since.map(|y| y.0);
         // What counts over the years of a plan: each year, a sum across years, the path a year
         // before the target year is held against.

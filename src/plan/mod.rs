@@ -75,6 +75,11 @@ impl Plan {
     }
 }
 
+/// The longest horizon, in years: plans run over five or ten, and the exact comparisons of
+/// 年均增长 and progress raise figures to the power of the years (a 28-digit rate over 9000
+/// years takes minutes; over 50, milliseconds).
+pub const MAX_YEARS: i32 = 50;
+
 /// The years a plan runs over. An annual plan (`year: 2020`, `baseline_period: 2019`) is
 /// `{base: 2019, target: 2020}`; a five-year plan (`horizon: {base: 2015, target: 2020}`) runs
 /// from its base year's figures to its target year's.

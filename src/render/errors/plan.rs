@@ -41,6 +41,11 @@ pub(super) fn en(problem: &PlanProblem) -> String {
                 "`horizon` runs from {base} to {target}; expected a target year after the base \
                  year"
             ),
+            HorizonProblem::TooLong { base, target } => format!(
+                "`horizon` runs from {base} to {target}, {} years; expected at most {}",
+                target - base,
+                crate::plan::MAX_YEARS
+            ),
             HorizonProblem::BaselineWithHorizon => "`baseline_period` beside `horizon`; the \
                                                     horizon's base year is the baseline: remove \
                                                     `baseline_period`"
@@ -79,6 +84,11 @@ pub(super) fn zh(problem: &PlanProblem) -> String {
             HorizonProblem::Backwards { base, target } => {
                 format!("`horizon` 从 {base} 年到 {target} 年；目标年应晚于基期年")
             }
+            HorizonProblem::TooLong { base, target } => format!(
+                "`horizon` 从 {base} 年到 {target} 年，共 {} 年；应不超过 {} 年",
+                target - base,
+                crate::plan::MAX_YEARS
+            ),
             HorizonProblem::BaselineWithHorizon => "`baseline_period` 与 `horizon` 同时出现；\
                                                     `horizon` 的基期年即为基期：应删去 \
                                                     `baseline_period`"
@@ -212,6 +222,10 @@ fn target_en(problem: &TargetProblem) -> String {
             "`due` is {due}, outside the plan's years; expected a month of {}",
             years_en(*first, *last)
         ),
+        TargetProblem::EveryYearCagr => "`every_year` judges each year by itself, and \
+             `cagr_at_least` is an average over the plan's years; expected `growth_at_least` \
+             for growth each year (每年增长), or no `every_year`"
+            .into(),
         TargetProblem::SinceWithEveryYear => "`since` sums a flow across years, so the sum is not \
              a figure of each year; expected `since` or `every_year`, not both"
             .into(),
@@ -355,6 +369,9 @@ fn target_zh(problem: &TargetProblem) -> String {
             due.zh(),
             years_zh(*first, *last)
         ),
+        TargetProblem::EveryYearCagr => "`every_year` 逐年考核，而 `cagr_at_least` 是整个规划期的年均增长；\
+             每年增长应使用 `growth_at_least`，或去掉 `every_year`"
+            .into(),
         TargetProblem::SinceWithEveryYear => {
             "`since` 把各年的流量累加，累计数不是某一年的数；`since` 与 `every_year` 只能取其一"
                 .into()
@@ -1127,6 +1144,7 @@ pub(super) mod tests {
             TargetProblem::ByRegionWithoutRegions => 40,
             TargetProblem::UnknownRegion { .. } => 41,
             TargetProblem::ByRegionNeedsValue { .. } => 42,
+            TargetProblem::EveryYearCagr => 43,
             TargetProblem::SinceNeedsAbsolute { .. } => 36,
         }
     }
@@ -1342,6 +1360,7 @@ pub(super) mod tests {
             },
             TargetProblem::SinceNeedsCumulative,
             TargetProblem::SinceWithEveryYear,
+            TargetProblem::EveryYearCagr,
             TargetProblem::DueNotAMonth {
                 found: "六月".into(),
             },
@@ -1403,7 +1422,7 @@ pub(super) mod tests {
         let problems = problems();
         assert!((0..7).all(|i| problems.iter().any(|p| index_of_problem(p) == i)));
         let targets = targets();
-        assert!((0..43).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
+        assert!((0..44).all(|i| targets.iter().any(|p| index_of_target(p) == i)));
         let mut all: Vec<PlanProblem> = problems.into_iter().map(PlanProblem::Read).collect();
         all.extend([
             PlanProblem::EmbeddedUnreadable("expected value at line 1 column 1".into()),
@@ -1433,6 +1452,10 @@ pub(super) mod tests {
                     target: 2015,
                 },
                 HorizonProblem::BaselineWithHorizon,
+                HorizonProblem::TooLong {
+                    base: 1000,
+                    target: 9999,
+                },
             ]
             .map(PlanProblem::Horizon),
         );
