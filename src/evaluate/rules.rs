@@ -140,10 +140,18 @@ pub fn judge(rule: &Rule, actual: Decimal, baseline: Option<Decimal>) -> Result<
             // for base > 0 and 1 + X/100 >= 0 (the loader refuses X < −100).
             against_level(compounded(base, percent, years))
         }
-        Rule::About { value, .. } => {
+        Rule::About { .. } => {
+            // As `between`: held against the nearer edge, so the gap is how far outside the
+            // range the figure is (0 inside), not its distance from the centre.
             let (lo, hi) = range(rule).ok_or(Unjudged::NotNumeric)?;
-            let t = exact(value);
-            Ok(verdict(lo <= a && a <= hi, actual, &t, Some(value)))
+            let nearest = if a < lo {
+                lo.clone()
+            } else if a > hi {
+                hi.clone()
+            } else {
+                a.clone()
+            };
+            Ok(verdict(lo <= a && a <= hi, actual, &nearest, None))
         }
         Rule::Done => Err(Unjudged::NotNumeric),
     }
@@ -1069,7 +1077,8 @@ mod tests {
         );
         let v = judge(&rule, Decimal::MIN, None).unwrap();
         assert!(!v.met);
-        assert_eq!(v.gap, None, "MIN − MAX does not fit a decimal");
+        // Held against the lower edge, 0: the gap is MIN itself.
+        assert_eq!(v.gap, Some(Decimal::MIN));
         // MIN ± MAX is 2 × MIN to 0.
         let rule = Rule::About {
             value: Decimal::MIN,
@@ -1229,8 +1238,35 @@ mod tests {
                     v.met, want,
                     "{} against {} ± {:?} (±{})", actual, value, tolerance, amount
                 );
-                proptest::prop_assert_eq!(v.threshold, Some(value));
+                // Held against the nearer edge; inside the range, the figure itself.
+                let nearest = if actual < value - amount {
+                    value - amount
+                } else if actual > value + amount {
+                    value + amount
+                } else {
+                    actual
+                };
+                proptest::prop_assert_eq!(v.threshold.map(|t| t.normalize()), Some(nearest.normalize()));
             }
         }
+    }
+
+    #[test]
+    fn about_is_held_against_the_nearer_edge() {
+        let about = Rule::About {
+            value: d("6500"),
+            tolerance: crate::plan::Tolerance::Percent(d("5")),
+        };
+        // 6500 ± 5% is 6175..6825: 7000 is 175 over its edge, 6000 is 175 under.
+        let over = judge(&about, d("7000"), None).unwrap();
+        assert!(!over.met);
+        assert_eq!(over.threshold, Some(d("6825")));
+        assert_eq!(over.gap.map(|g| g.to_string()), Some("175".to_string()));
+        let under = judge(&about, d("6000"), None).unwrap();
+        assert_eq!(under.threshold, Some(d("6175")));
+        assert_eq!(under.gap.map(|g| g.to_string()), Some("-175".to_string()));
+        let inside = judge(&about, d("6800"), None).unwrap();
+        assert!(inside.met);
+        assert_eq!(inside.gap, Some(Decimal::ZERO));
     }
 }
