@@ -1105,7 +1105,6 @@ fn errors_of_a_plan_over_years_in_chinese() {
 /// A key that takes `true` or `false` given something else: the message should be in plain
 /// words, as every other shape error is. Today serde's own words come through.
 #[test]
-#[ignore = "bug: serde's `invalid type: …, expected a boolean` reaches the user"]
 fn a_yes_or_no_key_given_something_else_is_named_in_plain_words() {
     for key in ["every_year", "aspiration"] {
         let path = common::temp_file("plan.yaml", format!("{OVER_YEARS}    {key}: maybe\n"));

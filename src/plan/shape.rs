@@ -92,6 +92,8 @@ pub enum Expect {
     Decimal,
     /// A year (read by this crate's visitor).
     Year,
+    /// Yes or no: `true` or `false`.
+    Bool,
     List,
     /// A mapping read as one of the raw structs.
     Struct(Thing),
@@ -461,7 +463,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
 
     forward! {
         deserialize_any => |_: &V| Expect::Other,
-        deserialize_bool => |_: &V| Expect::Other,
+        deserialize_bool => |_: &V| Expect::Bool,
         deserialize_i8 => |_: &V| Expect::Other,
         deserialize_i16 => |_: &V| Expect::Other,
         deserialize_i32 => |_: &V| Expect::Other,

@@ -714,6 +714,7 @@ fn expected_en(expect: Option<&Expect>) -> String {
         Some(Expect::Text) => "text".into(),
         Some(Expect::Decimal) => "a decimal number such as 2.20".into(),
         Some(Expect::Year) => "a year such as 2020".into(),
+        Some(Expect::Bool) => "`true` or `false`".into(),
         Some(Expect::List) => "a list (lines starting with `- `)".into(),
         Some(Expect::Struct(thing)) => {
             let (what, required) = (thing_en(*thing), thing.required());
@@ -733,6 +734,7 @@ fn expected_zh(expect: Option<&Expect>) -> String {
         Some(Expect::Text) => "文本".into(),
         Some(Expect::Decimal) => "数字，如 2.20".into(),
         Some(Expect::Year) => "年份，如 2020".into(),
+        Some(Expect::Bool) => "`true` 或 `false`".into(),
         Some(Expect::List) => "列表（以 `- ` 开头的各行）".into(),
         Some(Expect::Struct(thing)) => {
             let (what, required) = (thing_zh(*thing), thing.required());
@@ -1075,6 +1077,7 @@ pub(super) mod tests {
             Expect::Struct(Thing::Mapping) => 7,
             Expect::OneOf(_) => 8,
             Expect::Other => 9,
+            Expect::Bool => 10,
         }
     }
 
@@ -1211,6 +1214,7 @@ pub(super) mod tests {
             Expect::Struct(Thing::Mapping),
             Expect::OneOf(&["level", "cumulative"]),
             Expect::Other,
+            Expect::Bool,
         ];
         for found in &found {
             for expected in expected.iter().map(Some).chain([None]) {
