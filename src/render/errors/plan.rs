@@ -1227,7 +1227,7 @@ pub(super) mod tests {
         let found_seen: Vec<usize> = found.iter().map(index_of_found).collect();
         let expected_seen: Vec<usize> = expected.iter().map(index_of_expect).collect();
         assert_eq!(found_seen, (0..7).collect::<Vec<_>>());
-        assert_eq!(expected_seen, (0..10).collect::<Vec<_>>());
+        assert_eq!(expected_seen, (0..11).collect::<Vec<_>>());
         shapes
     }
 
