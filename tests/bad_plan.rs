@@ -1161,3 +1161,22 @@ fn a_horizon_too_long_and_cagr_every_year_are_refused() {
         ),
     );
 }
+
+/// 进入前 0 位 can never be met, as a rank at most 0 cannot: refused the same way.
+#[test]
+fn a_rank_within_no_place_is_refused() {
+    let text = "title: t\nhorizon: {base: 2015, target: 2020}\nsource: s\ntargets:\n  - id: a\n    \
+                name: a\n    unit: 位\n    rule: rank_within\n    value: \"0\"\n    accrual: level\n    \
+                source: s\n";
+    let path = common::temp_file("rank.yaml", text);
+    let name = path.to_str().unwrap();
+    assert_error(
+        &plan(&["validate", name]),
+        &format!(
+            "{name}:5: target `a`: a rank of 位 is never at most 0; expected a value of 1 or more, \
+             or `out_of_range: warn` or `allow` if figures may be outside the range"
+        ),
+    );
+    let one = common::temp_file("rank1.yaml", text.replace("\"0\"", "\"1\""));
+    assert_eq!(plan(&["validate", one.to_str().unwrap()]).code, 0);
+}

@@ -79,13 +79,18 @@ impl Bounds {
         match (rule, most) {
             (&Rule::AtLeast(v), _) if v <= l => settled(v, true, AtLeast, Wanted::Above(l)),
             (&Rule::MoreThan(v), _) if v < l => settled(v, true, MoreThan, Wanted::AtLeast(l)),
-            (&Rule::AtMost(v), _) if v < l => settled(v, false, AtMost, Wanted::AtLeast(l)),
+            // 进入前 N 位 is a rank at most N.
+            (&Rule::AtMost(v) | &Rule::RankWithin(v), _) if v < l => {
+                settled(v, false, AtMost, Wanted::AtLeast(l))
+            }
             (&Rule::LessThan(v), _) if v <= l => settled(v, false, LessThan, Wanted::Above(l)),
             (&Rule::AtLeast(v), Some(m)) if v > m => settled(v, false, AtLeast, Wanted::AtMost(m)),
             (&Rule::MoreThan(v), Some(m)) if v >= m => {
                 settled(v, false, MoreThan, Wanted::Below(m))
             }
-            (&Rule::AtMost(v), Some(m)) if v >= m => settled(v, true, AtMost, Wanted::Below(m)),
+            (&Rule::AtMost(v) | &Rule::RankWithin(v), Some(m)) if v >= m => {
+                settled(v, true, AtMost, Wanted::Below(m))
+            }
             (&Rule::LessThan(v), Some(m)) if v > m => settled(v, true, LessThan, Wanted::AtMost(m)),
             _ => None,
         }
