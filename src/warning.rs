@@ -18,6 +18,8 @@ pub enum Warning {
         target: String,
         period: Period,
         as_of: Period,
+        /// How many more figures are later than the period checked (one warning says all).
+        more: usize,
     },
     /// A year-to-date total that falls from one period to the next.
     FallingToDate {

@@ -439,3 +439,38 @@ fn history_of_a_plan_over_years_has_a_column_per_year() {
         serde_json::json!(["2016", "2017", "2018", "2019", "2020"])
     );
 }
+
+#[test]
+fn figures_after_the_year_checked_draw_one_warning_with_their_count() {
+    let targets = format!(
+        "{}{}",
+        target(
+            "rd",
+            "rule: at_least\n    value: \"2.5\"",
+            "unit: \"%\"\naccrual: level\nbaseline: {value: \"2.06\", source: 公报}",
+        ),
+        target(
+            "pct",
+            "rule: at_least\n    value: \"5\"",
+            "unit: 亿元\naccrual: level"
+        )
+    );
+    let csv = "rd,2016,2.1\nrd,2017,2.15\nrd,2018,2.19\nrd,2019,2.23\npct,2019,4\n";
+    let (json, _) = check(&targets, csv, "2017");
+    let warnings: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_str())
+        .filter(|w| w.contains("later than the period checked"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with(
+            "the figure for `rd` for 2018 is later than the period checked (2017); not used, nor 2 \
+             more later figures"
+        ),
+        "{}",
+        warnings[0]
+    );
+}

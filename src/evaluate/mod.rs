@@ -379,6 +379,9 @@ pub fn latest_period(plan: &Plan, figures: &Figures) -> Period {
 pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluation<'p> {
     let mut warnings = figures.warnings.clone();
     let empty = Series::new();
+    // Figures later than the period checked: the first, and how many more (a check of an
+    // earlier year of a whole file would otherwise warn once per later row).
+    let mut later: Option<Warning> = None;
     let results = plan
         .targets
         .iter()
@@ -386,14 +389,21 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
         .map(|(i, target)| {
             let series = figures.by_target.get(i).unwrap_or(&empty);
             for (period, figure) in series {
-                let later = (period.year, period.last) > (as_of.year, as_of.last);
-                if plan.horizon.checks(period.year) && later {
-                    warnings.push(Warning::LaterThanChecked {
-                        at: figure.at.clone(),
-                        target: target.name.clone(),
-                        period: *period,
-                        as_of,
-                    });
+                let after = (period.year, period.last) > (as_of.year, as_of.last);
+                if !(plan.horizon.checks(period.year) && after) {
+                    continue;
+                }
+                match &mut later {
+                    Some(Warning::LaterThanChecked { more, .. }) => *more += 1,
+                    _ => {
+                        later = Some(Warning::LaterThanChecked {
+                            at: figure.at.clone(),
+                            target: target.name.clone(),
+                            period: *period,
+                            as_of,
+                            more: 0,
+                        })
+                    }
                 }
             }
             let mut checker = target::TargetCheck {
@@ -410,6 +420,7 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
             result
         })
         .collect();
+    warnings.extend(later);
     let regional = plan
         .shares
         .iter()

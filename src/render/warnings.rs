@@ -30,9 +30,15 @@ fn en(warning: &Warning) -> String {
             target,
             period,
             as_of,
+            more,
         } => format!(
             "{at}: the figure for `{target}` for {period} is later than the period checked \
-             ({as_of}); not used"
+             ({as_of}); not used{}",
+            match more {
+                0 => String::new(),
+                1 => ", nor 1 more later figure".to_string(),
+                n => format!(", nor {n} more later figures"),
+            }
         ),
         Warning::FallingToDate {
             at,
@@ -187,10 +193,15 @@ fn zh(warning: &Warning) -> String {
             target,
             period,
             as_of,
+            more,
         } => format!(
-            "{at}：`{target}` 的 {} 数据晚于所查时期（{}），未使用",
+            "{at}：`{target}` 的 {} 数据晚于所查时期（{}），未使用{}",
             period.zh(),
-            as_of.zh()
+            as_of.zh(),
+            match more {
+                0 => String::new(),
+                n => format!("；另有 {n} 个更晚的数据也未使用"),
+            }
         ),
         Warning::FallingToDate {
             at,
