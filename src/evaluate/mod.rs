@@ -406,18 +406,7 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
                     }
                 }
             }
-            let mut checker = target::TargetCheck {
-                plan,
-                target,
-                series,
-                horizon: plan.horizon,
-                year: as_of.year,
-                last: as_of.last,
-                warnings: Vec::new(),
-            };
-            let result = checker.evaluate();
-            warnings.append(&mut checker.warnings);
-            result
+            check_one(plan, target, series, as_of, &mut warnings)
         })
         .collect();
     warnings.extend(later);
@@ -425,27 +414,19 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
         .shares
         .iter()
         .map(|share| {
-            let key = SeriesKey {
-                target: plan
-                    .targets
-                    .iter()
-                    .position(|t| t.id == share.id)
-                    .unwrap_or(0),
-                region: share.region.as_ref().map(|(r, _)| *r),
-            };
-            let series = figures.series(key).unwrap_or(&empty);
-            let mut checker = target::TargetCheck {
-                plan,
-                target: share,
-                series,
-                horizon: plan.horizon,
-                year: as_of.year,
-                last: as_of.last,
-                warnings: Vec::new(),
-            };
-            let result = checker.evaluate();
-            warnings.append(&mut checker.warnings);
-            result
+            // A share is its target's copy (Plan::split), so its target is always found.
+            let series = plan
+                .targets
+                .iter()
+                .position(|t| t.id == share.id)
+                .and_then(|target| {
+                    figures.series(SeriesKey {
+                        target,
+                        region: share.region.as_ref().map(|(r, _)| *r),
+                    })
+                })
+                .unwrap_or(&empty);
+            check_one(plan, share, series, as_of, &mut warnings)
         })
         .collect();
     Evaluation {
@@ -456,4 +437,26 @@ pub fn evaluate<'p>(plan: &'p Plan, figures: &Figures, as_of: Period) -> Evaluat
         results,
         warnings,
     }
+}
+
+/// One target (or region's share) checked as of `as_of`, its warnings added to `warnings`.
+fn check_one<'p>(
+    plan: &'p Plan,
+    target: &'p Target,
+    series: &Series,
+    as_of: Period,
+    warnings: &mut Vec<Warning>,
+) -> TargetResult<'p> {
+    let mut checker = target::TargetCheck {
+        plan,
+        target,
+        series,
+        horizon: plan.horizon,
+        year: as_of.year,
+        last: as_of.last,
+        warnings: Vec::new(),
+    };
+    let result = checker.evaluate();
+    warnings.append(&mut checker.warnings);
+    result
 }
